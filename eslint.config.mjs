@@ -1,0 +1,20 @@
+// ESLint flat config: the recommended JavaScript and TypeScript rules, on every TypeScript file.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "dist/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "no-console": "off",
+    },
+  },
+  {
+    // The serialized dynamic provider must load its implementation with require() at call time.
+    files: ["provider/serializedProvider.ts"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+);

@@ -1,0 +1,150 @@
+import { randomBytes } from "node:crypto";
+import type { SeedErrorCode } from "./errorCatalog";
+
+/** An AccessKey pair (optionally with an STS security token) that signs requests for an account. */
+export interface AccessKey {
+  /** AccessKey ID. */
+  accessKeyId: string;
+  /** AccessKey secret. */
+  accessKeySecret: string;
+  /** STS security token; when set, requests must carry it in `x-acs-security-token`. */
+  securityToken?: string;
+  /** A disabled key: requests answer `InvalidAccessKeyId.Inactive`. */
+  inactive?: boolean;
+  /** For STS keys: the token has expired, requests answer `InvalidSecurityToken.Expired`. */
+  tokenExpired?: boolean;
+}
+
+/** Per-region settings and state of an account. */
+export interface RegionState {
+  /** Epoch milliseconds from which the status reports `Enabled: true`; absent = not activated. */
+  enabledAt?: number;
+  /** Every Open for this region answers this seed error. */
+  openError?: SeedErrorCode;
+}
+
+/** How to create an account; every field is optional. */
+export interface AccountSpec {
+  /** Account UID (16 digits); generated when absent. */
+  uid?: string;
+  /** Keys that sign for the account; one is generated when absent. */
+  keys?: AccessKey[];
+  /** Actions the account's RAM user may not call: they answer `Forbidden.RAM`. */
+  deniedActions?: string[];
+  /** Every Open of this account answers this seed error (e.g. no real-name verification). */
+  openError?: SeedErrorCode;
+  /** Regions that are already active. */
+  enabledRegions?: string[];
+}
+
+/** An account of the emulator, its keys and its per-region state. */
+export interface Account {
+  /** Account UID. */
+  uid: string;
+  /** Keys that sign for the account. */
+  keys: AccessKey[];
+  /** Actions answered with `Forbidden.RAM`. */
+  deniedActions: string[];
+  /** Seed error for every Open of the account. */
+  openError?: SeedErrorCode;
+  /** State by region ID. */
+  regions: Map<string, RegionState>;
+  /** ClientTokens of Open calls already served: token → region and the reply sent. */
+  tokens: Map<string, { regionId: string; requestId: string }>;
+}
+
+/** Generates an AccessKey pair that cannot be mistaken for a real one. */
+export function generateKey(): AccessKey {
+  return {
+    accessKeyId: `EMUAK${randomBytes(8).toString("hex").toUpperCase()}`,
+    accessKeySecret: randomBytes(18).toString("base64url"),
+  };
+}
+
+/** The accounts of one emulator, looked up by AccessKey ID. */
+export class AccountStore {
+  private accounts = new Map<string, Account>();
+
+  /** Creates an account from a spec and returns it. */
+  add(spec: AccountSpec = {}, now = Date.now()): Account {
+    const uid = spec.uid ?? String(1_000_000_000_000_000 + Math.floor(Math.random() * 8_999_999_999_999_999));
+    if (this.accounts.has(uid)) throw new Error(`account ${uid} already exists`);
+    const keys = (spec.keys && spec.keys.length > 0 ? spec.keys : [generateKey()]).map((k) => ({ ...k }));
+    for (const key of keys) this.assertKeyFree(key.accessKeyId);
+    const account: Account = {
+      uid,
+      keys,
+      deniedActions: [...(spec.deniedActions ?? [])],
+      openError: spec.openError,
+      regions: new Map(),
+      tokens: new Map(),
+    };
+    for (const regionId of spec.enabledRegions ?? []) account.regions.set(regionId, { enabledAt: now });
+    this.accounts.set(uid, account);
+    return account;
+  }
+
+  /** Removes an account and all its keys. */
+  remove(uid: string): void {
+    this.accounts.delete(uid);
+  }
+
+  /** The account with this UID, or an error naming it. */
+  get(uid: string): Account {
+    const account = this.accounts.get(uid);
+    if (!account) throw new Error(`no account ${uid}`);
+    return account;
+  }
+
+  /** Every account. */
+  all(): Account[] {
+    return [...this.accounts.values()];
+  }
+
+  /** Adds a key to an account (e.g. a rotated key). */
+  addKey(uid: string, key: AccessKey): void {
+    this.assertKeyFree(key.accessKeyId);
+    this.get(uid).keys.push({ ...key });
+  }
+
+  /** Removes a key wherever it is; requests signed with it then answer `InvalidAccessKeyId.NotFound`. */
+  removeKey(accessKeyId: string): void {
+    for (const account of this.accounts.values()) {
+      account.keys = account.keys.filter((k) => k.accessKeyId !== accessKeyId);
+    }
+  }
+
+  /** Finds the account and key for an AccessKey ID. */
+  findByKey(accessKeyId: string): { account: Account; key: AccessKey } | undefined {
+    for (const account of this.accounts.values()) {
+      const key = account.keys.find((k) => k.accessKeyId === accessKeyId);
+      if (key) return { account, key };
+    }
+    return undefined;
+  }
+
+  /** Removes every account. */
+  clear(): void {
+    this.accounts.clear();
+  }
+
+  private assertKeyFree(accessKeyId: string): void {
+    if (this.findByKey(accessKeyId)) throw new Error(`AccessKey ID ${accessKeyId} is already in use`);
+  }
+}
+
+/** The region state of an account, created on first use. */
+export function regionState(account: Account, regionId: string): RegionState {
+  let state = account.regions.get(regionId);
+  if (!state) {
+    state = {};
+    account.regions.set(regionId, state);
+  }
+  return state;
+}
+
+/** Whether the status call reports the region enabled at time `now`. */
+export function isEnabled(account: Account, regionId: string, now: number): boolean {
+  const at = account.regions.get(regionId)?.enabledAt;
+  return at !== undefined && now >= at;
+}

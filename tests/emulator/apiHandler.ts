@@ -1,0 +1,225 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
+import { ACTION_HANDLERS, ACTIONS, API_VERSION, REGIONAL_ACTIONS, type Action, type ActionResult } from "./actions";
+import type { AccountStore } from "./accounts";
+import { authenticate, type NonceStore } from "./authenticate";
+import { ERRORS, UNCONFIRMED, type ErrorCode } from "./errorCatalog";
+import type { FaultInjector } from "./faults";
+import type { RegionInfo } from "./regions";
+import type { LogEntry, RequestLog } from "./requestLog";
+
+/** The emulator state an API request reads and changes. */
+export interface ApiState {
+  /** Accounts and keys. */
+  accounts: AccountStore;
+  /** Nonces seen. */
+  nonces: NonceStore;
+  /** Fault rules. */
+  faults: FaultInjector;
+  /** Request log. */
+  log: RequestLog;
+  /** Region list. */
+  regions: readonly RegionInfo[];
+  /** Service time of every call, in milliseconds. */
+  latencyMs: number;
+  /** Delay between a successful Open and the status reporting it, in milliseconds. */
+  activationDelayMs: number;
+  /** Offset of the server's clock from the machine's, in milliseconds (to test clock skew). */
+  clockOffsetMs: number;
+  /** Open calls being processed, by account UID. */
+  opensInFlight: Map<string, Set<LogEntry>>;
+}
+
+const JSON_TYPE = "application/json;charset=utf-8";
+
+function send(
+  res: ServerResponse,
+  entry: LogEntry,
+  status: number,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): void {
+  entry.status = status;
+  entry.endMs = Date.now();
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": JSON_TYPE,
+    "content-length": Buffer.byteLength(text),
+    "x-acs-request-id": String(body.RequestId ?? ""),
+    ...headers,
+  });
+  res.end(text);
+}
+
+function sendError(
+  res: ServerResponse,
+  req: IncomingMessage,
+  entry: LogEntry,
+  code: ErrorCode,
+  detail?: string,
+  headers: Record<string, string> = {},
+): void {
+  const spec = ERRORS[code];
+  const requestId = entry.requestId ?? randomUUID().toUpperCase();
+  entry.requestId = requestId;
+  entry.outcome = code;
+  const body: Record<string, unknown> = {
+    RequestId: requestId,
+    HostId: req.headers.host ?? "vpc.aliyuncs.com",
+    Code: code,
+    Message: detail ? `${spec.message} ${detail}` : spec.message,
+    Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(code)}&product=Vpc&requestId=${requestId}`,
+  };
+  if (code === "Forbidden.RAM" && entry.action) {
+    body.AccessDeniedDetail = {
+      AuthAction: `vpc:${entry.action}`,
+      NoPermissionType: "ImplicitDeny",
+      PolicyType: "AccountLevelIdentityBasedPolicy",
+      AuthPrincipalType: "SubUser",
+    };
+  }
+  send(res, entry, spec.status, body, headers);
+}
+
+function dropConnection(req: IncomingMessage, entry: LogEntry): void {
+  entry.outcome = "reset";
+  entry.endMs = Date.now();
+  req.socket.destroy();
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 1024 * 1024) throw new Error("request body over 1 MiB");
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function parseParams(rawQuery: string, req: IncomingMessage, body: Buffer): Record<string, string> {
+  const params: Record<string, string> = {};
+  const add = (text: string) => {
+    for (const part of text.split("&")) {
+      if (!part) continue;
+      const eq = part.indexOf("=");
+      const key = decodeURIComponent(eq < 0 ? part : part.slice(0, eq));
+      params[key] = eq < 0 ? "" : decodeURIComponent(part.slice(eq + 1));
+    }
+  };
+  add(rawQuery);
+  if ((req.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) {
+    add(body.toString("utf8").replace(/\+/g, "%20"));
+  }
+  return params;
+}
+
+/** Marks overlapping Opens of one account and registers this one; returns whether it overlapped. */
+function enterOpen(state: ApiState, uid: string, entry: LogEntry): boolean {
+  let inFlight = state.opensInFlight.get(uid);
+  if (!inFlight) {
+    inFlight = new Set();
+    state.opensInFlight.set(uid, inFlight);
+  }
+  const overlapped = inFlight.size > 0;
+  if (overlapped) {
+    entry.overlapped = true;
+    for (const other of inFlight) other.overlapped = true;
+  }
+  inFlight.add(entry);
+  return overlapped;
+}
+
+/** Serves one API request: authentication, validation, faults, then the action. */
+export async function handleApiRequest(state: ApiState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const entry = state.log.begin(Date.now());
+  const url = req.url ?? "/";
+  const q = url.indexOf("?");
+  const path = q < 0 ? url : url.slice(0, q);
+  const rawQuery = q < 0 ? "" : url.slice(q + 1);
+  let body: Buffer;
+  let params: Record<string, string>;
+  try {
+    body = await readBody(req);
+    params = parseParams(rawQuery, req, body);
+  } catch (err) {
+    return sendError(res, req, entry, "IncompleteSignature", `The request cannot be read: ${String(err)}.`);
+  }
+  const actionHeader = req.headers["x-acs-action"];
+  entry.action = (Array.isArray(actionHeader) ? actionHeader[0] : actionHeader) ?? params.Action;
+  entry.regionId = params.RegionId;
+  entry.clientToken = params.ClientToken;
+
+  if (req.method !== "POST" && req.method !== "GET") {
+    return sendError(res, req, entry, "UnsupportedHTTPMethod");
+  }
+  if (!entry.action || !(ACTIONS as readonly string[]).includes(entry.action)) {
+    return sendError(res, req, entry, "InvalidAction.NotFound", `Action: ${entry.action ?? "(none)"}.`);
+  }
+  const action = entry.action as Action;
+  if (req.headers["x-acs-version"] !== API_VERSION) {
+    return sendError(res, req, entry, "InvalidVersion", `Version: ${String(req.headers["x-acs-version"])}.`);
+  }
+
+  const auth = authenticate(
+    { method: req.method, path, rawQuery, headers: req.headers, body },
+    state.accounts,
+    state.nonces,
+    Date.now() + state.clockOffsetMs,
+  );
+  entry.accessKeyId = auth.ok ? auth.key.accessKeyId : auth.accessKeyId;
+  if (!auth.ok) return sendError(res, req, entry, auth.code, auth.detail);
+  const { account } = auth;
+  entry.accountUid = account.uid;
+
+  const isOpen = action === "OpenPublicIpAddressPoolService";
+  const conflict = isOpen && enterOpen(state, account.uid, entry);
+  try {
+    const decision = state.faults.decide({ action, regionId: params.RegionId, accessKeyId: entry.accessKeyId });
+    if (decision.latencyMs > 0) entry.fault = "latency";
+    const delay = state.latencyMs + decision.latencyMs;
+    if (delay > 0) await sleep(delay);
+
+    const failure = decision.failure;
+    if (failure) entry.fault = failure.kind;
+    if (failure?.kind === "reset") return dropConnection(req, entry);
+    if (failure?.kind === "throttling") {
+      const headers: Record<string, string> =
+        failure.retryAfterMs !== undefined ? { "x-acs-retry-after": String(failure.retryAfterMs) } : {};
+      return sendError(res, req, entry, "Throttling.User", undefined, headers);
+    }
+    if (failure?.kind === "unavailable") return sendError(res, req, entry, "ServiceUnavailable");
+    if (failure?.kind === "internal") return sendError(res, req, entry, "InternalError");
+
+    if (account.deniedActions.includes(action)) return sendError(res, req, entry, "Forbidden.RAM");
+    if (REGIONAL_ACTIONS.has(action)) {
+      if (!params.RegionId) return sendError(res, req, entry, "MissingRegionId");
+      if (!state.regions.some((r) => r.regionId === params.RegionId)) {
+        return sendError(res, req, entry, UNCONFIRMED.invalidRegion, `RegionId: ${params.RegionId}.`);
+      }
+    }
+    if (params.ClientToken !== undefined && !/^[\x20-\x7e]{1,64}$/.test(params.ClientToken)) {
+      return sendError(res, req, entry, "InvalidParameter.ClientToken");
+    }
+    if (conflict) return sendError(res, req, entry, UNCONFIRMED.concurrentOpen);
+
+    entry.requestId = randomUUID().toUpperCase();
+    const result: ActionResult = ACTION_HANDLERS[action]({
+      account,
+      params,
+      requestId: entry.requestId,
+      now: Date.now(),
+      activationDelayMs: state.activationDelayMs,
+      regions: state.regions,
+    });
+    if (!result.ok) return sendError(res, req, entry, result.code, result.detail);
+    entry.wrote = result.wrote === true;
+    entry.outcome = "OK";
+    if (failure?.kind === "reset-after") return dropConnection(req, entry);
+    send(res, entry, 200, result.body);
+  } finally {
+    if (isOpen) state.opensInFlight.get(account.uid)?.delete(entry);
+  }
+}

@@ -1,0 +1,127 @@
+import type { Account, AccessKey, AccountStore } from "./accounts";
+import type { ErrorCode } from "./errorCatalog";
+import {
+  parseAcsDate,
+  parseAuthorization,
+  REQUIRED_SIGNED_HEADERS,
+  sha256Hex,
+  sign,
+  signaturesEqual,
+  stringToSign,
+  type SignableRequest,
+} from "./signature";
+
+/** How far `x-acs-date` may be from the server's clock, in milliseconds (15 minutes). */
+export const CLOCK_SKEW_LIMIT_MS = 15 * 60 * 1000;
+
+/** A request as received, reduced to what authentication reads. */
+export interface ReceivedRequest {
+  /** HTTP method. */
+  method: string;
+  /** Raw path. */
+  path: string;
+  /** Raw query string, without `?`. */
+  rawQuery: string;
+  /** Headers with lower-case names. */
+  headers: Record<string, string | string[] | undefined>;
+  /** The body bytes. */
+  body: Buffer;
+}
+
+/** The outcome of authenticating a request. */
+export type AuthResult =
+  | { ok: true; account: Account; key: AccessKey }
+  | { ok: false; code: ErrorCode; detail?: string; accessKeyId?: string };
+
+/** Remembers signature nonces for the clock-skew window so that a replayed request is refused. */
+export class NonceStore {
+  private seen = new Map<string, number>();
+
+  /** Records a nonce; returns false when it was seen within the window. */
+  claim(scope: string, nonce: string, now: number): boolean {
+    if (this.seen.size > 10_000) this.prune(now);
+    const key = `${scope}\u0000${nonce}`;
+    const expiry = this.seen.get(key);
+    if (expiry !== undefined && expiry > now) return false;
+    this.seen.set(key, now + 2 * CLOCK_SKEW_LIMIT_MS);
+    return true;
+  }
+
+  /** Forgets every nonce. */
+  clear(): void {
+    this.seen.clear();
+  }
+
+  private prune(now: number): void {
+    for (const [key, expiry] of this.seen) if (expiry <= now) this.seen.delete(key);
+  }
+}
+
+function header(req: ReceivedRequest, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(",") : value;
+}
+
+/**
+ * Authenticates a request the way the real gateway does with ACS3-HMAC-SHA256: a well-formed
+ * Authorization header, a known and active key, a fresh `x-acs-date`, a matching signature over
+ * the canonical request, the STS token of the key, and a nonce not seen before.
+ */
+export function authenticate(
+  req: ReceivedRequest,
+  accounts: AccountStore,
+  nonces: NonceStore,
+  serverNow: number,
+): AuthResult {
+  const auth = parseAuthorization(header(req, "authorization"));
+  if (typeof auth === "string") return { ok: false, code: "IncompleteSignature", detail: auth };
+  const { accessKeyId } = auth;
+  const fail = (code: ErrorCode, detail?: string): AuthResult => ({ ok: false, code, detail, accessKeyId });
+
+  const signed = new Set(auth.signedHeaders.map((h) => h.toLowerCase()));
+  const required: string[] = [...REQUIRED_SIGNED_HEADERS];
+  if (header(req, "x-acs-security-token") !== undefined) required.push("x-acs-security-token");
+  const unsigned = required.filter((h) => !signed.has(h) || header(req, h) === undefined);
+  if (unsigned.length > 0) {
+    return fail("IncompleteSignature", `These headers must be sent and signed: ${unsigned.join(", ")}.`);
+  }
+
+  const found = accounts.findByKey(accessKeyId);
+  if (!found) return fail("InvalidAccessKeyId.NotFound");
+  if (found.key.inactive) return fail("InvalidAccessKeyId.Inactive");
+
+  const date = parseAcsDate(header(req, "x-acs-date"));
+  if (date === undefined) return fail("InvalidTimeStamp.Format");
+  if (Math.abs(serverNow - date) > CLOCK_SKEW_LIMIT_MS) return fail("InvalidTimeStamp.Expired");
+
+  const bodyHash = sha256Hex(req.body);
+  if (header(req, "x-acs-content-sha256") !== bodyHash) {
+    return fail("SignatureDoesNotMatch", "x-acs-content-sha256 is not the SHA-256 of the request body.");
+  }
+  const signable: SignableRequest = {
+    method: req.method,
+    path: req.path,
+    rawQuery: req.rawQuery,
+    headers: req.headers,
+    hashedPayload: bodyHash,
+  };
+  let toSign: string;
+  try {
+    toSign = stringToSign(signable, auth.signedHeaders).stringToSign;
+  } catch {
+    return fail("IncompleteSignature", "The query string is not valid percent-encoding.");
+  }
+  if (!signaturesEqual(sign(found.key.accessKeySecret, toSign), auth.signature)) {
+    return fail("SignatureDoesNotMatch", `server string to sign is:${toSign}`);
+  }
+
+  if (found.key.securityToken !== undefined) {
+    const token = header(req, "x-acs-security-token");
+    if (token !== found.key.securityToken) return fail("InvalidSecurityToken.MismatchWithAccessKey");
+    if (found.key.tokenExpired) return fail("InvalidSecurityToken.Expired");
+  }
+
+  const nonce = header(req, "x-acs-signature-nonce") ?? "";
+  if (!nonces.claim(accessKeyId, nonce, serverNow)) return fail("SignatureNonceUsed");
+  return { ok: true, account: found.account, key: found.key };
+}

@@ -1,0 +1,86 @@
+import { parseArgs } from "node:util";
+import { startEmulator } from "./emulator";
+
+const USAGE = `Usage: npm run emulator -- [options]
+
+Runs the local emulator of the Alibaba Cloud VPC API on 127.0.0.1 until killed.
+The first line on stdout is one JSON object:
+  {"endpoint":"http://127.0.0.1:PORT","accessKeyId":"...","accessKeySecret":"...","accountUid":"..."}
+for a ready account with no region enabled. Control it over POST /__emulator/<method>
+(see tests/emulator/README.md).
+
+Options:
+  --port <n>                 TCP port (default 0: a free port)
+  --latency-ms <n>           service time added to every call, in ms (default 0)
+  --activation-delay-ms <n>  time before an Open shows in the status, in ms (default 0)
+  --fault-rate <r>           probability 0..1 of a random fault per call (default 0)
+  --seed <n>                 seed of the fault generator (default 1)
+  --log                      print each request to stderr
+  -h, --help                 show this text`;
+
+function number(name: string, value: string | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > max) {
+    throw new Error(`--${name} must be a number between 0 and ${max}, got '${value}'`);
+  }
+  return n;
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: "string" },
+        "latency-ms": { type: "string" },
+        "activation-delay-ms": { type: "string" },
+        "fault-rate": { type: "string" },
+        seed: { type: "string" },
+        log: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+    if (values.help) {
+      console.log(USAGE);
+      return;
+    }
+    const emulator = await startEmulator({
+      port: number("port", values.port, 0, 65535),
+      latencyMs: number("latency-ms", values["latency-ms"], 0),
+      activationDelayMs: number("activation-delay-ms", values["activation-delay-ms"], 0),
+      faultRate: number("fault-rate", values["fault-rate"], 0, 1),
+      seed: number("seed", values.seed, 1),
+    });
+    const key = emulator.defaultAccount.keys[0];
+    console.log(
+      JSON.stringify({
+        endpoint: emulator.endpoint,
+        accessKeyId: key.accessKeyId,
+        accessKeySecret: key.accessKeySecret,
+        accountUid: emulator.defaultAccount.uid,
+      }),
+    );
+    if (values.log) {
+      let seen = 0;
+      setInterval(() => {
+        const log = emulator.log();
+        for (const e of log.slice(seen)) {
+          if (e.endMs === undefined) break;
+          console.error(`${e.time} ${e.action ?? "-"} ${e.regionId ?? "-"} ${e.outcome} ${e.endMs - e.startMs}ms`);
+          seen = e.seq;
+        }
+      }, 200).unref();
+    }
+    const stop = () => void emulator.close().then(() => process.exit(0));
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  } catch (err) {
+    console.error(`emulator: ${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+void main();

@@ -1,0 +1,117 @@
+/** One error the emulator can answer with: the HTTP status and message the real service sends. */
+export interface ErrorSpec {
+  /** HTTP status code of the response. */
+  status: number;
+  /** The `Message` field of the error body. */
+  message: string;
+}
+
+/**
+ * Every error code the emulator answers with. Messages are copied from the seed API page, the
+ * common-error list of Alibaba Cloud RPC APIs, and errors seen from the VPC API.
+ */
+export const ERRORS = {
+  // The seed page (OpenPublicIpAddressPoolService), all HTTP 400.
+  "OperationFailed.ExceedPurchaseLimit": {
+    status: 400,
+    message: "You have reached the limit of purchase quantity.",
+  },
+  "Forbidden.RAM": { status: 400, message: "User not authorized to operate on the specified resource" },
+  "OperationFailed.QuotaNotEnough": {
+    status: 400,
+    message: "Your quota is insufficient. Please contact your channel partner to increase your quota",
+  },
+  "Order.NoRealNameAuthentication": {
+    status: 400,
+    message: "Real-name verification has not been completed for the account.",
+  },
+  "OperationFailed.BasicInfoUncompleted": {
+    status: 400,
+    message:
+      "You have not completed your basic personal information, please complete the information and try again.",
+  },
+  "Forbidden.OpenPublicIpAddressPool": {
+    status: 400,
+    message:
+      "Authentication is failed for opening public ip address pool. Please apply for permission at the quota center.",
+  },
+
+  // Common errors of Alibaba Cloud RPC APIs.
+  "Throttling.User": { status: 400, message: "Request was denied due to user flow control." },
+  ServiceUnavailable: {
+    status: 503,
+    message: "The request has failed due to a temporary failure of the server.",
+  },
+  InternalError: {
+    status: 500,
+    message: "The request processing has failed due to some unknown error, exception or failure.",
+  },
+  OperationConflict: {
+    status: 400,
+    message: "Request was denied due to conflict with a previous request.",
+  },
+  IdempotentParameterMismatch: {
+    status: 400,
+    message: "The request uses the same client token as a previous, but non-identical request.",
+  },
+
+  // Authentication (ACS3-HMAC-SHA256).
+  SignatureDoesNotMatch: {
+    status: 400,
+    message: "Specified signature is not matched with our calculation.",
+  },
+  IncompleteSignature: { status: 400, message: "The request signature does not conform to Aliyun standards." },
+  "InvalidAccessKeyId.NotFound": { status: 404, message: "Specified access key is not found." },
+  "InvalidAccessKeyId.Inactive": { status: 400, message: "Specified access key is disabled." },
+  "InvalidTimeStamp.Expired": { status: 400, message: "Specified time stamp or date value is expired." },
+  "InvalidTimeStamp.Format": { status: 400, message: "Specified time stamp or date value is not well formatted." },
+  SignatureNonceUsed: { status: 400, message: "Specified signature nonce was used already." },
+  "InvalidSecurityToken.MismatchWithAccessKey": {
+    status: 400,
+    message: "Specified SecurityToken mismatch with the AccessKey.",
+  },
+  "InvalidSecurityToken.Expired": { status: 400, message: "Specified SecurityToken is expired." },
+
+  // Request shape.
+  "InvalidAction.NotFound": {
+    status: 404,
+    message: "Specified api is not found, please check your url and method.",
+  },
+  InvalidVersion: { status: 400, message: "Specified parameter Version is not valid." },
+  MissingRegionId: { status: 400, message: "RegionId is mandatory for this action." },
+  "InvalidRegionId.NotFound": { status: 400, message: "The specified RegionId does not exist." },
+  "InvalidParameter.ClientToken": {
+    status: 400,
+    message: "The specified parameter ClientToken is not valid: it must contain only ASCII characters.",
+  },
+  UnsupportedHTTPMethod: { status: 405, message: "This http method is not supported." },
+} satisfies Record<string, ErrorSpec>;
+
+/** An error code the emulator knows. */
+export type ErrorCode = keyof typeof ERRORS;
+
+/**
+ * The emulator's answers where the real service's behaviour is not documented. This object and
+ * the matching table in `tests/emulator/README.md` are the one place to correct them.
+ */
+export const UNCONFIRMED = {
+  /** Open for a region that is already active (Terraform treats this code as "already opened"). */
+  alreadyActivated: "OperationFailed.ExceedPurchaseLimit",
+  /** A `RegionId` that is not in the region list. */
+  invalidRegion: "InvalidRegionId.NotFound",
+  /** A second Open for an account while another Open of that account is being processed. */
+  concurrentOpen: "OperationConflict",
+} satisfies Record<string, ErrorCode>;
+
+/** The error codes of the seed page that an account (or one region of it) can be set to answer with. */
+export const SEED_ERROR_CODES = [
+  "Forbidden.RAM",
+  "Order.NoRealNameAuthentication",
+  "OperationFailed.BasicInfoUncompleted",
+  "OperationFailed.QuotaNotEnough",
+  "Forbidden.OpenPublicIpAddressPool",
+  "OperationFailed.ExceedPurchaseLimit",
+] as const satisfies readonly ErrorCode[];
+
+/** One of the seed page's error codes. */
+export type SeedErrorCode = (typeof SEED_ERROR_CODES)[number];

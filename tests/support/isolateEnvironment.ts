@@ -1,0 +1,23 @@
+// Loaded by mocha before any test (see .mocharc.json): no developer credential and no cloud
+// endpoint can be reached from a test, whatever the shell that started it had set.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/** The real home directory, kept so the engine build cache under `~/.cache` is still found. */
+export const ORIGINAL_HOME = process.env.HOME ?? tmpdir();
+
+if (!process.env.XDG_CACHE_HOME) process.env.XDG_CACHE_HOME = join(ORIGINAL_HOME, ".cache");
+
+for (const name of Object.keys(process.env)) {
+  if (name.startsWith("ALIBABA_CLOUD_") || name.startsWith("ALICLOUD_")) delete process.env[name];
+}
+// The credential chain's last resorts reach 100.100.100.200 and ~/.aliyun; switch them off.
+process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = "true";
+process.env.ALIBABA_CLOUD_CLI_PROFILE_DISABLED = "true";
+process.env.ALIBABA_CLOUD_CREDENTIALS_FILE = join(tmpdir(), "pulumi-alicloud-ip-pool-service-no-such-file");
+process.env.HOME = mkdtempSync(join(tmpdir(), "ip-pool-test-home-"));
+// Proxies from the developer's shell must not carry loopback traffic elsewhere.
+for (const name of ["HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY", "all_proxy"]) {
+  delete process.env[name];
+}
