@@ -36,7 +36,11 @@ function reply(res: ServerResponse, status: number, value: unknown): void {
 }
 
 /** Serves the control interface; refuses anything not from the loopback interface. */
-export async function handleAdminRequest(emulator: Emulator, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleAdminRequest(
+  emulator: Emulator,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   if (!LOOPBACK.has(req.socket.remoteAddress ?? "")) {
     return reply(res, 403, { error: "the control interface answers loopback clients only" });
   }

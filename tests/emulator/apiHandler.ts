@@ -1,7 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
-import { ACTION_HANDLERS, ACTIONS, API_VERSION, REGIONAL_ACTIONS, type Action, type ActionResult } from "./actions";
+import {
+  ACTION_HANDLERS,
+  ACTIONS,
+  API_VERSION,
+  REGIONAL_ACTIONS,
+  type Action,
+  type ActionResult,
+} from "./actions";
 import type { AccountStore } from "./accounts";
 import { authenticate, type NonceStore } from "./authenticate";
 import { ERRORS, UNCONFIRMED, type ErrorCode } from "./errorCatalog";
@@ -133,7 +140,11 @@ function enterOpen(state: ApiState, uid: string, entry: LogEntry): boolean {
 }
 
 /** Serves one API request: authentication, validation, faults, then the action. */
-export async function handleApiRequest(state: ApiState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleApiRequest(
+  state: ApiState,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const entry = state.log.begin(Date.now());
   const url = req.url ?? "/";
   const q = url.indexOf("?");
@@ -177,7 +188,11 @@ export async function handleApiRequest(state: ApiState, req: IncomingMessage, re
   const isOpen = action === "OpenPublicIpAddressPoolService";
   const conflict = isOpen && enterOpen(state, account.uid, entry);
   try {
-    const decision = state.faults.decide({ action, regionId: params.RegionId, accessKeyId: entry.accessKeyId });
+    const decision = state.faults.decide({
+      action,
+      regionId: params.RegionId,
+      accessKeyId: entry.accessKeyId,
+    });
     if (decision.latencyMs > 0) entry.fault = "latency";
     const delay = state.latencyMs + decision.latencyMs;
     if (delay > 0) await sleep(delay);

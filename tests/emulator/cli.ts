@@ -18,7 +18,12 @@ Options:
   --log                      print each request to stderr
   -h, --help                 show this text`;
 
-function number(name: string, value: string | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+function number(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0 || n > max) {
@@ -69,7 +74,9 @@ async function main(): Promise<void> {
         const log = emulator.log();
         for (const e of log.slice(seen)) {
           if (e.endMs === undefined) break;
-          console.error(`${e.time} ${e.action ?? "-"} ${e.regionId ?? "-"} ${e.outcome} ${e.endMs - e.startMs}ms`);
+          console.error(
+            `${e.time} ${e.action ?? "-"} ${e.regionId ?? "-"} ${e.outcome} ${e.endMs - e.startMs}ms`,
+          );
           seen = e.seq;
         }
       }, 200).unref();

@@ -145,7 +145,11 @@ export class Emulator {
   }
 
   /** Sets a region of an account: enabled or not (out of band), and its seed error for Open (`null` clears it). */
-  setRegion(uid: string, regionId: string, patch: { enabled?: boolean; openError?: SeedErrorCode | null }): void {
+  setRegion(
+    uid: string,
+    regionId: string,
+    patch: { enabled?: boolean; openError?: SeedErrorCode | null },
+  ): void {
     const state = regionState(this.state.accounts.get(uid), regionId);
     if (patch.enabled !== undefined) state.enabledAt = patch.enabled ? Date.now() : undefined;
     if (patch.openError !== undefined) state.openError = patch.openError ?? undefined;
@@ -212,21 +216,21 @@ export class Emulator {
 
 /** Starts an emulator on 127.0.0.1. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  let emulator: Emulator | undefined;
-  const server = createServer((req, res) => {
-    emulator!.handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) {
-        res.writeHead(500, { "content-type": "text/plain" });
-        res.end(`emulator failure: ${String(err)}`);
-      }
-    });
-  });
+  const server = createServer();
   // Keep idle keep-alive sockets open longer than clients do, so a reused socket is never closed under a request.
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
-  emulator = new Emulator(server, options);
+  const emulator = new Emulator(server, options);
+  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    emulator.handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) {
+        res.writeHead(500, { "content-type": "text/plain" });
+        res.end(`emulator failure: ${String(err)}`);
+      }
+    });
+  });
   return emulator;
 }

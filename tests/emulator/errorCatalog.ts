@@ -60,11 +60,17 @@ export const ERRORS = {
     status: 400,
     message: "Specified signature is not matched with our calculation.",
   },
-  IncompleteSignature: { status: 400, message: "The request signature does not conform to Aliyun standards." },
+  IncompleteSignature: {
+    status: 400,
+    message: "The request signature does not conform to Aliyun standards.",
+  },
   "InvalidAccessKeyId.NotFound": { status: 404, message: "Specified access key is not found." },
   "InvalidAccessKeyId.Inactive": { status: 400, message: "Specified access key is disabled." },
   "InvalidTimeStamp.Expired": { status: 400, message: "Specified time stamp or date value is expired." },
-  "InvalidTimeStamp.Format": { status: 400, message: "Specified time stamp or date value is not well formatted." },
+  "InvalidTimeStamp.Format": {
+    status: 400,
+    message: "Specified time stamp or date value is not well formatted.",
+  },
   SignatureNonceUsed: { status: 400, message: "Specified signature nonce was used already." },
   "InvalidSecurityToken.MismatchWithAccessKey": {
     status: 400,

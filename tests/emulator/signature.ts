@@ -46,7 +46,10 @@ export function parseAuthorization(header: string | undefined): ParsedAuthorizat
 
 /** RFC 3986 percent-encoding as the ACS3 specification defines it (`encodeURIComponent` plus `!'()*`). */
 export function percentEncode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /** Decodes one query component; `+` is a literal plus in RFC 3986 queries. */
@@ -90,7 +93,10 @@ export interface SignableRequest {
 }
 
 /** Builds the canonical request and string to sign for the given signed headers. */
-export function stringToSign(req: SignableRequest, signedHeaders: readonly string[]): {
+export function stringToSign(
+  req: SignableRequest,
+  signedHeaders: readonly string[],
+): {
   canonicalRequest: string;
   stringToSign: string;
 } {

@@ -1,0 +1,99 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { AlibabaCloudError } from "./alibabaCloudError";
+import { accountKey } from "./credentials";
+import { LOCAL_CODES, OPERATIONS } from "./errorCodes";
+import { withOpenLock } from "./openLock";
+import type { PoolServiceApi } from "./poolServiceApi";
+
+/** The state of a region after activation. */
+export interface ActivationResult {
+  /** Region ID. */
+  regionId: string;
+  /** Always true: activation ends with the status reporting enabled. */
+  enabled: true;
+  /** True when the region was already active and no Open call was sent. */
+  adopted: boolean;
+  /** Request ID of the Open call, when one was sent. */
+  requestId?: string;
+}
+
+/** How activation waits. */
+export interface ActivationOptions {
+  /** Longest wait for the status to report enabled after an Open, in milliseconds. */
+  activationTimeoutMs: number;
+  /** First wait between status polls, in milliseconds (doubles up to 10 s). */
+  pollBaseMs?: number;
+  /** Progress lines for the user. */
+  progress?: (line: string) => void;
+  /** Waits; injectable for tests. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Clock; injectable for tests. */
+  now?: () => number;
+}
+
+const MAX_POLL_MS = 10_000;
+
+/** Polls the status until it reports enabled, or throws an `ActivationTimeout` error. */
+export async function waitUntilEnabled(
+  api: PoolServiceApi,
+  regionId: string,
+  requestId: string | undefined,
+  options: ActivationOptions,
+): Promise<void> {
+  const now = options.now ?? Date.now;
+  const wait = options.sleep ?? ((ms: number) => sleep(ms).then(() => undefined));
+  const started = now();
+  let delay = options.pollBaseMs ?? 1_000;
+  for (let poll = 1; ; poll++) {
+    if (await api.status(regionId)) return;
+    const elapsed = now() - started;
+    if (elapsed + delay > options.activationTimeoutMs) {
+      const seconds = Math.round(options.activationTimeoutMs / 1000);
+      throw new AlibabaCloudError(
+        {
+          code: LOCAL_CODES.activationTimeout,
+          operation: OPERATIONS.open,
+          regionId,
+          requestId,
+          kind: "transient",
+          attempts: poll,
+        },
+        [
+          `${OPERATIONS.open} succeeded in region ${regionId} (request ID ${requestId ?? "unknown"}), but ` +
+            `${OPERATIONS.status} still reported the feature disabled after ${seconds}s (${poll} checks).`,
+          "Meaning: activation is taking longer than this package waits; it may still complete.",
+          "Fix: run `pulumi up` again later (a region that became active is adopted, with no second Open), " +
+            "or wait longer with pulumi-alicloud-ip-pool-service:activationTimeoutSeconds.",
+        ].join("\n"),
+      );
+    }
+    options.progress?.(`${regionId}: waiting for activation to show (${Math.round(elapsed / 1000)}s so far)`);
+    await wait(delay);
+    delay = Math.min(delay * 2, MAX_POLL_MS);
+  }
+}
+
+/**
+ * Activates the feature in a region: adopts it when already active (no Open); otherwise sends
+ * Open with the resource's token, one Open per account at a time, then waits for the status.
+ * After an Open failure the status decides: an enabled region is a success.
+ */
+export async function activateRegion(
+  api: PoolServiceApi,
+  regionId: string,
+  clientToken: string,
+  options: ActivationOptions,
+): Promise<ActivationResult> {
+  if (await api.status(regionId)) return { regionId, enabled: true, adopted: true };
+  let requestId: string | undefined;
+  try {
+    requestId = await withOpenLock(accountKey(api.credentials), () => api.open(regionId, clientToken));
+  } catch (err) {
+    const enabled = await api.status(regionId).catch(() => false);
+    if (!enabled) throw err;
+    const failedRequestId = err instanceof AlibabaCloudError ? err.requestId : undefined;
+    return { regionId, enabled: true, adopted: false, requestId: failedRequestId };
+  }
+  await waitUntilEnabled(api, regionId, requestId, options);
+  return { regionId, enabled: true, adopted: false, requestId };
+}

@@ -1,0 +1,201 @@
+import type { CallFailure } from "./classifyError";
+import { INVALID_REGION_CODES, LOCAL_CODES, SEED_CODES } from "./errorCodes";
+
+/** Where a failure happened, for the diagnostic text. */
+export interface DiagnosticContext {
+  /** The API operation. */
+  operation: string;
+  /** The region, when the operation has one. */
+  regionId?: string;
+  /** Attempts made, the first included. */
+  attempts: number;
+  /** Time spent on the attempts, in milliseconds. */
+  elapsedMs: number;
+  /** Whether retries ran out (as opposed to a failure that is never retried). */
+  exhausted: boolean;
+  /** Where the credentials came from, e.g. "stack config alicloud:accessKey". */
+  credentialSource?: string;
+  /** The endpoint host called. */
+  endpointHost?: string;
+}
+
+interface Advice {
+  /** What the failure means, in plain words. */
+  meaning: string;
+  /** What to do about it. */
+  fix: string;
+}
+
+const RAM_CONSOLE = "the RAM console (https://ram.console.aliyun.com/)";
+const QUOTA_CENTER = "the Quota Center (https://quotas.console.aliyun.com/)";
+const ACCOUNT_CENTER = "the Account Center (https://account.console.aliyun.com/)";
+
+function credentialWhere(ctx: DiagnosticContext): string {
+  return ctx.credentialSource ? ` (the credentials came from ${ctx.credentialSource})` : "";
+}
+
+function tries(ctx: DiagnosticContext): string {
+  return `${ctx.attempts} attempt${ctx.attempts === 1 ? "" : "s"} over ${(ctx.elapsedMs / 1000).toFixed(1)}s`;
+}
+
+const RETRY_BUDGET_KEY = "pulumi-alicloud-ip-pool-service:retryTimeoutSeconds";
+
+function advise(f: CallFailure, ctx: DiagnosticContext): Advice {
+  const region = ctx.regionId ?? "this region";
+  switch (f.code) {
+    case SEED_CODES.forbiddenRam:
+      return {
+        meaning: `the RAM user or role of these credentials may not call ${ctx.operation}${credentialWhere(ctx)}.`,
+        fix:
+          `grant the RAM action "vpc:${ctx.operation}" to that user or role in ${RAM_CONSOLE} ` +
+          `(a custom policy with that action, or the system policy AliyunVPCFullAccess), then run again.`,
+      };
+    case SEED_CODES.noRealNameAuthentication:
+      return {
+        meaning:
+          "the Alibaba Cloud account has not completed real-name verification, which this feature requires.",
+        fix: `complete real-name verification in ${ACCOUNT_CENTER}, then run \`pulumi up\` again.`,
+      };
+    case SEED_CODES.basicInfoUncompleted:
+      return {
+        meaning: "the account's basic information is incomplete.",
+        fix: `complete the account's basic information in ${ACCOUNT_CENTER}, then run \`pulumi up\` again.`,
+      };
+    case SEED_CODES.quotaNotEnough:
+      return {
+        meaning: "the account's quota is not enough to activate the IP address pool feature.",
+        fix: `raise the quota in ${QUOTA_CENTER}; for a reseller account, ask your channel partner to increase it.`,
+      };
+    case SEED_CODES.forbiddenOpenPool:
+      return {
+        meaning: "the account has no permission to activate the public IP address pool feature.",
+        fix: `apply for the public IP address pool privilege of VPC in ${QUOTA_CENTER}, then run \`pulumi up\` again.`,
+      };
+    case SEED_CODES.exceedPurchaseLimit:
+      return {
+        meaning: `the account reached the purchase limit of this feature, yet the status call reports it disabled in ${region}.`,
+        fix:
+          `check in the VPC console whether the IP address pool feature is active in ${region}; ` +
+          "if it is not, open a ticket with Alibaba Cloud support quoting the request ID.",
+      };
+    case "SignatureDoesNotMatch":
+      return {
+        meaning: `Alibaba Cloud rejected the request signature: the AccessKey secret does not match the AccessKey ID${credentialWhere(ctx)}.`,
+        fix:
+          "set the right secret: `pulumi config set --secret alicloud:secretKey <secret>`, or " +
+          "ALIBABA_CLOUD_ACCESS_KEY_SECRET / ALICLOUD_SECRET_KEY; check that no proxy rewrites the requests.",
+      };
+    case "InvalidAccessKeyId.NotFound":
+    case "InvalidAccessKeyId":
+      return {
+        meaning: `the AccessKey ID does not exist: it was deleted, rotated or mistyped${credentialWhere(ctx)}.`,
+        fix: `create or look up an active AccessKey in ${RAM_CONSOLE} and set it as alicloud:accessKey and alicloud:secretKey (or in the environment).`,
+      };
+    case "InvalidAccessKeyId.Inactive":
+      return {
+        meaning: `the AccessKey is disabled${credentialWhere(ctx)}.`,
+        fix: `enable it in ${RAM_CONSOLE}, or set an active AccessKey.`,
+      };
+    case "InvalidTimeStamp.Expired":
+    case "InvalidTimeStamp.Format":
+      return {
+        meaning: "the request's timestamp is more than 15 minutes away from Alibaba Cloud's clock.",
+        fix: "synchronise this machine's clock (for example `timedatectl set-ntp true`), then run again.",
+      };
+    case "SignatureNonceUsed":
+      return {
+        meaning: "the request's signature nonce had been used before: a request was replayed.",
+        fix: "run again; if it persists, look for a proxy that replays requests.",
+      };
+    case "IncompleteSignature":
+      return {
+        meaning: "Alibaba Cloud found the request signature malformed or incomplete.",
+        fix: "check that no proxy strips or rewrites the Authorization and x-acs-* headers.",
+      };
+    case "InvalidSecurityToken.Expired":
+      return {
+        meaning: `the STS security token has expired${credentialWhere(ctx)}.`,
+        fix: "get fresh STS credentials and set alicloud:securityToken (or ALIBABA_CLOUD_SECURITY_TOKEN) with them.",
+      };
+    case "InvalidSecurityToken.MismatchWithAccessKey":
+    case "InvalidSecurityToken.Malformed":
+    case "MissingSecurityToken":
+      return {
+        meaning: `the STS security token is missing, malformed, or not the one issued with this AccessKey ID${credentialWhere(ctx)}.`,
+        fix: "set the security token issued with this AccessKey as alicloud:securityToken (or ALIBABA_CLOUD_SECURITY_TOKEN).",
+      };
+    case "IdempotentParameterMismatch":
+      return {
+        meaning: "this resource's idempotency token was used before with other parameters.",
+        fix: "run `pulumi up` again; if it persists, replace the resource (`pulumi up --replace <urn>`) to get a new token.",
+      };
+    case LOCAL_CODES.timeout:
+      return {
+        meaning: `the VPC endpoint ${ctx.endpointHost ?? ""} did not answer in time (${tries(ctx)}).`,
+        fix:
+          "check the network, proxy and endpoint settings (ALICLOUD_VPC_ENDPOINT or " +
+          "pulumi-alicloud-ip-pool-service:vpcEndpoint), then run again.",
+      };
+  }
+  if (INVALID_REGION_CODES.has(f.code)) {
+    return {
+      meaning: `region "${region}" does not exist, or does not offer the VPC API.`,
+      fix: "check the region ID; list the regions with `alicloud-ip-pool-service status --all-regions`.",
+    };
+  }
+  if (f.network) {
+    return {
+      meaning: `could not reach the VPC endpoint ${ctx.endpointHost ?? ""} (${f.code}; ${tries(ctx)}).`,
+      fix:
+        "check the network and proxy settings and the endpoint (ALICLOUD_VPC_ENDPOINT or " +
+        "pulumi-alicloud-ip-pool-service:vpcEndpoint, if set), then run again.",
+    };
+  }
+  if (f.kind === "throttling") {
+    return {
+      meaning: `Alibaba Cloud kept throttling the requests of this account (${tries(ctx)}).`,
+      fix:
+        `run again later, lower \`pulumi up --parallel\`, or allow longer retries with ${RETRY_BUDGET_KEY}; ` +
+        `a higher API rate limit can be requested in ${QUOTA_CENTER}.`,
+    };
+  }
+  if (f.kind === "transient") {
+    const conflict = f.statusCode !== undefined && f.statusCode < 500;
+    return conflict
+      ? {
+          meaning: `another request of this account was being processed and did not finish within the retries (${tries(ctx)}); another stack may be activating a region at the same time.`,
+          fix: `wait for the other operation to finish, then run again; or allow longer retries with ${RETRY_BUDGET_KEY}.`,
+        }
+      : {
+          meaning: `Alibaba Cloud answered with a server error every time (${tries(ctx)}).`,
+          fix: "run again later; if it persists, quote the request ID to Alibaba Cloud support.",
+        };
+  }
+  return {
+    meaning: "Alibaba Cloud refused the request with an error this package has no advice for.",
+    fix: f.recommend
+      ? `see ${f.recommend}`
+      : "look the code up in the VPC error center (https://api.aliyun.com/document/Vpc/2016-04-28/errorCode).",
+  };
+}
+
+/** The full diagnostic text of a failed call: region, operation, code, meaning, fix and request ID. */
+export function diagnose(failure: CallFailure, ctx: DiagnosticContext): string {
+  const { meaning, fix } = advise(failure, ctx);
+  const where = ctx.regionId ? ` in region ${ctx.regionId}` : "";
+  const facts = [
+    failure.statusCode !== undefined ? `HTTP ${failure.statusCode}` : undefined,
+    failure.requestId ? `request ID ${failure.requestId}` : "no request ID: the service did not answer",
+  ]
+    .filter(Boolean)
+    .join(", ");
+  const lines = [
+    `${ctx.operation} failed${where}: ${failure.code} (${facts}).`,
+    `Meaning: ${meaning}`,
+    `Fix: ${fix}`,
+  ];
+  if (failure.statusCode !== undefined && failure.serviceMessage) {
+    lines.push(`Alibaba Cloud said: ${failure.serviceMessage}`);
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,73 @@
+import assert from "node:assert/strict";
+import { accountKey, CredentialsError, noCredentialsMessage, planCredentials } from "../../provider/credentials";
+import type { ConfigSource } from "../../provider/settings";
+
+const config = (values: Record<string, string>): ConfigSource => ({ get: (k) => values[k] });
+
+describe("planCredentials", () => {
+  it("prefers stack config over the environment", () => {
+    const plan = planCredentials(
+      config({ "alicloud:accessKey": "CFGID", "alicloud:secretKey": "cfgsecret", "alicloud:securityToken": "tok" }),
+      { ALIBABA_CLOUD_ACCESS_KEY_ID: "ENVID", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "envsecret" },
+    );
+    assert.deepEqual(plan, {
+      kind: "static",
+      accessKeyId: "CFGID",
+      accessKeySecret: "cfgsecret",
+      securityToken: "tok",
+      source: "stack config alicloud:accessKey",
+    });
+  });
+
+  it("uses alicloud:profile before the environment", () => {
+    const plan = planCredentials(config({ "alicloud:profile": "prod" }), {
+      ALIBABA_CLOUD_ACCESS_KEY_ID: "ENVID",
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: "envsecret",
+    });
+    assert.equal(plan.kind, "profile");
+    assert.equal(accountKey(plan), "profile:prod");
+  });
+
+  it("reads ALIBABA_CLOUD_* before ALICLOUD_*", () => {
+    const plan = planCredentials(config({}), {
+      ALIBABA_CLOUD_ACCESS_KEY_ID: "A",
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: "a",
+      ALICLOUD_ACCESS_KEY: "B",
+      ALICLOUD_SECRET_KEY: "b",
+    });
+    assert.equal(plan.kind === "static" && plan.accessKeyId, "A");
+    const second = planCredentials(config({}), { ALICLOUD_ACCESS_KEY: "B", ALICLOUD_SECRET_KEY: "b", ALICLOUD_SECURITY_TOKEN: "t" });
+    assert.deepEqual(second.kind === "static" && [second.accessKeyId, second.securityToken, second.source], [
+      "B",
+      "t",
+      "environment ALICLOUD_ACCESS_KEY",
+    ]);
+  });
+
+  it("falls back to the default chain", () => {
+    assert.equal(planCredentials(config({}), {}).kind, "chain");
+  });
+
+  it("names the missing half of a pair", () => {
+    assert.throws(
+      () => planCredentials(config({ "alicloud:accessKey": "ID" }), {}),
+      (err: Error) => err instanceof CredentialsError && /alicloud:accessKey is set but alicloud:secretKey is not/.test(err.message),
+    );
+    assert.throws(
+      () => planCredentials(config({}), { ALICLOUD_SECRET_KEY: "s" }),
+      /ALICLOUD_SECRET_KEY is set but ALICLOUD_ACCESS_KEY is not/,
+    );
+  });
+
+  it("keys the Open lock by AccessKey ID, never by secret", () => {
+    const plan = planCredentials(config({ "alicloud:accessKey": "ID1", "alicloud:secretKey": "s3cr3t" }), {});
+    assert.equal(accountKey(plan), "ak:ID1");
+  });
+
+  it("lists every place looked in the no-credentials message", () => {
+    const text = noCredentialsMessage("chain said no");
+    for (const place of ["alicloud:accessKey", "alicloud:profile", "ALIBABA_CLOUD_ACCESS_KEY_ID", "ALICLOUD_ACCESS_KEY", "ECS RAM role", "chain said no"]) {
+      assert.ok(text.includes(place), `missing ${place}`);
+    }
+  });
+});
