@@ -43,13 +43,13 @@ export const RESOURCE_TYPE = "PublicIpAddressPoolService";
  */
 export class PublicIpAddressPoolService extends pulumi.dynamic.Resource {
   /** The region. */
-  public readonly regionId!: pulumi.Output<string>;
+  declare public readonly regionId: pulumi.Output<string>;
   /** True once the feature is active in the region. */
-  public readonly enabled!: pulumi.Output<boolean>;
+  declare public readonly enabled: pulumi.Output<boolean>;
   /** True when the region was already active and no Open call was sent. */
-  public readonly adopted!: pulumi.Output<boolean>;
+  declare public readonly adopted: pulumi.Output<boolean>;
   /** Request ID of the Open call, when one was sent. */
-  public readonly requestId!: pulumi.Output<string | undefined>;
+  declare public readonly requestId: pulumi.Output<string | undefined>;
 
   /** Declares the activation of one region. */
   constructor(name: string, args: PublicIpAddressPoolServiceArgs = {}, opts?: pulumi.CustomResourceOptions) {

@@ -94,14 +94,21 @@ describe("provider check and diff", () => {
     const result = await impl.check({}, { regionId: impl.UNKNOWN });
     assert.deepEqual(result.failures, []);
     assert.equal(result.inputs!.regionId, impl.UNKNOWN);
-    const d = await impl.diff("cn-hangzhou", { regionId: "cn-hangzhou", enabled: true, adopted: false }, result.inputs!);
+    const d = await impl.diff(
+      "cn-hangzhou",
+      { regionId: "cn-hangzhou", enabled: true, adopted: false },
+      result.inputs!,
+    );
     assert.deepEqual(d.replaces, ["regionId"]);
   });
 
   it("names a bad endpoint setting before any API call", async () => {
     const undo = setEnv({ ALICLOUD_VPC_ENDPOINT: "http://vpc.aliyuncs.com" });
     try {
-      await assert.rejects(impl.check({}, { regionId: "cn-hangzhou" }), /ALICLOUD_VPC_ENDPOINT "http:\/\/vpc\.aliyuncs\.com" uses plain HTTP/);
+      await assert.rejects(
+        impl.check({}, { regionId: "cn-hangzhou" }),
+        /ALICLOUD_VPC_ENDPOINT "http:\/\/vpc\.aliyuncs\.com" uses plain HTTP/,
+      );
       assert.equal(emulator.log().length, 0);
     } finally {
       undo();
@@ -115,9 +122,12 @@ describe("provider check and diff", () => {
       replaces: ["regionId"],
       deleteBeforeReplace: false,
     });
-    assert.deepEqual(await impl.diff("cn-hangzhou", olds, { regionId: "cn-hangzhou", clientToken: "another-token" }), {
-      changes: false,
-    });
+    assert.deepEqual(
+      await impl.diff("cn-hangzhou", olds, { regionId: "cn-hangzhou", clientToken: "another-token" }),
+      {
+        changes: false,
+      },
+    );
     assert.equal(emulator.log().length, 0);
   });
 });

@@ -27,7 +27,8 @@ const SEED_DIAGNOSTICS: Record<SeedErrorCode, { meaning: string; fix: string; me
     message: "User not authorized to operate on the specified resource",
   },
   "Order.NoRealNameAuthentication": {
-    meaning: "the Alibaba Cloud account has not completed real-name verification, which this feature requires.",
+    meaning:
+      "the Alibaba Cloud account has not completed real-name verification, which this feature requires.",
     fix: "complete real-name verification in the Account Center (https://account.console.aliyun.com/), then run `pulumi up` again.",
     message: "Real-name verification has not been completed for the account.",
   },
@@ -76,7 +77,9 @@ describe("provider diagnostics against the emulator", () => {
 
   const sent = (action: string) => emulator.log().filter((e) => e.action === action);
 
-  for (const [code, expected] of Object.entries(SEED_DIAGNOSTICS) as Array<[SeedErrorCode, (typeof SEED_DIAGNOSTICS)[SeedErrorCode]]>) {
+  for (const [code, expected] of Object.entries(SEED_DIAGNOSTICS) as Array<
+    [SeedErrorCode, (typeof SEED_DIAGNOSTICS)[SeedErrorCode]]
+  >) {
     it(`turns ${code} into a diagnostic with region, code, meaning, fix and request ID; Open sent once`, async () => {
       emulator.setRegion(emulator.defaultAccount.uid, "cn-shenzhen", { openError: code });
       const err = await failureOf(checkAndCreate("cn-shenzhen"));
@@ -91,7 +94,10 @@ describe("provider diagnostics against the emulator", () => {
         ].join("\n"),
       );
       assert.equal(sent(OPEN).length, 1);
-      assert.deepEqual([err.code, err.regionId, err.requestId, err.attempts], [code, "cn-shenzhen", open.requestId, 1]);
+      assert.deepEqual(
+        [err.code, err.regionId, err.requestId, err.attempts],
+        [code, "cn-shenzhen", open.requestId, 1],
+      );
       assert.equal(emulator.isEnabled(emulator.defaultAccount.uid, "cn-shenzhen"), false);
     });
   }
@@ -247,8 +253,13 @@ describe("provider diagnostics against the emulator", () => {
 
   it("reports a read failure during refresh with the same diagnostics", async () => {
     emulator.setAccount(emulator.defaultAccount.uid, { deniedActions: [STATUS] });
-    const err = await failureOf(impl.read("cn-hangzhou", { regionId: "cn-hangzhou", enabled: true, adopted: true }));
-    assert.match(err.message, /^GetPublicIpAddressPoolServiceStatus failed in region cn-hangzhou: Forbidden\.RAM/);
+    const err = await failureOf(
+      impl.read("cn-hangzhou", { regionId: "cn-hangzhou", enabled: true, adopted: true }),
+    );
+    assert.match(
+      err.message,
+      /^GetPublicIpAddressPoolServiceStatus failed in region cn-hangzhou: Forbidden\.RAM/,
+    );
     assert.match(err.message, /grant the RAM action "vpc:GetPublicIpAddressPoolServiceStatus"/);
   });
 });

@@ -32,7 +32,12 @@ describe("provider lifecycle against the emulator", () => {
       [STATUS, OPEN, STATUS],
     );
     assert.equal(log[1].clientToken, inputs.clientToken);
-    assert.deepEqual(outs, { regionId: "cn-hangzhou", enabled: true, adopted: false, requestId: log[1].requestId });
+    assert.deepEqual(outs, {
+      regionId: "cn-hangzhou",
+      enabled: true,
+      adopted: false,
+      requestId: log[1].requestId,
+    });
     assert.ok(emulator.isEnabled(emulator.defaultAccount.uid, "cn-hangzhou"));
   });
 
@@ -66,7 +71,16 @@ describe("provider lifecycle against the emulator", () => {
 
   it("never sends two Opens of one account at once, while creates run concurrently", async () => {
     emulator.configure({ latencyMs: 40 });
-    const regions = ["cn-hangzhou", "cn-beijing", "cn-shanghai", "cn-shenzhen", "cn-qingdao", "ap-southeast-1", "us-east-1", "eu-central-1"];
+    const regions = [
+      "cn-hangzhou",
+      "cn-beijing",
+      "cn-shanghai",
+      "cn-shenzhen",
+      "cn-qingdao",
+      "ap-southeast-1",
+      "us-east-1",
+      "eu-central-1",
+    ];
     const results = await Promise.all(regions.map((r) => checkAndCreate(r)));
     assert.ok(results.every((r) => r.outs?.enabled === true && r.outs.adopted === false));
     assert.equal(opens().length, regions.length);
@@ -75,7 +89,10 @@ describe("provider lifecycle against the emulator", () => {
       "an Open overlapped another",
     );
     // Status reads are not serialized: the first round overlaps in time.
-    const statuses = emulator.log().filter((e) => e.action === STATUS).slice(0, regions.length);
+    const statuses = emulator
+      .log()
+      .filter((e) => e.action === STATUS)
+      .slice(0, regions.length);
     const firstEnd = Math.min(...statuses.map((e) => e.endMs!));
     assert.ok(statuses.filter((e) => e.startMs < firstEnd).length > 1, "status reads were serialized");
   });
@@ -109,7 +126,12 @@ describe("provider lifecycle against the emulator", () => {
     setTimeout(() => emulator.setRegion(emulator.defaultAccount.uid, "cn-hangzhou", { enabled: true }), 100);
     const { outs } = await checkAndCreate("cn-hangzhou");
     assert.equal(opens()[0].outcome, "OperationFailed.ExceedPurchaseLimit");
-    assert.deepEqual(outs, { regionId: "cn-hangzhou", enabled: true, adopted: false, requestId: opens()[0].requestId });
+    assert.deepEqual(outs, {
+      regionId: "cn-hangzhou",
+      enabled: true,
+      adopted: false,
+      requestId: opens()[0].requestId,
+    });
   });
 
   it("deletes with no API call and says the feature stays enabled", async () => {

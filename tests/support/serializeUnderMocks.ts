@@ -29,7 +29,9 @@ async function main(): Promise<void> {
   const { PublicIpAddressPoolService } = await import("pulumi-alicloud-ip-pool-service");
   const resource = new PublicIpAddressPoolService("pool", { regionId: "cn-hangzhou" });
   await new Promise<void>((resolve) => resource.urn.apply(() => resolve()));
-  process.stdout.write(JSON.stringify({ provider: captured.__provider, inputs: Object.keys(captured).sort() }));
+  process.stdout.write(
+    JSON.stringify({ provider: captured.__provider, inputs: Object.keys(captured).sort() }),
+  );
 }
 
 main().catch((err) => {

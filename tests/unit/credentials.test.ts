@@ -1,5 +1,10 @@
 import assert from "node:assert/strict";
-import { accountKey, CredentialsError, noCredentialsMessage, planCredentials } from "../../provider/credentials";
+import {
+  accountKey,
+  CredentialsError,
+  noCredentialsMessage,
+  planCredentials,
+} from "../../provider/credentials";
 import type { ConfigSource } from "../../provider/settings";
 
 const config = (values: Record<string, string>): ConfigSource => ({ get: (k) => values[k] });
@@ -7,7 +12,11 @@ const config = (values: Record<string, string>): ConfigSource => ({ get: (k) => 
 describe("planCredentials", () => {
   it("prefers stack config over the environment", () => {
     const plan = planCredentials(
-      config({ "alicloud:accessKey": "CFGID", "alicloud:secretKey": "cfgsecret", "alicloud:securityToken": "tok" }),
+      config({
+        "alicloud:accessKey": "CFGID",
+        "alicloud:secretKey": "cfgsecret",
+        "alicloud:securityToken": "tok",
+      }),
       { ALIBABA_CLOUD_ACCESS_KEY_ID: "ENVID", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "envsecret" },
     );
     assert.deepEqual(plan, {
@@ -36,7 +45,11 @@ describe("planCredentials", () => {
       ALICLOUD_SECRET_KEY: "b",
     });
     assert.equal(plan.kind === "static" && plan.accessKeyId, "A");
-    const second = planCredentials(config({}), { ALICLOUD_ACCESS_KEY: "B", ALICLOUD_SECRET_KEY: "b", ALICLOUD_SECURITY_TOKEN: "t" });
+    const second = planCredentials(config({}), {
+      ALICLOUD_ACCESS_KEY: "B",
+      ALICLOUD_SECRET_KEY: "b",
+      ALICLOUD_SECURITY_TOKEN: "t",
+    });
     assert.deepEqual(second.kind === "static" && [second.accessKeyId, second.securityToken, second.source], [
       "B",
       "t",
@@ -51,7 +64,9 @@ describe("planCredentials", () => {
   it("names the missing half of a pair", () => {
     assert.throws(
       () => planCredentials(config({ "alicloud:accessKey": "ID" }), {}),
-      (err: Error) => err instanceof CredentialsError && /alicloud:accessKey is set but alicloud:secretKey is not/.test(err.message),
+      (err: Error) =>
+        err instanceof CredentialsError &&
+        /alicloud:accessKey is set but alicloud:secretKey is not/.test(err.message),
     );
     assert.throws(
       () => planCredentials(config({}), { ALICLOUD_SECRET_KEY: "s" }),
@@ -66,7 +81,14 @@ describe("planCredentials", () => {
 
   it("lists every place looked in the no-credentials message", () => {
     const text = noCredentialsMessage("chain said no");
-    for (const place of ["alicloud:accessKey", "alicloud:profile", "ALIBABA_CLOUD_ACCESS_KEY_ID", "ALICLOUD_ACCESS_KEY", "ECS RAM role", "chain said no"]) {
+    for (const place of [
+      "alicloud:accessKey",
+      "alicloud:profile",
+      "ALIBABA_CLOUD_ACCESS_KEY_ID",
+      "ALICLOUD_ACCESS_KEY",
+      "ECS RAM role",
+      "chain said no",
+    ]) {
       assert.ok(text.includes(place), `missing ${place}`);
     }
   });

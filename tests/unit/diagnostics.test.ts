@@ -2,7 +2,13 @@ import assert from "node:assert/strict";
 import type { CallFailure } from "../../provider/classifyError";
 import { diagnose } from "../../provider/diagnostics";
 
-const ctx = { operation: "OpenPublicIpAddressPoolService", regionId: "cn-hangzhou", attempts: 1, elapsedMs: 30, exhausted: false };
+const ctx = {
+  operation: "OpenPublicIpAddressPoolService",
+  regionId: "cn-hangzhou",
+  attempts: 1,
+  elapsedMs: 30,
+  exhausted: false,
+};
 
 describe("diagnose", () => {
   it("keeps an unknown code, the service's message and its troubleshooting link", () => {
@@ -36,9 +42,18 @@ describe("diagnose", () => {
       network: false,
     };
     const text = diagnose(failure, { ...ctx, attempts: 6, elapsedMs: 61_500, exhausted: true });
-    assert.match(text, /^OpenPublicIpAddressPoolService failed in region cn-hangzhou: ServiceUnavailable \(HTTP 503, request ID REQ-9\)\./);
-    assert.match(text, /Meaning: Alibaba Cloud answered with a server error every time \(6 attempts over 61\.5s\)\./);
-    assert.match(text, /Fix: run again later; if it persists, quote the request ID to Alibaba Cloud support\./);
+    assert.match(
+      text,
+      /^OpenPublicIpAddressPoolService failed in region cn-hangzhou: ServiceUnavailable \(HTTP 503, request ID REQ-9\)\./,
+    );
+    assert.match(
+      text,
+      /Meaning: Alibaba Cloud answered with a server error every time \(6 attempts over 61\.5s\)\./,
+    );
+    assert.match(
+      text,
+      /Fix: run again later; if it persists, quote the request ID to Alibaba Cloud support\./,
+    );
   });
 
   it("explains a conflict that never cleared", () => {
@@ -50,7 +65,10 @@ describe("diagnose", () => {
       serviceMessage: "Request was denied due to conflict with a previous request.",
       network: false,
     };
-    assert.match(diagnose(failure, { ...ctx, attempts: 10, exhausted: true }), /another stack may be activating a region at the same time/);
+    assert.match(
+      diagnose(failure, { ...ctx, attempts: 10, exhausted: true }),
+      /another stack may be activating a region at the same time/,
+    );
   });
 
   it("explains a timeout without a request ID", () => {
@@ -60,12 +78,21 @@ describe("diagnose", () => {
       serviceMessage: "ReadTimeout: 10000",
       network: true,
     };
-    const text = diagnose(failure, { ...ctx, attempts: 3, elapsedMs: 31_000, exhausted: true, endpointHost: "vpc.aliyuncs.com" });
+    const text = diagnose(failure, {
+      ...ctx,
+      attempts: 3,
+      elapsedMs: 31_000,
+      exhausted: true,
+      endpointHost: "vpc.aliyuncs.com",
+    });
     assert.equal(
       text.split("\n")[0],
       "OpenPublicIpAddressPoolService failed in region cn-hangzhou: RequestTimeout (no request ID: the service did not answer).",
     );
-    assert.match(text, /the VPC endpoint vpc\.aliyuncs\.com did not answer in time \(3 attempts over 31\.0s\)/);
+    assert.match(
+      text,
+      /the VPC endpoint vpc\.aliyuncs\.com did not answer in time \(3 attempts over 31\.0s\)/,
+    );
     assert.ok(!text.includes("Alibaba Cloud said"));
   });
 });

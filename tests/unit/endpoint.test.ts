@@ -12,7 +12,8 @@ describe("parseEndpoint", () => {
     ["HTTPS://VPC.ALIYUNCS.COM/", "vpc.aliyuncs.com", "HTTPS"],
   ];
   for (const [value, host, protocol] of good) {
-    it(`accepts ${value}`, () => assert.deepEqual(parseEndpoint(value, "ALICLOUD_VPC_ENDPOINT"), { host, protocol }));
+    it(`accepts ${value}`, () =>
+      assert.deepEqual(parseEndpoint(value, "ALICLOUD_VPC_ENDPOINT"), { host, protocol }));
   }
 
   const bad: Array<[string, RegExp]> = [
@@ -36,7 +37,9 @@ describe("parseEndpoint", () => {
 
   it("knows loopback hosts", () => {
     assert.deepEqual(
-      ["127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost", "10.0.0.1", "localhost.example.com"].map(isLoopbackHost),
+      ["127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost", "10.0.0.1", "localhost.example.com"].map(
+        isLoopbackHost,
+      ),
       [true, true, true, true, true, false, false],
     );
   });

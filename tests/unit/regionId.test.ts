@@ -2,7 +2,14 @@ import assert from "node:assert/strict";
 import { regionIdProblem } from "../../provider/regionId";
 
 describe("regionIdProblem", () => {
-  for (const good of ["cn-hangzhou", "ap-southeast-1", "us-east-1", "cn-shanghai-finance-1", "cn-wuhan-lr", "eu-central-1"]) {
+  for (const good of [
+    "cn-hangzhou",
+    "ap-southeast-1",
+    "us-east-1",
+    "cn-shanghai-finance-1",
+    "cn-wuhan-lr",
+    "eu-central-1",
+  ]) {
     it(`accepts ${good}`, () => assert.equal(regionIdProblem(good), undefined));
   }
 

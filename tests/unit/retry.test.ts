@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { classifyError, type CallFailure } from "../../provider/classifyError";
-import { backoffDelay, DEFAULT_RETRY_POLICY, RetriesFailed, withRetries, type RetryPolicy } from "../../provider/retry";
+import {
+  backoffDelay,
+  DEFAULT_RETRY_POLICY,
+  RetriesFailed,
+  withRetries,
+  type RetryPolicy,
+} from "../../provider/retry";
 
 function sdkError(name: string, code: string, statusCode: number, extra: Record<string, unknown> = {}) {
   return Object.assign(new Error(`${code}: code: ${statusCode}, msg request id: R1`), {
@@ -25,16 +31,41 @@ describe("classifyError", () => {
     ["system busy", sdkError("ClientError", "SystemBusy", 400), "transient", "SystemBusy"],
     ["incorrect status", sdkError("ClientError", "IncorrectStatus", 400), "transient", "IncorrectStatus"],
     ["signature", sdkError("ClientError", "SignatureDoesNotMatch", 400), "auth", "SignatureDoesNotMatch"],
-    ["unknown key", sdkError("ClientError", "InvalidAccessKeyId.NotFound", 404), "auth", "InvalidAccessKeyId.NotFound"],
+    [
+      "unknown key",
+      sdkError("ClientError", "InvalidAccessKeyId.NotFound", 404),
+      "auth",
+      "InvalidAccessKeyId.NotFound",
+    ],
     ["clock", sdkError("ClientError", "InvalidTimeStamp.Expired", 400), "auth", "InvalidTimeStamp.Expired"],
     ["nonce", sdkError("ClientError", "SignatureNonceUsed", 400), "auth", "SignatureNonceUsed"],
     ["RAM", sdkError("ClientError", "Forbidden.RAM", 400), "client", "Forbidden.RAM"],
-    ["seed", sdkError("ClientError", "Order.NoRealNameAuthentication", 400), "client", "Order.NoRealNameAuthentication"],
+    [
+      "seed",
+      sdkError("ClientError", "Order.NoRealNameAuthentication", 400),
+      "client",
+      "Order.NoRealNameAuthentication",
+    ],
     ["reset", Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }), "transient", "ECONNRESET"],
-    ["refused", Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" }), "transient", "ECONNREFUSED"],
+    [
+      "refused",
+      Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" }),
+      "transient",
+      "ECONNREFUSED",
+    ],
     ["hang up", new Error("socket hang up"), "transient", "ECONNRESET"],
-    ["read timeout", Object.assign(new Error("ReadTimeout: 10000. POST / failed."), { name: "RequestTimeoutError" }), "transient", "RequestTimeout"],
-    ["no credentials", new Error("unable to get credentials from any of the providers in the chain: x"), "auth", "NoCredentials"],
+    [
+      "read timeout",
+      Object.assign(new Error("ReadTimeout: 10000. POST / failed."), { name: "RequestTimeoutError" }),
+      "transient",
+      "RequestTimeout",
+    ],
+    [
+      "no credentials",
+      new Error("unable to get credentials from any of the providers in the chain: x"),
+      "auth",
+      "NoCredentials",
+    ],
     ["plain bug", new TypeError("x is not a function"), "client", "UnknownError"],
   ];
   for (const [label, err, kind, code] of table) {
@@ -76,8 +107,14 @@ describe("backoffDelay", () => {
 
   it("grows exponentially under full jitter, with a larger base for throttling", () => {
     const p = policy();
-    assert.deepEqual([1, 2, 3].map((n) => backoffDelay(n, transient, p)), [125, 250, 500]);
-    assert.deepEqual([1, 2, 3].map((n) => backoffDelay(n, throttled, p)), [500, 1000, 2000]);
+    assert.deepEqual(
+      [1, 2, 3].map((n) => backoffDelay(n, transient, p)),
+      [125, 250, 500],
+    );
+    assert.deepEqual(
+      [1, 2, 3].map((n) => backoffDelay(n, throttled, p)),
+      [500, 1000, 2000],
+    );
   });
 
   it("is capped", () => {
@@ -96,7 +133,10 @@ describe("backoffDelay", () => {
 describe("withRetries", () => {
   it("retries throttling and transient failures, then succeeds", async () => {
     const p = policy();
-    const errors = [sdkError("ThrottlingError", "Throttling.User", 400), sdkError("ServerError", "InternalError", 500)];
+    const errors = [
+      sdkError("ThrottlingError", "Throttling.User", 400),
+      sdkError("ServerError", "InternalError", 500),
+    ];
     let calls = 0;
     const result = await withRetries(async () => {
       calls++;
