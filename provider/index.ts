@@ -5,5 +5,16 @@ export {
   type PublicIpAddressPoolServiceInputs,
   type PublicIpAddressPoolServiceOutputs,
 } from "./publicIpAddressPoolService";
+export {
+  PublicIpAddressPoolServices,
+  type PublicIpAddressPoolServicesArgs,
+} from "./publicIpAddressPoolServices";
+export {
+  getPublicIpAddressPoolServiceStatus,
+  getPublicIpAddressPoolServiceStatusOutput,
+  type GetPublicIpAddressPoolServiceStatusArgs,
+  type GetPublicIpAddressPoolServiceStatusOutputArgs,
+  type GetPublicIpAddressPoolServiceStatusResult,
+} from "./statusFunction";
 export { AlibabaCloudError } from "./alibabaCloudError";
 export { CONFIG_KEYS, ENV_KEYS } from "./settings";

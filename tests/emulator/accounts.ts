@@ -29,7 +29,7 @@ export interface AccountSpec {
   uid?: string;
   /** Keys that sign for the account; one is generated when absent. */
   keys?: AccessKey[];
-  /** Actions the account's RAM user may not call: they answer `Forbidden.RAM`. */
+  /** Actions the account's RAM user may not call (`Action`, or `Action@region` for one region): they answer `Forbidden.RAM`. */
   deniedActions?: string[];
   /** Every Open of this account answers this seed error (e.g. no real-name verification). */
   openError?: SeedErrorCode;
@@ -43,7 +43,7 @@ export interface Account {
   uid: string;
   /** Keys that sign for the account. */
   keys: AccessKey[];
-  /** Actions answered with `Forbidden.RAM`. */
+  /** Actions answered with `Forbidden.RAM` (`Action`, or `Action@region`). */
   deniedActions: string[];
   /** Seed error for every Open of the account. */
   openError?: SeedErrorCode;

@@ -208,7 +208,12 @@ export async function handleApiRequest(
     if (failure?.kind === "unavailable") return sendError(res, req, entry, "ServiceUnavailable");
     if (failure?.kind === "internal") return sendError(res, req, entry, "InternalError");
 
-    if (account.deniedActions.includes(action)) return sendError(res, req, entry, "Forbidden.RAM");
+    if (
+      account.deniedActions.includes(action) ||
+      account.deniedActions.includes(`${action}@${params.RegionId}`)
+    ) {
+      return sendError(res, req, entry, "Forbidden.RAM");
+    }
     if (REGIONAL_ACTIONS.has(action)) {
       if (!params.RegionId) return sendError(res, req, entry, "MissingRegionId");
       if (!state.regions.some((r) => r.regionId === params.RegionId)) {
