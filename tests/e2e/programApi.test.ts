@@ -40,7 +40,9 @@ describe("the status function and the component, through the real Pulumi engine"
       program: async () => {
         const before = await getPublicIpAddressPoolServiceStatus({ regionId: "cn-hangzhou" });
         const frankfurt = getPublicIpAddressPoolServiceStatusOutput({ regionId: "eu-central-1" });
-        const pools = new PublicIpAddressPoolServices("pools", { regionIds: ["cn-hangzhou", "ap-southeast-1"] });
+        const pools = new PublicIpAddressPoolServices("pools", {
+          regionIds: ["cn-hangzhou", "ap-southeast-1"],
+        });
         return {
           hangzhouBefore: before.enabled,
           frankfurt,
@@ -80,16 +82,23 @@ describe("the status function and the component, through the real Pulumi engine"
   });
 
   it("fails the program with the diagnostic when a status read is refused", async () => {
-    emulator.setAccount(emulator.defaultAccount.uid, { deniedActions: ["GetPublicIpAddressPoolServiceStatus"] });
+    emulator.setAccount(emulator.defaultAccount.uid, {
+      deniedActions: ["GetPublicIpAddressPoolServiceStatus"],
+    });
     const s = await createTestStack({
       emulator,
       config: config(),
-      program: async () => ({ s: (await getPublicIpAddressPoolServiceStatus({ regionId: "cn-beijing" })).enabled }),
+      program: async () => ({
+        s: (await getPublicIpAddressPoolServiceStatus({ regionId: "cn-beijing" })).enabled,
+      }),
     });
     stacks.push(s);
     const lines: string[] = [];
     await assert.rejects(s.stack.preview({ onOutput: (o) => lines.push(o), onError: (o) => lines.push(o) }));
-    assert.match(lines.join(""), /GetPublicIpAddressPoolServiceStatus failed in region cn-beijing: Forbidden\.RAM/);
+    assert.match(
+      lines.join(""),
+      /GetPublicIpAddressPoolServiceStatus failed in region cn-beijing: Forbidden\.RAM/,
+    );
     assert.match(lines.join(""), /grant the RAM action "vpc:GetPublicIpAddressPoolServiceStatus"/);
   });
 
