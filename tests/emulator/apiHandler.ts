@@ -237,6 +237,10 @@ export async function handleApiRequest(
     if (!result.ok) return sendError(res, req, entry, result.code, result.detail);
     entry.wrote = result.wrote === true;
     entry.outcome = "OK";
+    if (decision.latencyAfterMs > 0) {
+      entry.fault = "latency-after";
+      await sleep(decision.latencyAfterMs);
+    }
     if (failure?.kind === "reset-after") return dropConnection(req, entry);
     send(res, entry, 200, result.body);
   } finally {

@@ -367,6 +367,16 @@ describe("emulator, through the official @alicloud/vpc20160428 client", () => {
       assert.equal(emulator.log()[0].fault, "latency");
     });
 
+    it("holds a reply back after processing (latency-after): the Open has taken effect before the client hears", async () => {
+      emulator.addFault({ kind: "latency-after", action: OPEN, latencyMs: 400, count: 1 });
+      const reply = sdkOpen(client, "cn-hangzhou");
+      await new Promise((r) => setTimeout(r, 150));
+      assert.equal(emulator.isEnabled(emulator.defaultAccount.uid, "cn-hangzhou"), true);
+      assert.equal((await reply)?.code, "200");
+      assert.equal(emulator.log()[0].fault, "latency-after");
+      assert.ok(emulator.log()[0].endMs! - emulator.log()[0].startMs >= 400);
+    });
+
     it("scripts a sequence: the next 2 Opens for cn-hangzhou answer 503", async () => {
       emulator.addFault({ kind: "unavailable", action: OPEN, regionId: "cn-hangzhou", count: 2 });
       assert.equal((await sdkOpen(client, "cn-beijing"))?.code, "200");

@@ -109,7 +109,10 @@ export class Emulator {
     s.activationDelayMs = this.initial.activationDelayMs;
     s.clockOffsetMs = 0;
     if (this.initial.faultRate > 0) {
-      s.faults.add({ kind: FAULT_KINDS.filter((k) => k !== "reset-after"), rate: this.initial.faultRate });
+      s.faults.add({
+        kind: FAULT_KINDS.filter((k) => k !== "reset-after" && k !== "latency-after"),
+        rate: this.initial.faultRate,
+      });
     }
     const account = s.accounts.add({ keys: this.initial.defaultKey ? [this.initial.defaultKey] : undefined });
     this.initial.defaultKey = account.keys[0];

@@ -15,7 +15,9 @@ export type FaultKind =
   /** The request is processed (an Open takes effect), then the connection is destroyed: the reply is lost. */
   | "reset-after"
   /** The request is delayed by `latencyMs`, then processed normally. */
-  | "latency";
+  | "latency"
+  /** The request is processed (an Open takes effect), then the reply is held back for `latencyMs`. */
+  | "latency-after";
 
 /** Every fault kind. */
 export const FAULT_KINDS: readonly FaultKind[] = [
@@ -25,6 +27,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   "reset",
   "reset-after",
   "latency",
+  "latency-after",
 ];
 
 /** A fault rule: which requests it matches and what it does to them. */
@@ -41,7 +44,7 @@ export interface FaultRule {
   count?: number;
   /** The rule fires for each matching request with this probability (0..1), from the seeded generator. */
   rate?: number;
-  /** Added delay for `latency` faults, in milliseconds (default 2000). */
+  /** Added delay for `latency` and `latency-after` faults, in milliseconds (default 2000). */
   latencyMs?: number;
   /** For `throttling`: the `x-acs-retry-after` header, in milliseconds. */
   retryAfterMs?: number;
@@ -59,10 +62,12 @@ export interface FaultTarget {
 
 /** The faults chosen for one request. */
 export interface FaultDecision {
-  /** Total added latency in milliseconds. */
+  /** Total added latency before processing, in milliseconds. */
   latencyMs: number;
+  /** Total delay of the reply after processing, in milliseconds. */
+  latencyAfterMs: number;
   /** The failing fault, if any (the first rule that fires with a non-latency kind). */
-  failure?: { kind: Exclude<FaultKind, "latency">; retryAfterMs?: number };
+  failure?: { kind: Exclude<FaultKind, "latency" | "latency-after">; retryAfterMs?: number };
 }
 
 /** The fault rules of one emulator, evaluated with a seeded generator so runs are reproducible. */
@@ -103,7 +108,7 @@ export class FaultInjector {
 
   /** Decides the faults for one request, consuming scripted counts. */
   decide(target: FaultTarget): FaultDecision {
-    const decision: FaultDecision = { latencyMs: 0 };
+    const decision: FaultDecision = { latencyMs: 0, latencyAfterMs: 0 };
     for (const rule of [...this.rules]) {
       if (!matches(rule, target)) continue;
       if (rule.rate !== undefined && uniformFloat64(this.rng) >= rule.rate) continue;
@@ -111,6 +116,8 @@ export class FaultInjector {
       const kind = kinds[Math.floor(uniformFloat64(this.rng) * kinds.length)];
       if (kind === "latency") {
         decision.latencyMs += rule.latencyMs ?? 2000;
+      } else if (kind === "latency-after") {
+        decision.latencyAfterMs += rule.latencyMs ?? 2000;
       } else if (!decision.failure) {
         decision.failure = { kind, retryAfterMs: rule.retryAfterMs };
       } else {
