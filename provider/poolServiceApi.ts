@@ -1,4 +1,3 @@
-import * as vpc from "@alicloud/vpc20160428";
 import { AlibabaCloudError } from "./alibabaCloudError";
 import { CredentialsError, planCredentials, type CredentialPlan } from "./credentials";
 import { diagnose } from "./diagnostics";
@@ -12,6 +11,7 @@ import {
 } from "./retry";
 import { readSettings, SettingsError, type ConfigSource, type Settings } from "./settings";
 import { vpcConnection, type VpcConnection } from "./vpcClient";
+import { vpcSdk as vpc } from "./vpcSdk";
 
 /** The region used to reach the API for calls that have no region (DescribeRegions). */
 export const HOME_REGION = "cn-hangzhou";

@@ -2,8 +2,8 @@ import { Semaphore } from "async-mutex";
 import { AlibabaCloudError } from "./alibabaCloudError";
 import type { PoolServiceApi } from "./poolServiceApi";
 
-/** Status reads run at once by the `status` command: enough for 30 regions in a few round trips, gentle on rate limits. */
-export const STATUS_CONCURRENCY = 8;
+/** Status reads the `status` command runs at once: every public region (29) in two round trips. */
+export const STATUS_CONCURRENCY = 16;
 
 /** One region of a status report. */
 export interface RegionStatus {

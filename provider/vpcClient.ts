@@ -1,8 +1,8 @@
 import Credential, { CLIProfileCredentialsProvider } from "@alicloud/credentials";
 import * as $OpenApi from "@alicloud/openapi-client";
-import VpcClient from "@alicloud/vpc20160428";
 import { accountKey, CredentialsError, noCredentialsMessage, type CredentialPlan } from "./credentials";
 import { CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS, type Settings } from "./settings";
+import { vpcSdk, type VpcClient } from "./vpcSdk";
 
 /** A VPC client and what it was made from. */
 export interface VpcConnection {
@@ -66,7 +66,7 @@ async function connect(plan: CredentialPlan, settings: Settings, regionId: strin
     config.credential = await credentialFor(plan);
   }
   // The SDK's own retries stay off (its default): retries.ts decides, with the Open lock held.
-  const client = new VpcClient(config);
+  const client = new vpcSdk.default(config);
   return { client, endpointHost: client._endpoint };
 }
 

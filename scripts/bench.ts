@@ -1,0 +1,267 @@
+// `npm run bench`: what a user pays, measured against targets. Runs against the local emulator
+// (nothing leaves this machine), through the real Pulumi engine where the figure is about
+// `pulumi`. Each figure is the median of --runs runs. Writes BENCHMARKS.md; with --json prints
+// one JSON object with the figures on stdout. Progress goes to stderr.
+import "../tests/support/isolateEnvironment";
+import { execFile, spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs, promisify } from "node:util";
+import * as impl from "../provider/implementation";
+import { startEmulator, type Emulator } from "../tests/emulator/emulator";
+import { DEFAULT_REGIONS } from "../tests/emulator/regions";
+import { pulumiEngine, REPO_ROOT } from "../tests/support/engine";
+import { regionsProgram } from "../tests/support/programs";
+import { stackConfigFor, useStackConfig } from "../tests/support/providerHarness";
+import { createTestStack, credentialConfig, dynamicResources } from "../tests/support/stack";
+
+const USAGE = `Usage: npm run bench -- [--json] [--latency-ms <n>] [--runs <n>]
+
+Measures the package against its targets with the local emulator and the real Pulumi engine,
+writes BENCHMARKS.md, and prints the figures (one JSON object with --json).
+
+Options:
+  --json             print only the JSON object on stdout
+  --latency-ms <n>   emulated service time of every API call (default 100)
+  --runs <n>         runs per figure; each figure is the median (default 5, at least 5)
+  -h, --help         show this text`;
+
+/** Each figure, what it measures, and its target. */
+const TARGETS = {
+  providerBytes: { max: 2048, what: "size of `__provider` per resource in the state file (bytes)" },
+  previewWriteCalls: { max: 0, what: "Open calls made by a preview of 20 new regions" },
+  noopUpCalls: { max: 0, what: "API calls made by an up with nothing to change (20 regions)" },
+  upCallsPerRegion: { max: 3, what: "API calls per new region during up, with no faults" },
+  upWallRatio: {
+    max: 1.5,
+    what: "wall time of the up of 20 new regions (first request to last reply) over the floor: 20 × latency for the serialized Opens + one round of parallel status reads",
+  },
+  overheadMsPerCall: { max: 5, what: "time the provider adds per API call beyond the emulator's service time (ms)" },
+  statusWallRatio: {
+    max: 2.5,
+    what: "wall time of `alicloud-ip-pool-service status` for 30 regions (first request to last reply) over one call's latency",
+  },
+  coldStartMs: { max: 300, what: "time from starting the provider module to its first API request (ms)" },
+} as const;
+
+type Figures = Record<keyof typeof TARGETS, number>;
+
+const TWENTY = DEFAULT_REGIONS.slice(0, 20).map((r) => r.regionId);
+const THIRTY_REGIONS = [...DEFAULT_REGIONS, { regionId: "xx-bench-1", nameEn: "Bench", nameZh: "Bench" }];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function progress(line: string): void {
+  process.stderr.write(`bench: ${line}\n`);
+}
+
+function span(emulator: Emulator): number {
+  const log = emulator.log();
+  return Math.max(...log.map((e) => e.endMs ?? e.startMs)) - Math.min(...log.map((e) => e.startMs));
+}
+
+/** One engine run: preview, up and a no-op up of 20 new regions. */
+async function engineRun(emulator: Emulator, latencyMs: number) {
+  emulator.reset();
+  emulator.configure({ latencyMs });
+  const s = await createTestStack({
+    program: regionsProgram(TWENTY),
+    emulator,
+    config: credentialConfig(emulator.defaultAccount.keys[0]),
+  });
+  try {
+    await s.stack.preview();
+    const previewWriteCalls = emulator.log().filter((e) => e.action === "OpenPublicIpAddressPoolService").length;
+    emulator.clearLog();
+    await s.stack.up({ parallel: 2_147_483_647 });
+    const upCalls = emulator.log().length;
+    const upWallRatio = span(emulator) / (TWENTY.length * latencyMs + latencyMs);
+    const providerBytes = Math.max(
+      ...(await dynamicResources(s.stack)).map((r) => Buffer.byteLength(String(r.inputs.__provider))),
+    );
+    emulator.clearLog();
+    await s.stack.up({ parallel: 2_147_483_647 });
+    const noopUpCalls = emulator.log().length;
+    return { previewWriteCalls, upCallsPerRegion: upCalls / TWENTY.length, upWallRatio, providerBytes, noopUpCalls };
+  } finally {
+    s.dispose();
+  }
+}
+
+/** Median over 50 sequential status reads of (client wall time − emulator service time). */
+async function overheadRun(emulator: Emulator, latencyMs: number): Promise<number> {
+  emulator.reset();
+  emulator.configure({ latencyMs });
+  useStackConfig(stackConfigFor(emulator.defaultAccount.keys[0]));
+  process.env.ALICLOUD_VPC_ENDPOINT = emulator.endpoint;
+  const props = { regionId: "cn-hangzhou", enabled: true, adopted: true };
+  for (let i = 0; i < 5; i++) await impl.read("cn-hangzhou", props); // warm connections and caches
+  const overheads: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    emulator.clearLog();
+    const started = performance.now();
+    await impl.read("cn-hangzhou", props);
+    const wall = performance.now() - started;
+    const [entry] = emulator.log();
+    overheads.push(wall - (entry.endMs! - entry.startMs));
+  }
+  return median(overheads);
+}
+
+/** `status` for 30 regions, run as the installed command: request span over one call's latency. */
+async function statusRun(emulator: Emulator, latencyMs: number): Promise<number> {
+  emulator.reset();
+  emulator.configure({ latencyMs });
+  const key = emulator.defaultAccount.keys[0];
+  await promisify(execFile)(
+    join(REPO_ROOT, "node_modules", ".bin", "alicloud-ip-pool-service"),
+    ["status", "--json", "--region", THIRTY_REGIONS.map((r) => r.regionId).join(",")],
+    {
+      env: {
+        ...process.env,
+        ALIBABA_CLOUD_ACCESS_KEY_ID: key.accessKeyId,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: key.accessKeySecret,
+        ALICLOUD_VPC_ENDPOINT: emulator.endpoint,
+      },
+    },
+  );
+  if (emulator.log().length !== THIRTY_REGIONS.length) throw new Error("status did not read 30 regions once each");
+  return span(emulator) / latencyMs;
+}
+
+/** A fresh Node.js process loads the implementation and makes its first call: load-to-request time. */
+async function coldStartRun(emulator: Emulator): Promise<number> {
+  emulator.reset();
+  emulator.configure({ latencyMs: 0 });
+  const key = emulator.defaultAccount.keys[0];
+  const script = `
+    const t0 = Date.now();
+    const impl = require("pulumi-alicloud-ip-pool-service/implementation");
+    impl.useConfig({ get: (k) => ({ "alicloud:accessKey": ${JSON.stringify(key.accessKeyId)}, "alicloud:secretKey": ${JSON.stringify(key.accessKeySecret)} })[k] });
+    impl.read("cn-hangzhou", { regionId: "cn-hangzhou", enabled: true, adopted: true })
+      .then(() => console.log(t0), (e) => { console.error(e); process.exit(1); });`;
+  const t0 = await new Promise<number>((resolve, reject) => {
+    const child = spawn(process.execPath, ["-e", script], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ALICLOUD_VPC_ENDPOINT: emulator.endpoint },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (c: Buffer) => (out += c.toString()));
+    child.on("close", (code) => (code === 0 ? resolve(Number(out.trim())) : reject(new Error(`cold start run failed (${code})`))));
+  });
+  return emulator.log()[0].startMs - t0;
+}
+
+function markdown(figures: Figures, latencyMs: number, runs: number, pulumiVersion: string): string {
+  const rows = (Object.keys(TARGETS) as Array<keyof typeof TARGETS>).map((key) => {
+    const { max, what } = TARGETS[key];
+    const value = figures[key];
+    const shown = Number.isInteger(value) ? String(value) : value.toFixed(2);
+    const verdict = value <= max ? "met" : `missed by ${(value - max).toFixed(2)}`;
+    return `| \`${key}\` | ${what} | ${shown} | ≤ ${max} | ${verdict} |`;
+  });
+  return [
+    "# Benchmarks",
+    "",
+    "Measured by `npm run bench` against the local emulator (nothing leaves the machine), through the",
+    "real Pulumi engine for the `pulumi` figures. Each figure is the median of the runs.",
+    "",
+    "| key | what | figure | target | |",
+    "|---|---|---|---|---|",
+    ...rows,
+    "",
+    `- Date: ${new Date().toISOString()}`,
+    `- Machine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+    `- Node.js ${process.version}, Pulumi CLI ${pulumiVersion}`,
+    `- Emulated latency per API call: ${latencyMs} ms; runs per figure: ${runs}`,
+    "",
+  ].join("\n");
+}
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        json: { type: "boolean" },
+        "latency-ms": { type: "string", default: "100" },
+        runs: { type: "string", default: "5" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    console.error(`bench: ${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const latencyMs = Number(values["latency-ms"]);
+  const runs = Number(values.runs);
+  if (!(latencyMs > 0) || !Number.isInteger(runs) || runs < 5) {
+    console.error(`bench: --latency-ms must be above 0 and --runs an integer of at least 5\n\n${USAGE}`);
+    return 2;
+  }
+
+  progress("making the Pulumi engine available");
+  const engine = await pulumiEngine({ showProgress: true });
+  const pulumiVersion = engine.command.version?.toString() ?? "unknown";
+  const emulator = await startEmulator({ latencyMs, regions: THIRTY_REGIONS });
+  try {
+    const engineRuns: Array<Awaited<ReturnType<typeof engineRun>>> = [];
+    for (let i = 1; i <= runs; i++) {
+      progress(`engine run ${i}/${runs}: preview, up and no-op up of 20 regions`);
+      engineRuns.push(await engineRun(emulator, latencyMs));
+    }
+    const overheads = [];
+    const statuses = [];
+    const coldStarts = [];
+    for (let i = 1; i <= runs; i++) {
+      progress(`call overhead, status of 30 regions and cold start, run ${i}/${runs}`);
+      overheads.push(await overheadRun(emulator, latencyMs));
+      statuses.push(await statusRun(emulator, latencyMs));
+      coldStarts.push(await coldStartRun(emulator));
+    }
+    const pick = (key: keyof (typeof engineRuns)[number]) => median(engineRuns.map((r) => r[key]));
+    const figures: Figures = {
+      providerBytes: pick("providerBytes"),
+      previewWriteCalls: pick("previewWriteCalls"),
+      noopUpCalls: pick("noopUpCalls"),
+      upCallsPerRegion: pick("upCallsPerRegion"),
+      upWallRatio: Number(pick("upWallRatio").toFixed(3)),
+      overheadMsPerCall: Number(median(overheads).toFixed(3)),
+      statusWallRatio: Number(median(statuses).toFixed(3)),
+      coldStartMs: median(coldStarts),
+    };
+    writeFileSync(join(REPO_ROOT, "BENCHMARKS.md"), markdown(figures, latencyMs, runs, pulumiVersion));
+    progress("wrote BENCHMARKS.md");
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(figures)}\n`);
+    } else {
+      for (const [key, value] of Object.entries(figures)) {
+        const { max } = TARGETS[key as keyof typeof TARGETS];
+        console.log(`${key.padEnd(18)} ${String(value).padStart(8)}  target ≤ ${max}${value <= max ? "" : "  MISSED"}`);
+      }
+    }
+    return 0;
+  } finally {
+    await emulator.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    process.exit(1);
+  },
+);
