@@ -38,7 +38,10 @@ const TARGETS = {
     max: 1.5,
     what: "wall time of the up of 20 new regions (first request to last reply) over the floor: 20 × latency for the serialized Opens + one round of parallel status reads",
   },
-  overheadMsPerCall: { max: 5, what: "time the provider adds per API call beyond the emulator's service time (ms)" },
+  overheadMsPerCall: {
+    max: 5,
+    what: "time the provider adds per API call beyond the emulator's service time (ms)",
+  },
   statusWallRatio: {
     max: 2.5,
     what: "wall time of `alicloud-ip-pool-service status` for 30 regions (first request to last reply) over one call's latency",
@@ -77,7 +80,9 @@ async function engineRun(emulator: Emulator, latencyMs: number) {
   });
   try {
     await s.stack.preview();
-    const previewWriteCalls = emulator.log().filter((e) => e.action === "OpenPublicIpAddressPoolService").length;
+    const previewWriteCalls = emulator
+      .log()
+      .filter((e) => e.action === "OpenPublicIpAddressPoolService").length;
     emulator.clearLog();
     await s.stack.up({ parallel: 2_147_483_647 });
     const upCalls = emulator.log().length;
@@ -88,7 +93,13 @@ async function engineRun(emulator: Emulator, latencyMs: number) {
     emulator.clearLog();
     await s.stack.up({ parallel: 2_147_483_647 });
     const noopUpCalls = emulator.log().length;
-    return { previewWriteCalls, upCallsPerRegion: upCalls / TWENTY.length, upWallRatio, providerBytes, noopUpCalls };
+    return {
+      previewWriteCalls,
+      upCallsPerRegion: upCalls / TWENTY.length,
+      upWallRatio,
+      providerBytes,
+      noopUpCalls,
+    };
   } finally {
     s.dispose();
   }
@@ -131,7 +142,8 @@ async function statusRun(emulator: Emulator, latencyMs: number): Promise<number>
       },
     },
   );
-  if (emulator.log().length !== THIRTY_REGIONS.length) throw new Error("status did not read 30 regions once each");
+  if (emulator.log().length !== THIRTY_REGIONS.length)
+    throw new Error("status did not read 30 regions once each");
   return span(emulator) / latencyMs;
 }
 
@@ -154,7 +166,9 @@ async function coldStartRun(emulator: Emulator): Promise<number> {
     });
     let out = "";
     child.stdout.on("data", (c: Buffer) => (out += c.toString()));
-    child.on("close", (code) => (code === 0 ? resolve(Number(out.trim())) : reject(new Error(`cold start run failed (${code})`))));
+    child.on("close", (code) =>
+      code === 0 ? resolve(Number(out.trim())) : reject(new Error(`cold start run failed (${code})`)),
+    );
   });
   return emulator.log()[0].startMs - t0;
 }
@@ -249,7 +263,9 @@ async function main(): Promise<number> {
     } else {
       for (const [key, value] of Object.entries(figures)) {
         const { max } = TARGETS[key as keyof typeof TARGETS];
-        console.log(`${key.padEnd(18)} ${String(value).padStart(8)}  target ≤ ${max}${value <= max ? "" : "  MISSED"}`);
+        console.log(
+          `${key.padEnd(18)} ${String(value).padStart(8)}  target ≤ ${max}${value <= max ? "" : "  MISSED"}`,
+        );
       }
     }
     return 0;
