@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { startEmulator } from "./emulator";
 
-const USAGE = `Usage: npm run emulator -- [options]
+const USAGE = `Usage: npm run --silent emulator -- [options]
 
 Runs the local emulator of the Alibaba Cloud VPC API on 127.0.0.1 until killed.
 The first line on stdout is one JSON object:

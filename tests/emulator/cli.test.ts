@@ -1,0 +1,62 @@
+import assert from "node:assert/strict";
+import { execFile, spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import { REPO_ROOT } from "../support/engine";
+import { sdkStatus } from "../support/sdk";
+import type { Emulator } from "./emulator";
+import VpcClient from "@alicloud/vpc20160428";
+import * as $OpenApi from "@alicloud/openapi-client";
+
+describe("npm run emulator", () => {
+  it("prints one JSON line for a ready account first, serves it, and runs until killed", async () => {
+    const child = spawn("npm", ["run", "--silent", "emulator", "--", "--port", "0", "--latency-ms", "5"], {
+      cwd: REPO_ROOT,
+      stdio: ["ignore", "pipe", "inherit"],
+      // A process group of its own, so that npm and the emulator under it stop together.
+      detached: true,
+    });
+    try {
+      const first = await new Promise<string>((resolve, reject) => {
+        createInterface({ input: child.stdout }).once("line", resolve);
+        child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
+      });
+      const ready = JSON.parse(first) as { endpoint: string; accessKeyId: string; accessKeySecret: string };
+      assert.match(ready.endpoint, /^http:\/\/127\.0\.0\.1:\d+$/);
+      const client = new VpcClient(
+        new $OpenApi.Config({
+          accessKeyId: ready.accessKeyId,
+          accessKeySecret: ready.accessKeySecret,
+          endpoint: ready.endpoint.replace("http://", ""),
+          protocol: "HTTP",
+        }),
+      );
+      assert.equal(await sdkStatus(client, "cn-hangzhou"), false, "a ready account has no region enabled");
+      const log = await fetch(`${ready.endpoint}/__emulator/log`, { method: "POST" }).then(
+        (r) => r.json() as Promise<{ result: ReturnType<Emulator["log"]> }>,
+      );
+      assert.equal(log.result.length, 1);
+      assert.equal(child.exitCode, null, "the emulator stopped by itself");
+    } finally {
+      process.kill(-child.pid!, "SIGTERM");
+    }
+  });
+
+  for (const [args, code, text] of [
+    [["--help"], 0, /Usage: npm run --silent emulator/],
+    [["--fault-rate", "2"], 2, /--fault-rate must be a number between 0 and 1/],
+    [["--colour"], 2, /Unknown option '--colour'/],
+  ] as const) {
+    it(`exits ${code} for ${args.join(" ")}`, async () => {
+      const result = await new Promise<{ code: number; out: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          ["-r", "ts-node/register/transpile-only", "tests/emulator/cli.ts", ...args],
+          { cwd: REPO_ROOT },
+          (err, stdout, stderr) => resolve({ code: err ? Number(err.code) : 0, out: stdout + stderr }),
+        );
+      });
+      assert.equal(result.code, code);
+      assert.match(result.out, text);
+    });
+  }
+});
