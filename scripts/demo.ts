@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { startEmulator } from "../tests/emulator/emulator";
 import { pulumiEngine, REPO_ROOT } from "../tests/support/engine";
+import { exampleProgram, exampleProjectName } from "../tests/support/programs";
 import { createTestStack, credentialConfig } from "../tests/support/stack";
 
 const USAGE = `Usage: npm run demo -- [--regions <ids>] [--latency-ms <n>]
@@ -19,8 +20,8 @@ Options:
   --latency-ms <n>    emulated service time per API call (default 50)
   -h, --help          show this text`;
 
-const PROJECT = "ip-pool-many-regions";
-const EXAMPLE = join(REPO_ROOT, "examples", "many-regions", "index.ts");
+const EXAMPLE = join(REPO_ROOT, "examples", "many-regions");
+const PROJECT = exampleProjectName(EXAMPLE);
 
 async function main(): Promise<number> {
   let values;
@@ -52,12 +53,7 @@ async function main(): Promise<number> {
     projectName: PROJECT,
     stackName: "demo",
     emulator,
-    // The example, loaded fresh for each run, as the Pulumi Node.js runtime would run it.
-    program: async () => {
-      delete require.cache[require.resolve(EXAMPLE)];
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a program is a CommonJS module run for its effects
-      return require(EXAMPLE);
-    },
+    program: exampleProgram(EXAMPLE),
     config: {
       ...credentialConfig(emulator.defaultAccount.keys[0]),
       [`${PROJECT}:regions`]: { value: regions.join(",") },

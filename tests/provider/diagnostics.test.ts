@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { join } from "node:path";
 import { generateKey } from "../emulator/accounts";
 import { startEmulator, type Emulator } from "../emulator/emulator";
 import type { SeedErrorCode } from "../emulator/errorCatalog";
@@ -191,6 +193,43 @@ describe("provider diagnostics against the emulator", () => {
       assert.equal(outs?.enabled, true);
     } finally {
       undo();
+    }
+  });
+
+  it("reads a profile of the Alibaba Cloud CLI named by alicloud:profile", async () => {
+    const key = emulator.defaultAccount.keys[0];
+    const dir = join(process.env.HOME!, ".aliyun");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, "config.json"),
+      JSON.stringify({
+        current: "default",
+        profiles: [
+          { name: "default", mode: "AK", access_key_id: "EMUAKWRONGPROFILE000", access_key_secret: "x" },
+          {
+            name: "emulator",
+            mode: "AK",
+            access_key_id: key.accessKeyId,
+            access_key_secret: key.accessKeySecret,
+          },
+        ],
+      }),
+    );
+    useStackConfig({ "alicloud:profile": "emulator" });
+    const undo = setEnv({ ALIBABA_CLOUD_CLI_PROFILE_DISABLED: undefined });
+    try {
+      const { outs } = await checkAndCreate("cn-hangzhou");
+      assert.equal(outs?.enabled, true);
+      assert.equal(emulator.log()[0].accessKeyId, key.accessKeyId);
+      useStackConfig({ "alicloud:profile": "missing" });
+      const err = await failureOf(checkAndCreate("cn-beijing"));
+      assert.match(
+        err.message,
+        /^stack config alicloud:profile \("missing"\) could not be used: .*unable to get profile with 'missing'/,
+      );
+    } finally {
+      undo();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

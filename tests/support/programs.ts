@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
 import { PublicIpAddressPoolService } from "pulumi-alicloud-ip-pool-service";
 
@@ -17,5 +19,25 @@ export function regionsProgram(regions: readonly string[]): PulumiFn {
       adopted[regionId] = service.adopted;
     }
     return { enabled, adopted };
+  };
+}
+
+/** The project name in an example's Pulumi.yaml. */
+export function exampleProjectName(exampleDir: string): string {
+  const name = /^name:\s*(\S+)\s*$/m.exec(readFileSync(join(exampleDir, "Pulumi.yaml"), "utf8"))?.[1];
+  if (!name) throw new Error(`no project name in ${exampleDir}/Pulumi.yaml`);
+  return name;
+}
+
+/**
+ * An example's `index.ts` as an inline program: loaded afresh for each run, its exports become
+ * the stack outputs, as the Pulumi Node.js runtime does for `pulumi up` in that directory.
+ */
+export function exampleProgram(exampleDir: string): PulumiFn {
+  const main = join(exampleDir, "index.ts");
+  return async () => {
+    delete require.cache[require.resolve(main)];
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a program is a CommonJS module run for its effects
+    return require(main) as Record<string, unknown>;
   };
 }

@@ -1,0 +1,69 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { startEmulator, type Emulator } from "../emulator/emulator";
+import { pulumiEngine, REPO_ROOT } from "../support/engine";
+import { exampleProgram, exampleProjectName } from "../support/programs";
+import { createTestStack, credentialConfig, type TestStack } from "../support/stack";
+
+describe("the examples, run as written through the real Pulumi engine", function () {
+  this.timeout(180_000);
+  let emulator: Emulator;
+  const stacks: TestStack[] = [];
+
+  before(async function () {
+    this.timeout(45 * 60 * 1000);
+    await pulumiEngine();
+    emulator = await startEmulator({ latencyMs: 20 });
+  });
+  after(async () => {
+    for (const s of stacks) s.dispose();
+    await emulator?.close();
+  });
+  beforeEach(() => emulator.reset());
+
+  async function runExample(name: string, config: Record<string, string>) {
+    const dir = join(REPO_ROOT, "examples", name);
+    const projectName = exampleProjectName(dir);
+    const s = await createTestStack({
+      projectName,
+      program: exampleProgram(dir),
+      emulator,
+      config: {
+        ...credentialConfig(emulator.defaultAccount.keys[0]),
+        ...Object.fromEntries(
+          Object.entries(config).map(([k, v]) => [k.replace(/^project:/, `${projectName}:`), { value: v }]),
+        ),
+      },
+    });
+    stacks.push(s);
+    const preview = await s.stack.preview();
+    assert.equal(emulator.log().filter((e) => e.wrote).length, 0, "the preview wrote");
+    return { preview, up: await s.stack.up() };
+  }
+
+  it("one-region activates the stack's alicloud:region", async () => {
+    const { preview, up } = await runExample("one-region", { "alicloud:region": "cn-shenzhen" });
+    assert.equal(preview.changeSummary.create, 2);
+    assert.deepEqual(
+      [up.outputs.regionId.value, up.outputs.enabled.value, up.outputs.adopted.value],
+      ["cn-shenzhen", true, false],
+    );
+    assert.deepEqual(emulator.enabledRegions(emulator.defaultAccount.uid), ["cn-shenzhen"]);
+  });
+
+  it("many-regions activates every region of stack config `regions`", async () => {
+    const { up } = await runExample("many-regions", {
+      "project:regions": "cn-hangzhou, ap-southeast-1,us-east-1",
+    });
+    assert.deepEqual(up.outputs.enabled.value, {
+      "cn-hangzhou": true,
+      "ap-southeast-1": true,
+      "us-east-1": true,
+    });
+    assert.deepEqual(emulator.enabledRegions(emulator.defaultAccount.uid), [
+      "ap-southeast-1",
+      "cn-hangzhou",
+      "us-east-1",
+    ]);
+  });
+});
