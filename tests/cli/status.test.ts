@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import type { AccessKey } from "../emulator/accounts";
-import { startEmulator, type Emulator } from "../emulator/emulator";
+import type { Emulator } from "../emulator/emulator";
+import { emulatorSuite } from "../support/suite";
 import { REPO_ROOT } from "../support/engine";
 
 const BIN = join(REPO_ROOT, "node_modules", ".bin", "alicloud-ip-pool-service");
@@ -25,14 +26,9 @@ function cli(args: string[], env: Record<string, string | undefined>): Promise<R
 }
 
 describe("the alicloud-ip-pool-service status command", () => {
+  const suite = emulatorSuite();
   let emulator: Emulator;
-  before(async () => {
-    emulator = await startEmulator();
-  });
-  after(async () => {
-    await emulator.close();
-  });
-  beforeEach(() => emulator.reset());
+  beforeEach(() => (emulator = suite.emulator()));
 
   const credentials = (key: AccessKey = emulator.defaultAccount.keys[0]) => ({
     ALIBABA_CLOUD_ACCESS_KEY_ID: key.accessKeyId,

@@ -4,17 +4,12 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { PublicIpAddressPoolService } from "pulumi-alicloud-ip-pool-service";
-import { startEmulator, type Emulator } from "../emulator/emulator";
+import type { Emulator } from "../emulator/emulator";
 import { SEED_ERROR_CODES } from "../emulator/errorCatalog";
 import { pulumiEngine, REPO_ROOT } from "../support/engine";
-import { regionsProgram } from "../support/programs";
-import {
-  createTestStack,
-  credentialConfig,
-  dynamicResources,
-  readAllFiles,
-  type TestStack,
-} from "../support/stack";
+import { regionsProgram, TEN_REGIONS } from "../support/programs";
+import { createTestStack, credentialConfig, dynamicResources, readAllFiles } from "../support/stack";
+import { emulatorSuite } from "../support/suite";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const THREE = ["cn-hangzhou", "cn-beijing", "cn-shanghai"];
@@ -22,20 +17,10 @@ const UNBOUNDED = 2_147_483_647;
 
 describe("end to end through the real Pulumi engine", function () {
   this.timeout(180_000);
+  // A machine without the engine builds it before the suite (minutes); `.ci/run` does it beforehand.
+  const suite = emulatorSuite({ engine: true, latencyMs: 30 });
   let emulator: Emulator;
-  const stacks: TestStack[] = [];
-
-  before(async function () {
-    // A machine without the engine builds it here once (minutes); `.ci/run` does it beforehand.
-    this.timeout(45 * 60 * 1000);
-    await pulumiEngine();
-    emulator = await startEmulator({ latencyMs: 30 });
-  });
-  after(async () => {
-    for (const s of stacks) s.dispose();
-    await emulator?.close();
-  });
-  beforeEach(() => emulator.reset());
+  beforeEach(() => (emulator = suite.emulator()));
 
   const key = () => emulator.defaultAccount.keys[0];
   const opens = () => emulator.log().filter((e) => e.action === OPEN);
@@ -51,7 +36,7 @@ describe("end to end through the real Pulumi engine", function () {
       config: credentialConfig(key()),
       ...extra,
     });
-    stacks.push(s);
+    suite.track(s);
     return s;
   }
 
@@ -139,7 +124,7 @@ describe("end to end through the real Pulumi engine", function () {
       emulator,
       config: credentialConfig(key()),
     });
-    stacks.push(s);
+    suite.track(s);
     await s.stack.up();
     region = "cn-shanghai";
     const preview = await s.stack.preview();
@@ -214,7 +199,7 @@ describe("end to end through the real Pulumi engine", function () {
       emulator,
       config: credentialConfig(sts),
     });
-    stacks.push(s);
+    suite.track(s);
     const out = output();
     await s.stack.preview({ onOutput: out.onOutput, onError: out.onError });
     const up = await s.stack.up({ onOutput: out.onOutput, onError: out.onError });
@@ -299,18 +284,7 @@ describe("end to end through the real Pulumi engine", function () {
   });
 
   it("12. activates ten regions with unbounded parallelism and no overlapping Opens", async () => {
-    const ten = [
-      "cn-hangzhou",
-      "cn-beijing",
-      "cn-shanghai",
-      "cn-shenzhen",
-      "cn-qingdao",
-      "cn-zhangjiakou",
-      "ap-southeast-1",
-      "ap-northeast-1",
-      "us-east-1",
-      "eu-central-1",
-    ];
+    const ten = TEN_REGIONS;
     const { stack } = await newStack(ten);
     const up = await stack.up({ parallel: UNBOUNDED });
     assert.ok(Object.values(up.outputs.enabled.value as Record<string, boolean>).every((v) => v === true));

@@ -1,25 +1,16 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { startEmulator, type Emulator } from "../emulator/emulator";
-import { pulumiEngine, REPO_ROOT } from "../support/engine";
+import type { Emulator } from "../emulator/emulator";
+import { REPO_ROOT } from "../support/engine";
 import { exampleProgram, exampleProjectName } from "../support/programs";
-import { createTestStack, credentialConfig, type TestStack } from "../support/stack";
+import { createTestStack, credentialConfig } from "../support/stack";
+import { emulatorSuite } from "../support/suite";
 
 describe("the examples, run as written through the real Pulumi engine", function () {
   this.timeout(180_000);
+  const suite = emulatorSuite({ engine: true, latencyMs: 20 });
   let emulator: Emulator;
-  const stacks: TestStack[] = [];
-
-  before(async function () {
-    this.timeout(45 * 60 * 1000);
-    await pulumiEngine();
-    emulator = await startEmulator({ latencyMs: 20 });
-  });
-  after(async () => {
-    for (const s of stacks) s.dispose();
-    await emulator?.close();
-  });
-  beforeEach(() => emulator.reset());
+  beforeEach(() => (emulator = suite.emulator()));
 
   async function runExample(name: string, config: Record<string, string>) {
     const dir = join(REPO_ROOT, "examples", name);
@@ -35,7 +26,7 @@ describe("the examples, run as written through the real Pulumi engine", function
         ),
       },
     });
-    stacks.push(s);
+    suite.track(s);
     const preview = await s.stack.preview();
     assert.equal(emulator.log().filter((e) => e.wrote).length, 0, "the preview wrote");
     return { preview, up: await s.stack.up() };

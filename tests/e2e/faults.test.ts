@@ -1,45 +1,24 @@
 import assert from "node:assert/strict";
 import { realpathSync } from "node:fs";
 import { generateKey } from "../emulator/accounts";
-import { startEmulator, type Emulator } from "../emulator/emulator";
-import { pulumiEngine } from "../support/engine";
+import type { Emulator } from "../emulator/emulator";
 import { dynamicProviderPids } from "../support/processes";
-import { regionsProgram } from "../support/programs";
-import { createTestStack, credentialConfig, dynamicResources, type TestStack } from "../support/stack";
+import { regionsProgram, TEN_REGIONS } from "../support/programs";
+import { createTestStack, credentialConfig, dynamicResources } from "../support/stack";
+import { emulatorSuite } from "../support/suite";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const STATUS = "GetPublicIpAddressPoolServiceStatus";
 const UNBOUNDED = 2_147_483_647;
 const byUrn = <T extends { urn: string }>(rows: T[]): T[] =>
   [...rows].sort((a, b) => a.urn.localeCompare(b.urn));
-const TEN = [
-  "cn-hangzhou",
-  "cn-beijing",
-  "cn-shanghai",
-  "cn-shenzhen",
-  "cn-qingdao",
-  "cn-zhangjiakou",
-  "ap-southeast-1",
-  "ap-northeast-1",
-  "us-east-1",
-  "eu-central-1",
-];
+const TEN = TEN_REGIONS;
 
 describe("reliability under faults, through the real Pulumi engine", function () {
   this.timeout(300_000);
+  const suite = emulatorSuite({ engine: true, latencyMs: 20 });
   let emulator: Emulator;
-  const stacks: TestStack[] = [];
-
-  before(async function () {
-    this.timeout(45 * 60 * 1000);
-    await pulumiEngine();
-    emulator = await startEmulator({ latencyMs: 20 });
-  });
-  after(async () => {
-    for (const s of stacks) s.dispose();
-    await emulator?.close();
-  });
-  beforeEach(() => emulator.reset());
+  beforeEach(() => (emulator = suite.emulator()));
 
   const uid = () => emulator.defaultAccount.uid;
   const opens = () => emulator.log().filter((e) => e.action === OPEN);
@@ -49,7 +28,7 @@ describe("reliability under faults, through the real Pulumi engine", function ()
     config = credentialConfig(emulator.defaultAccount.keys[0]),
   ) {
     const s = await createTestStack({ program: regionsProgram(regions), emulator, config });
-    stacks.push(s);
+    suite.track(s);
     return s;
   }
 

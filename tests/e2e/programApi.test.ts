@@ -4,25 +4,15 @@ import {
   getPublicIpAddressPoolServiceStatusOutput,
   PublicIpAddressPoolServices,
 } from "pulumi-alicloud-ip-pool-service";
-import { startEmulator, type Emulator } from "../emulator/emulator";
-import { pulumiEngine } from "../support/engine";
-import { createTestStack, credentialConfig, dynamicResources, type TestStack } from "../support/stack";
+import type { Emulator } from "../emulator/emulator";
+import { createTestStack, credentialConfig, dynamicResources } from "../support/stack";
+import { emulatorSuite } from "../support/suite";
 
 describe("the status function and the component, through the real Pulumi engine", function () {
   this.timeout(180_000);
+  const suite = emulatorSuite({ engine: true, latencyMs: 20 });
   let emulator: Emulator;
-  const stacks: TestStack[] = [];
-
-  before(async function () {
-    this.timeout(45 * 60 * 1000);
-    await pulumiEngine();
-    emulator = await startEmulator({ latencyMs: 20 });
-  });
-  after(async () => {
-    for (const s of stacks) s.dispose();
-    await emulator?.close();
-  });
-  beforeEach(() => emulator.reset());
+  beforeEach(() => (emulator = suite.emulator()));
 
   // Inline programs run in this test process, so the endpoint comes from stack config, not the
   // environment the engine gets.
@@ -51,7 +41,7 @@ describe("the status function and the component, through the real Pulumi engine"
         };
       },
     });
-    stacks.push(s);
+    suite.track(s);
 
     const preview = await s.stack.preview();
     assert.equal(preview.changeSummary.create, 4); // stack, component, two regions
@@ -92,7 +82,7 @@ describe("the status function and the component, through the real Pulumi engine"
         s: (await getPublicIpAddressPoolServiceStatus({ regionId: "cn-beijing" })).enabled,
       }),
     });
-    stacks.push(s);
+    suite.track(s);
     const lines: string[] = [];
     await assert.rejects(s.stack.preview({ onOutput: (o) => lines.push(o), onError: (o) => lines.push(o) }));
     assert.match(
@@ -110,7 +100,7 @@ describe("the status function and the component, through the real Pulumi engine"
         new PublicIpAddressPoolServices("pools", { regionIds: ["cn-hangzhou", "cn-hangzhou"] });
       },
     });
-    stacks.push(s);
+    suite.track(s);
     const lines: string[] = [];
     await assert.rejects(s.stack.preview({ onOutput: (o) => lines.push(o), onError: (o) => lines.push(o) }));
     assert.match(lines.join(""), /regionIds lists cn-hangzhou more than once; list each region once/);

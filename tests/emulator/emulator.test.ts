@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { request } from "node:http";
 import VpcClient, * as vpc from "@alicloud/vpc20160428";
 import { generateKey } from "./accounts";
-import { startEmulator, type Emulator } from "./emulator";
+import type { Emulator } from "./emulator";
+import { emulatorSuite } from "../support/suite";
 import { SEED_ERROR_CODES } from "./errorCatalog";
 import { sdkClient, sdkError, sdkOpen, sdkStatus } from "../support/sdk";
 import { pythonCall } from "../support/pythonClient";
@@ -11,17 +12,11 @@ const OPEN = "OpenPublicIpAddressPoolService";
 const STATUS = "GetPublicIpAddressPoolServiceStatus";
 
 describe("emulator, through the official @alicloud/vpc20160428 client", () => {
+  const suite = emulatorSuite();
   let emulator: Emulator;
   let client: VpcClient;
-
-  before(async () => {
-    emulator = await startEmulator();
-  });
-  after(async () => {
-    await emulator.close();
-  });
   beforeEach(() => {
-    emulator.reset();
+    emulator = suite.emulator();
     client = sdkClient(emulator);
   });
 

@@ -1,23 +1,13 @@
 import assert from "node:assert/strict";
 import * as impl from "../../provider/implementation";
-import { startEmulator, type Emulator } from "../emulator/emulator";
-import { setEnv, useEmulator, useStackConfig, stackConfigFor } from "../support/providerHarness";
+import type { Emulator } from "../emulator/emulator";
+import { emulatorSuite } from "../support/suite";
+import { setEnv, useStackConfig, stackConfigFor } from "../support/providerHarness";
 
 describe("provider check and diff", () => {
+  const suite = emulatorSuite({ provider: true });
   let emulator: Emulator;
-  let restore: () => void;
-
-  before(async () => {
-    emulator = await startEmulator();
-  });
-  after(async () => {
-    await emulator.close();
-  });
-  beforeEach(() => {
-    emulator.reset();
-    restore = useEmulator(emulator);
-  });
-  afterEach(() => restore());
+  beforeEach(() => (emulator = suite.emulator()));
 
   const badInputs: Array<[string, unknown]> = [
     ["empty", ""],

@@ -3,14 +3,14 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { generateKey } from "../emulator/accounts";
-import { startEmulator, type Emulator } from "../emulator/emulator";
+import type { Emulator } from "../emulator/emulator";
+import { emulatorSuite } from "../support/suite";
 import type { SeedErrorCode } from "../emulator/errorCatalog";
 import {
   checkAndCreate,
   failureOf,
   setEnv,
   stackConfigFor,
-  useEmulator,
   useStackConfig,
 } from "../support/providerHarness";
 import * as impl from "../../provider/implementation";
@@ -62,20 +62,9 @@ const SEED_DIAGNOSTICS: Record<SeedErrorCode, { meaning: string; fix: string; me
 };
 
 describe("provider diagnostics against the emulator", () => {
+  const suite = emulatorSuite({ provider: true });
   let emulator: Emulator;
-  let restore: () => void;
-
-  before(async () => {
-    emulator = await startEmulator();
-  });
-  after(async () => {
-    await emulator.close();
-  });
-  beforeEach(() => {
-    emulator.reset();
-    restore = useEmulator(emulator);
-  });
-  afterEach(() => restore());
+  beforeEach(() => (emulator = suite.emulator()));
 
   const sent = (action: string) => emulator.log().filter((e) => e.action === action);
 

@@ -1,26 +1,16 @@
 import assert from "node:assert/strict";
 import * as impl from "../../provider/implementation";
-import { startEmulator, type Emulator } from "../emulator/emulator";
-import { checkAndCreate, useEmulator } from "../support/providerHarness";
+import type { Emulator } from "../emulator/emulator";
+import { emulatorSuite } from "../support/suite";
+import { checkAndCreate } from "../support/providerHarness";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const STATUS = "GetPublicIpAddressPoolServiceStatus";
 
 describe("provider lifecycle against the emulator", () => {
+  const suite = emulatorSuite({ provider: true });
   let emulator: Emulator;
-  let restore: () => void;
-
-  before(async () => {
-    emulator = await startEmulator();
-  });
-  after(async () => {
-    await emulator.close();
-  });
-  beforeEach(() => {
-    emulator.reset();
-    restore = useEmulator(emulator);
-  });
-  afterEach(() => restore());
+  beforeEach(() => (emulator = suite.emulator()));
 
   const opens = () => emulator.log().filter((e) => e.action === OPEN);
 

@@ -3,6 +3,20 @@ import { join } from "node:path";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
 import { PublicIpAddressPoolService } from "pulumi-alicloud-ip-pool-service";
 
+/** Ten regions for tests that activate many at once. */
+export const TEN_REGIONS: readonly string[] = [
+  "cn-hangzhou",
+  "cn-beijing",
+  "cn-shanghai",
+  "cn-shenzhen",
+  "cn-qingdao",
+  "cn-zhangjiakou",
+  "ap-southeast-1",
+  "ap-northeast-1",
+  "us-east-1",
+  "eu-central-1",
+];
+
 /** The resource name a test program gives a region. */
 export function resourceName(regionId: string): string {
   return `pool-${regionId}`;

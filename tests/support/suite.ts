@@ -1,0 +1,59 @@
+import { startEmulator, type Emulator, type EmulatorOptions } from "../emulator/emulator";
+import { pulumiEngine } from "./engine";
+import { useEmulator } from "./providerHarness";
+import type { TestStack } from "./stack";
+
+/** What a suite's hooks give its tests. */
+export interface EmulatorSuite {
+  /** The suite's emulator (reset before each test). */
+  emulator(): Emulator;
+  /** Registers a stack to dispose of after the suite, and returns it. */
+  track(stack: TestStack): TestStack;
+}
+
+/** How a suite is set up. */
+export interface SuiteOptions extends EmulatorOptions {
+  /** Make the Pulumi engine available first (a machine without it builds it: minutes). */
+  engine?: boolean;
+  /** Point the in-process provider at the emulator before each test (stack config and environment). */
+  provider?: boolean;
+}
+
+/**
+ * Registers the mocha hooks of a suite against one emulator: started before the suite, reset
+ * before each test, closed after the suite with every stack the tests tracked.
+ */
+export function emulatorSuite(options: SuiteOptions = {}): EmulatorSuite {
+  const { engine, provider, ...emulatorOptions } = options;
+  let emulator: Emulator | undefined;
+  let restore: (() => void) | undefined;
+  const stacks: TestStack[] = [];
+
+  before(async function () {
+    if (engine) {
+      this.timeout(45 * 60 * 1000);
+      await pulumiEngine();
+    }
+    emulator = await startEmulator(emulatorOptions);
+  });
+  after(async () => {
+    for (const s of stacks) s.dispose();
+    await emulator?.close();
+  });
+  beforeEach(() => {
+    emulator!.reset();
+    if (provider) restore = useEmulator(emulator!);
+  });
+  afterEach(() => {
+    restore?.();
+    restore = undefined;
+  });
+
+  return {
+    emulator: () => emulator!,
+    track: (stack) => {
+      stacks.push(stack);
+      return stack;
+    },
+  };
+}
