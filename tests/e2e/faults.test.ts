@@ -101,13 +101,19 @@ describe("reliability under faults, through the real Pulumi engine", function ()
   });
 
   it("converges after the provider process is killed between the Open and the recorded result", async () => {
-    const s = await newStack(["cn-hangzhou", "cn-beijing"]);
-    // The Open of cn-beijing takes effect at once, but its reply is held back for 20 s.
+    // Conflicts with the orphaned Open below are retried: give them longer than it lasts.
+    const s = await newStack(["cn-hangzhou", "cn-beijing"], {
+      ...credentialConfig(emulator.defaultAccount.keys[0]),
+      "pulumi-alicloud-ip-pool-service:retryTimeoutSeconds": { value: "60" },
+    });
+    // The Open of cn-beijing takes effect at once, but its reply is held back for 8 s. Until then
+    // the emulator counts it as in progress, so an Open of cn-hangzhou in the next up meets
+    // OperationConflict, as it would behind another process's Open.
     emulator.addFault({
       kind: "latency-after",
       action: OPEN,
       regionId: "cn-beijing",
-      latencyMs: 20_000,
+      latencyMs: 8_000,
       count: 1,
     });
     const lines: string[] = [];
