@@ -49,7 +49,7 @@ export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<v
   };
 }
 
-/** Uses a configuration view other than the engine's (tests and the program-side status function). */
+/** Uses a configuration view other than the engine's (tests and benchmarks drive the provider in process). */
 export function useConfig(config: ConfigSource): void {
   stackConfig = config;
 }
