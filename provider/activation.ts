@@ -21,32 +21,27 @@ export interface ActivationResult {
 export interface ActivationOptions {
   /** Longest wait for the status to report enabled after an Open, in milliseconds. */
   activationTimeoutMs: number;
-  /** First wait between status polls, in milliseconds (doubles up to 10 s). */
-  pollBaseMs?: number;
   /** Progress lines for the user. */
   progress?: (line: string) => void;
-  /** Waits; injectable for tests. */
-  sleep?: (ms: number) => Promise<void>;
-  /** Clock; injectable for tests. */
-  now?: () => number;
 }
 
+/** First wait between status polls, in milliseconds; it doubles up to {@link MAX_POLL_MS}. */
+const FIRST_POLL_MS = 1_000;
+/** Longest wait between status polls, in milliseconds. */
 const MAX_POLL_MS = 10_000;
 
 /** Polls the status until it reports enabled, or throws an `ActivationTimeout` error. */
-export async function waitUntilEnabled(
+async function waitUntilEnabled(
   api: PoolServiceApi,
   regionId: string,
   requestId: string | undefined,
   options: ActivationOptions,
 ): Promise<void> {
-  const now = options.now ?? Date.now;
-  const wait = options.sleep ?? ((ms: number) => sleep(ms).then(() => undefined));
-  const started = now();
-  let delay = options.pollBaseMs ?? 1_000;
+  const started = Date.now();
+  let delay = FIRST_POLL_MS;
   for (let poll = 1; ; poll++) {
     if (await api.status(regionId)) return;
-    const elapsed = now() - started;
+    const elapsed = Date.now() - started;
     if (elapsed + delay > options.activationTimeoutMs) {
       const seconds = Math.round(options.activationTimeoutMs / 1000);
       throw new AlibabaCloudError(
@@ -68,7 +63,7 @@ export async function waitUntilEnabled(
       );
     }
     options.progress?.(`${regionId}: waiting for activation to show (${Math.round(elapsed / 1000)}s so far)`);
-    await wait(delay);
+    await sleep(delay);
     delay = Math.min(delay * 2, MAX_POLL_MS);
   }
 }

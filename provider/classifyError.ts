@@ -78,7 +78,7 @@ export function classifyError(err: unknown): CallFailure {
         network: true,
       };
     }
-    if (/unable to get credentials|InvalidCredentials|credentials/i.test(message) && !code) {
+    if (/unable to get credentials/i.test(message) && !code) {
       return { ...base, kind: "auth", code: LOCAL_CODES.noCredentials, serviceMessage: message };
     }
   }

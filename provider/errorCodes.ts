@@ -92,6 +92,6 @@ export const LOCAL_CODES = {
   noCredentials: "NoCredentials",
   /** Open succeeded but the status did not report enabled in time. */
   activationTimeout: "ActivationTimeout",
-  /** The endpoint setting is not usable. */
-  badEndpoint: "InvalidEndpoint",
+  /** A setting (endpoint, timeouts) is not usable. */
+  badSetting: "InvalidSetting",
 } as const;

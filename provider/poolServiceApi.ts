@@ -54,7 +54,7 @@ export class PoolServiceApi {
       this.credentials = planCredentials(options.config, options.env);
     } catch (err) {
       if (err instanceof SettingsError || err instanceof CredentialsError) {
-        const code = err instanceof SettingsError ? LOCAL_CODES.badEndpoint : LOCAL_CODES.noCredentials;
+        const code = err instanceof SettingsError ? LOCAL_CODES.badSetting : LOCAL_CODES.noCredentials;
         const kind = err instanceof SettingsError ? "client" : "auth";
         throw new AlibabaCloudError({ code, operation: "configuration", kind, attempts: 0 }, err.message);
       }
