@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Makes the Pulumi CLI and the dynamic-provider plugin available, and prints the directory that
-# holds them (put it first on PATH).
+# Makes the Pulumi CLI, its Node.js language host and the dynamic-provider plugin available, and
+# prints the directory that holds them (put it first on PATH).
 #
 # Uses `pulumi` from PATH when there is one. Otherwise builds the CLI once per machine from the
 # Go module proxy (a wrapper module that requires github.com/pulumi/pulumi/pkg/v3 and sdk/v3 at
-# the same release) and caches it outside the clone, so a fresh clone reuses it.
+# the same release) and caches it outside the clone, so a fresh clone reuses it. The language
+# host (`pulumi-language-nodejs`, needed by `pulumi up` in a project directory) comes from PATH
+# when a regular Pulumi install has it, or is built beside the cached CLI from the source kept in
+# ../shared/tools/pulumi-language-nodejs (no registry serves it).
 set -euo pipefail
 
 PULUMI_VERSION="${PULUMI_ENGINE_VERSION:-v3.274.1}"
@@ -16,15 +19,24 @@ usage() {
   cat <<USAGE
 Usage: scripts/pulumi-engine.sh [--help] [--rebuild]
 
-Makes the Pulumi CLI (\`pulumi\`) and the dynamic-provider plugin
-(\`pulumi-resource-pulumi-nodejs\`) available and prints the directory holding them on stdout.
-Progress goes to stderr.
+Makes the Pulumi CLI (\`pulumi\`), its Node.js language host (\`pulumi-language-nodejs\`) and the
+dynamic-provider plugin (\`pulumi-resource-pulumi-nodejs\`) available and prints the directory
+(or directories, joined by ':') holding them on stdout: put it first on PATH. Progress goes to
+stderr.
+
+The CLI comes from PATH, else from a build cached per machine (the first build takes minutes).
+The language host comes from PATH (a regular Pulumi install ships it), else it is built beside
+the cached CLI with the build script of its kept source (seconds once the CLI is built).
 
   --rebuild   build the CLI again even if a cached build exists
   --help      show this text
 
 Environment:
   PULUMI_ENGINE_VERSION  release to build when pulumi is not on PATH (default v3.274.1)
+  PULUMI_LANGUAGE_NODEJS_BUILD
+                         build script of the language host (default: the first
+                         shared/tools/pulumi-language-nodejs/build.sh found in a parent
+                         directory of this repository)
   XDG_CACHE_HOME         cache root (default ~/.cache); the build lives in
                          \$XDG_CACHE_HOME/pulumi-alicloud-ip-pool-service/pulumi-<version>
 USAGE
@@ -53,22 +65,70 @@ PLUGIN
   chmod +x "$dir/pulumi-resource-pulumi-nodejs"
 }
 
+# The build script of the language host's kept source: PULUMI_LANGUAGE_NODEJS_BUILD, or the first
+# shared/tools/pulumi-language-nodejs/build.sh in a parent directory of this repository.
+language_host_build_script() {
+  if [ -n "${PULUMI_LANGUAGE_NODEJS_BUILD:-}" ]; then
+    [ -x "$PULUMI_LANGUAGE_NODEJS_BUILD" ] && echo "$PULUMI_LANGUAGE_NODEJS_BUILD"
+    return
+  fi
+  local dir="$REPO_DIR"
+  while [ "$dir" != "/" ]; do
+    dir="$(dirname "$dir")"
+    if [ -x "$dir/shared/tools/pulumi-language-nodejs/build.sh" ]; then
+      echo "$dir/shared/tools/pulumi-language-nodejs/build.sh"
+      return
+    fi
+  done
+}
+
+# Makes pulumi-language-nodejs available in $1 unless PATH already has one; fails in one line
+# naming what to install when it can be neither found nor built.
+provide_language_host() {
+  local dir="$1"
+  if command -v pulumi-language-nodejs >/dev/null 2>&1; then
+    log "using pulumi-language-nodejs from PATH: $(command -v pulumi-language-nodejs)"
+    return 0
+  fi
+  if [ -x "$dir/pulumi-language-nodejs" ] && ! $rebuild; then
+    log "using cached build $dir/pulumi-language-nodejs"
+    return 0
+  fi
+  local script
+  script="$(language_host_build_script)"
+  if [ -z "$script" ] || ! command -v go >/dev/null 2>&1; then
+    log "pulumi-language-nodejs is not on PATH and cannot be built here (no shared/tools/pulumi-language-nodejs/build.sh or no Go): install the Pulumi CLI from https://www.pulumi.com/docs/install/, which ships it, and run again"
+    return 1
+  fi
+  local started
+  started=$(date +%s)
+  log "building pulumi-language-nodejs with $script"
+  "$script" "$dir" >/dev/null
+  test -x "$dir/pulumi-language-nodejs"
+  log "built pulumi-language-nodejs in $(( $(date +%s) - started ))s: $dir/pulumi-language-nodejs"
+}
+
 if ! $rebuild && command -v pulumi >/dev/null 2>&1 && [ "$(command -v pulumi)" != "$ENGINE_DIR/bin/pulumi" ]; then
   existing="$(dirname "$(command -v pulumi)")"
   log "using pulumi from PATH: $existing/pulumi ($(pulumi version 2>/dev/null || echo 'unknown version'))"
+  extra=false
   if ! command -v pulumi-resource-pulumi-nodejs >/dev/null 2>&1; then
     write_plugin "$ENGINE_DIR/bin"
     log "dynamic-provider plugin written to $ENGINE_DIR/bin"
-    echo "$ENGINE_DIR/bin:$existing"
-  else
-    echo "$existing"
+    extra=true
   fi
+  if ! command -v pulumi-language-nodejs >/dev/null 2>&1; then
+    provide_language_host "$ENGINE_DIR/bin" || exit 1
+    extra=true
+  fi
+  if $extra; then echo "$ENGINE_DIR/bin:$existing"; else echo "$existing"; fi
   exit 0
 fi
 
 if ! $rebuild && [ -x "$ENGINE_DIR/bin/pulumi" ]; then
   log "using cached build $ENGINE_DIR/bin/pulumi"
   write_plugin "$ENGINE_DIR/bin"
+  provide_language_host "$ENGINE_DIR/bin" || exit 1
   echo "$ENGINE_DIR/bin"
   exit 0
 fi
@@ -119,4 +179,5 @@ mv "$ENGINE_DIR/bin.partial" "$ENGINE_DIR/bin"
 write_plugin "$ENGINE_DIR/bin"
 log "built $("$ENGINE_DIR/bin/pulumi" version) in $(( $(date +%s) - start ))s: $ENGINE_DIR/bin"
 cd "$REPO_DIR"
+provide_language_host "$ENGINE_DIR/bin" || exit 1
 echo "$ENGINE_DIR/bin"
