@@ -3,7 +3,6 @@
 import { parseArgs } from "node:util";
 import { AlibabaCloudError } from "./alibabaCloudError";
 import { parseEndpoint } from "./endpoint";
-import { PoolServiceApi } from "./poolServiceApi";
 import { regionIdProblem } from "./regionId";
 import { CONFIG_KEYS, defaultRegion, NO_CONFIG, type ConfigSource } from "./settings";
 import { formatTable, readStatuses, toJson } from "./statusReport";
@@ -90,6 +89,9 @@ function parseStatusArgs(argv: string[]): StatusOptions | "help" {
 }
 
 async function status(options: StatusOptions): Promise<number> {
+  // Loaded here, not at start: `--help` and usage errors need no SDK.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, typed below
+  const { PoolServiceApi } = require("./poolServiceApi") as typeof import("./poolServiceApi");
   const config: ConfigSource = {
     get: (key) => (key === CONFIG_KEYS.endpoint ? options.endpoint : undefined),
   };

@@ -1,5 +1,4 @@
 import * as pulumi from "@pulumi/pulumi";
-import { PoolServiceApi } from "./poolServiceApi";
 import { regionIdProblem } from "./regionId";
 import { defaultRegion, type ConfigSource } from "./settings";
 
@@ -42,6 +41,9 @@ export async function getPublicIpAddressPoolServiceStatus(
   }
   const problem = regionIdProblem(regionId);
   if (problem) throw new Error(`getPublicIpAddressPoolServiceStatus: ${problem}`);
+  // Loaded on first call: declaring resources must not load the Alibaba Cloud SDK.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, typed below
+  const { PoolServiceApi } = require("./poolServiceApi") as typeof import("./poolServiceApi");
   const enabled = await new PoolServiceApi({ config: programConfig, env: process.env }).status(regionId);
   return { regionId, enabled };
 }

@@ -47,6 +47,10 @@ const TARGETS = {
     what: "wall time of `alicloud-ip-pool-service status` for 30 regions (first request to last reply) over one call's latency",
   },
   coldStartMs: { max: 300, what: "time from starting the provider module to its first API request (ms)" },
+  importMs: {
+    max: 25,
+    what: "time to `require` the package in a program once `@pulumi/pulumi` is loaded (ms)",
+  },
 } as const;
 
 type Figures = Record<keyof typeof TARGETS, number>;
@@ -173,6 +177,17 @@ async function coldStartRun(emulator: Emulator): Promise<number> {
   return emulator.log()[0].startMs - t0;
 }
 
+/** A fresh Node.js process loads @pulumi/pulumi, then times loading this package by name. */
+async function importRun(): Promise<number> {
+  const script = `
+    require("@pulumi/pulumi");
+    const started = process.hrtime.bigint();
+    require("pulumi-alicloud-ip-pool-service");
+    console.log(Number(process.hrtime.bigint() - started) / 1e6);`;
+  const { stdout } = await promisify(execFile)(process.execPath, ["-e", script], { cwd: REPO_ROOT });
+  return Number(stdout.trim());
+}
+
 function markdown(figures: Figures, latencyMs: number, runs: number, pulumiVersion: string): string {
   const rows = (Object.keys(TARGETS) as Array<keyof typeof TARGETS>).map((key) => {
     const { max, what } = TARGETS[key];
@@ -239,11 +254,13 @@ async function main(): Promise<number> {
     const overheads = [];
     const statuses = [];
     const coldStarts = [];
+    const imports = [];
     for (let i = 1; i <= runs; i++) {
-      progress(`call overhead, status of 30 regions and cold start, run ${i}/${runs}`);
+      progress(`call overhead, status of 30 regions, cold start and import, run ${i}/${runs}`);
       overheads.push(await overheadRun(emulator, latencyMs));
       statuses.push(await statusRun(emulator, latencyMs));
       coldStarts.push(await coldStartRun(emulator));
+      imports.push(await importRun());
     }
     const pick = (key: keyof (typeof engineRuns)[number]) => median(engineRuns.map((r) => r[key]));
     const figures: Figures = {
@@ -255,6 +272,7 @@ async function main(): Promise<number> {
       overheadMsPerCall: Number(median(overheads).toFixed(3)),
       statusWallRatio: Number(median(statuses).toFixed(3)),
       coldStartMs: median(coldStarts),
+      importMs: Number(median(imports).toFixed(2)),
     };
     writeFileSync(join(REPO_ROOT, "BENCHMARKS.md"), markdown(figures, latencyMs, runs, pulumiVersion));
     progress("wrote BENCHMARKS.md");
