@@ -4,8 +4,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-// The real home directory, kept so the engine build cache under `~/.cache` is still found.
-const ORIGINAL_HOME = process.env.HOME ?? tmpdir();
+/** The real home directory, kept so the engine build cache under `~/.cache` and npm's cache are still found. */
+export const ORIGINAL_HOME = process.env.HOME ?? tmpdir();
 
 if (!process.env.XDG_CACHE_HOME) process.env.XDG_CACHE_HOME = join(ORIGINAL_HOME, ".cache");
 

@@ -1,0 +1,108 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Emulator } from "../emulator/emulator";
+import { pulumiEngine } from "./engine";
+import { ORIGINAL_HOME } from "./isolateEnvironment";
+
+/** What a command printed and how it ended. */
+export interface CommandRun {
+  /** Exit status (1 when the command could not be started). */
+  code: number;
+  /** Standard output. */
+  stdout: string;
+  /** Standard error. */
+  stderr: string;
+}
+
+/** Runs a command and collects its output; never rejects, so tests can assert on failures. */
+export function runCommand(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs?: number },
+): Promise<CommandRun> {
+  return new Promise((resolve) => {
+    execFile(
+      command,
+      args,
+      { cwd: options.cwd, env: options.env, timeout: options.timeoutMs ?? 300_000, maxBuffer: 64 << 20 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/**
+ * The `pulumi` and `npm` commands as a user runs them in a project directory, with a local file
+ * backend and a `PULUMI_HOME` of their own, and nothing else from the developer's Pulumi setup.
+ */
+export interface PulumiCli {
+  /** The environment every command runs with. */
+  env: NodeJS.ProcessEnv;
+  /** Runs `pulumi <args>` in `cwd`. */
+  pulumi(cwd: string, ...args: string[]): Promise<CommandRun>;
+  /** Runs `npm <args>` in `cwd`, with the developer's npm cache (so installs work offline when cached). */
+  npm(cwd: string, ...args: string[]): Promise<CommandRun>;
+  /** Runs `pulumi config set` for each entry, as the README's lines do (`secret` entries with `--secret`). */
+  configSet(cwd: string, entries: readonly StackConfigEntry[]): Promise<void>;
+  /** Removes the backend and `PULUMI_HOME`. */
+  dispose(): void;
+}
+
+/** One `pulumi config set`: key, value, and whether it is set with `--secret`. */
+export type StackConfigEntry = readonly [key: string, value: string, secret?: "secret"];
+
+/** The stack config the README sets to run a project against the emulator: its keys and endpoint. */
+export function emulatorConfig(emulator: Emulator): StackConfigEntry[] {
+  const key = emulator.defaultAccount.keys[0];
+  return [
+    ["alicloud:accessKey", key.accessKeyId],
+    ["alicloud:secretKey", key.accessKeySecret, "secret"],
+    ["pulumi-alicloud-ip-pool-service:vpcEndpoint", emulator.endpoint],
+  ];
+}
+
+/** Makes the CLI environment: the engine from `scripts/pulumi-engine.sh` first on PATH. */
+export async function pulumiCli(extraEnv: Record<string, string> = {}): Promise<PulumiCli> {
+  const { binDir } = await pulumiEngine();
+  const root = mkdtempSync(join(tmpdir(), "ip-pool-cli-"));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PATH: `${binDir}:${process.env.PATH ?? ""}`,
+    PULUMI_HOME: join(root, "pulumi-home"),
+    PULUMI_BACKEND_URL: `file://${root}`,
+    PULUMI_CONFIG_PASSPHRASE: "cli-test-passphrase",
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    // The tests' HOME is empty; npm keeps using the developer's cache so that installs are fast.
+    npm_config_cache: process.env.npm_config_cache ?? join(ORIGINAL_HOME, ".npm"),
+    npm_config_update_notifier: "false",
+    npm_config_fund: "false",
+    npm_config_audit: "false",
+    ...extraEnv,
+  };
+  const pulumi = (cwd: string, ...args: string[]) => runCommand("pulumi", args, { cwd, env });
+  return {
+    env,
+    pulumi,
+    npm: (cwd, ...args) => runCommand("npm", args, { cwd, env, timeoutMs: 600_000 }),
+    configSet: async (cwd, entries) => {
+      for (const [key, value, secret] of entries) {
+        const args = secret ? ["config", "set", "--secret", key, value] : ["config", "set", key, value];
+        ok(await pulumi(cwd, ...args), `pulumi config set ${key}`);
+      }
+    },
+    dispose: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+/** Throws with the command's output when it did not exit 0; returns its stdout. */
+export function ok(run: CommandRun, what: string): string {
+  if (run.code !== 0) {
+    throw new Error(`${what} exited ${run.code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`);
+  }
+  return run.stdout;
+}
