@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", ".e2e-work/", "tests/spike/"] },
+  { ignores: ["node_modules/", "dist/", ".e2e-work/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,9 +1,11 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { AlibabaCloudError } from "./alibabaCloudError";
 import { accountKey } from "./credentials";
-import { LOCAL_CODES, OPERATIONS } from "./errorCodes";
-import { withOpenLock } from "./openLock";
+import { LOCAL_CODES } from "./errorCodes";
+import type { OpenLocks } from "./openLock";
+import { OPERATIONS } from "./operations";
 import type { PoolServiceApi } from "./poolServiceApi";
+import { PoolServiceError } from "./poolServiceError";
+import { CONFIG_KEYS } from "./settings";
 
 /** The state of a region after activation. */
 export interface ActivationResult {
@@ -21,6 +23,8 @@ export interface ActivationResult {
 export interface ActivationOptions {
   /** Longest wait for the status to report enabled after an Open, in milliseconds. */
   activationTimeoutMs: number;
+  /** The per-account locks every Open of this provider takes. */
+  locks: OpenLocks;
   /** Progress lines for the user. */
   progress?: (line: string) => void;
 }
@@ -44,7 +48,7 @@ async function waitUntilEnabled(
     const elapsed = Date.now() - started;
     if (elapsed + delay > options.activationTimeoutMs) {
       const seconds = Math.round(options.activationTimeoutMs / 1000);
-      throw new AlibabaCloudError(
+      throw new PoolServiceError(
         {
           code: LOCAL_CODES.activationTimeout,
           operation: OPERATIONS.open,
@@ -58,7 +62,7 @@ async function waitUntilEnabled(
             `${OPERATIONS.status} still reported the feature disabled after ${seconds}s (${poll} checks).`,
           "Meaning: activation is taking longer than this package waits; it may still complete.",
           "Fix: run `pulumi up` again later (a region that became active is adopted, with no second Open), " +
-            "or wait longer with pulumi-alicloud-ip-pool-service:activationTimeoutSeconds.",
+            `or wait longer with ${CONFIG_KEYS.activationTimeout}.`,
         ].join("\n"),
       );
     }
@@ -82,11 +86,11 @@ export async function activateRegion(
   if (await api.status(regionId)) return { regionId, enabled: true, adopted: true };
   let requestId: string | undefined;
   try {
-    requestId = await withOpenLock(accountKey(api.credentials), () => api.open(regionId, clientToken));
+    requestId = await options.locks.run(accountKey(api.credentials), () => api.open(regionId, clientToken));
   } catch (err) {
     const enabled = await api.status(regionId).catch(() => false);
     if (!enabled) throw err;
-    const failedRequestId = err instanceof AlibabaCloudError ? err.requestId : undefined;
+    const failedRequestId = err instanceof PoolServiceError ? err.requestId : undefined;
     return { regionId, enabled: true, adopted: false, requestId: failedRequestId };
   }
   await waitUntilEnabled(api, regionId, requestId, options);

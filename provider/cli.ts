@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // `alicloud-ip-pool-service status`: where is the Public IP Address Pool feature on, and where not?
 import { parseArgs } from "node:util";
-import { AlibabaCloudError } from "./alibabaCloudError";
-import { parseEndpoint } from "./endpoint";
-import { regionIdProblem } from "./regionId";
-import { CONFIG_KEYS, defaultRegion, NO_CONFIG, type ConfigSource } from "./settings";
+import { PoolServiceError } from "./poolServiceError";
+import { parseEndpoint, type EndpointOverride } from "./endpoint";
+import { regionIdProblem, resolveRegion } from "./regionId";
+import { CREDENTIAL_ENV, ENV_KEYS, NO_CONFIG } from "./settings";
 import { formatTable, readStatuses, toJson } from "./statusReport";
 
 const USAGE = `Usage: alicloud-ip-pool-service status [options]
@@ -14,16 +14,17 @@ enabled in each region: one row per region, sorted by region ID.
 
 Options:
   --region <id>      a region to read; repeat it, or separate IDs with commas
-                     (default: ALIBABA_CLOUD_REGION or ALICLOUD_REGION)
+                     (default: ${ENV_KEYS.regions.join(" or ")})
   --all-regions      every region the VPC API lists (DescribeRegions)
   --json             print a JSON array of {"regionId", "enabled", ...} on stdout, nothing else
   --endpoint <url>   call this endpoint instead of the regional one (https://host[:port],
-                     or http:// for a loopback address only); also ALICLOUD_VPC_ENDPOINT
+                     or http:// for a loopback address only); also ${ENV_KEYS.endpoint}
   -h, --help         show this text
 
-Credentials come from the environment: ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET / _SECURITY_TOKEN,
-ALICLOUD_ACCESS_KEY / ALICLOUD_SECRET_KEY / ALICLOUD_SECURITY_TOKEN, then the default chain of
-@alicloud/credentials (CLI profile, credentials file, OIDC, ECS RAM role).
+Credentials come from the environment:
+  ${Object.values(CREDENTIAL_ENV.alibabaCloud).join(" / ")},
+  ${Object.values(CREDENTIAL_ENV.alicloud).join(" / ")},
+then the default chain of @alicloud/credentials (CLI profile, credentials file, OIDC, ECS RAM role).
 
 Exit status: 0 every region was read; 1 a read failed (the others are still shown) or the
 credentials are missing or rejected; 2 usage error.`;
@@ -41,7 +42,17 @@ interface StatusOptions {
   regions: string[];
   allRegions: boolean;
   json: boolean;
-  endpoint?: string;
+  endpoint?: EndpointOverride;
+}
+
+/** The endpoint from `--endpoint`, else `ALICLOUD_VPC_ENDPOINT`: a bad one is a usage error either way. */
+function endpointOption(flag: string | undefined): EndpointOverride | undefined {
+  const [raw, source] =
+    flag !== undefined ? [flag, "--endpoint"] : [process.env[ENV_KEYS.endpoint], ENV_KEYS.endpoint];
+  if (raw === undefined || (flag === undefined && raw === "")) return undefined;
+  const endpoint = parseEndpoint(raw, source);
+  if (typeof endpoint === "string") throw new UsageError(endpoint);
+  return endpoint;
 }
 
 function parseStatusArgs(argv: string[]): StatusOptions | "help" {
@@ -68,23 +79,25 @@ function parseStatusArgs(argv: string[]): StatusOptions | "help" {
   if (v["all-regions"] && regions.length > 0)
     throw new UsageError("use either --region or --all-regions, not both");
   for (const r of regions) {
-    const problem = regionIdProblem(r);
-    if (problem) throw new UsageError(`--region: ${problem.replace(/^regionId/, "the region")}`);
+    const problem = regionIdProblem(r, "the region");
+    if (problem) throw new UsageError(`--region: ${problem}`);
   }
-  if (v.endpoint !== undefined) {
-    const endpoint = parseEndpoint(v.endpoint, "--endpoint");
-    if (typeof endpoint === "string") throw new UsageError(endpoint);
-  }
+  const endpoint = endpointOption(v.endpoint);
   if (!v["all-regions"] && regions.length === 0) {
-    const fallback = defaultRegion(NO_CONFIG, process.env);
-    if (!fallback) throw new UsageError("give --region <id> (or --all-regions), or set ALIBABA_CLOUD_REGION");
-    regions.push(fallback);
+    const fallback = resolveRegion({
+      explicit: undefined,
+      subject: "the region",
+      howToSet: "give --region <id> (or --all-regions)",
+      env: process.env,
+    });
+    if (fallback.problem !== undefined) throw new UsageError(fallback.problem);
+    regions.push(fallback.regionId);
   }
   return {
     regions: [...new Set(regions)],
     allRegions: v["all-regions"] === true,
     json: v.json === true,
-    endpoint: v.endpoint,
+    endpoint,
   };
 }
 
@@ -92,10 +105,7 @@ async function status(options: StatusOptions): Promise<number> {
   // Loaded here, not at start: `--help` and usage errors need no SDK.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, typed below
   const { PoolServiceApi } = require("./poolServiceApi") as typeof import("./poolServiceApi");
-  const config: ConfigSource = {
-    get: (key) => (key === CONFIG_KEYS.endpoint ? options.endpoint : undefined),
-  };
-  const api = new PoolServiceApi({ config, env: process.env });
+  const api = new PoolServiceApi({ config: NO_CONFIG, env: process.env, endpoint: options.endpoint });
   const regions = options.allRegions
     ? await api.regions()
     : options.regions.map((regionId) => ({ regionId }));
@@ -147,7 +157,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await status(options);
   } catch (err) {
-    if (err instanceof AlibabaCloudError) {
+    if (err instanceof PoolServiceError) {
       console.error(err.message);
       return 1;
     }

@@ -1,5 +1,6 @@
 import type { CallFailure } from "./classifyError";
-import { INVALID_REGION_CODES, LOCAL_CODES, SEED_CODES } from "./errorCodes";
+import { INVALID_REGION_CODES, LOCAL_CODES, OPEN_ERROR_CODES } from "./errorCodes";
+import { CONFIG_KEYS, CREDENTIAL_ENV, ENV_KEYS } from "./settings";
 
 /** Where a failure happened, for the diagnostic text. */
 export interface DiagnosticContext {
@@ -11,8 +12,6 @@ export interface DiagnosticContext {
   attempts: number;
   /** Time spent on the attempts, in milliseconds. */
   elapsedMs: number;
-  /** Whether retries ran out (as opposed to a failure that is never retried). */
-  exhausted: boolean;
   /** Where the credentials came from, e.g. "stack config alicloud:accessKey". */
   credentialSource?: string;
   /** The endpoint host called. */
@@ -38,40 +37,40 @@ function tries(ctx: DiagnosticContext): string {
   return `${ctx.attempts} attempt${ctx.attempts === 1 ? "" : "s"} over ${(ctx.elapsedMs / 1000).toFixed(1)}s`;
 }
 
-const RETRY_BUDGET_KEY = "pulumi-alicloud-ip-pool-service:retryTimeoutSeconds";
+const ENDPOINT_SETTINGS = `${ENV_KEYS.endpoint} or ${CONFIG_KEYS.endpoint}`;
 
 function advise(f: CallFailure, ctx: DiagnosticContext): Advice {
   const region = ctx.regionId ?? "this region";
   switch (f.code) {
-    case SEED_CODES.forbiddenRam:
+    case OPEN_ERROR_CODES.forbiddenRam:
       return {
         meaning: `the RAM user or role of these credentials may not call ${ctx.operation}${credentialWhere(ctx)}.`,
         fix:
           `grant the RAM action "vpc:${ctx.operation}" to that user or role in ${RAM_CONSOLE} ` +
           `(a custom policy with that action, or the system policy AliyunVPCFullAccess), then run again.`,
       };
-    case SEED_CODES.noRealNameAuthentication:
+    case OPEN_ERROR_CODES.noRealNameAuthentication:
       return {
         meaning:
           "the Alibaba Cloud account has not completed real-name verification, which this feature requires.",
         fix: `complete real-name verification in ${ACCOUNT_CENTER}, then run \`pulumi up\` again.`,
       };
-    case SEED_CODES.basicInfoUncompleted:
+    case OPEN_ERROR_CODES.basicInfoUncompleted:
       return {
         meaning: "the account's basic information is incomplete.",
         fix: `complete the account's basic information in ${ACCOUNT_CENTER}, then run \`pulumi up\` again.`,
       };
-    case SEED_CODES.quotaNotEnough:
+    case OPEN_ERROR_CODES.quotaNotEnough:
       return {
         meaning: "the account's quota is not enough to activate the IP address pool feature.",
         fix: `raise the quota in ${QUOTA_CENTER}; for a reseller account, ask your channel partner to increase it.`,
       };
-    case SEED_CODES.forbiddenOpenPool:
+    case OPEN_ERROR_CODES.forbiddenOpenPool:
       return {
         meaning: "the account has no permission to activate the public IP address pool feature.",
         fix: `apply for the public IP address pool privilege of VPC in ${QUOTA_CENTER}, then run \`pulumi up\` again.`,
       };
-    case SEED_CODES.exceedPurchaseLimit:
+    case OPEN_ERROR_CODES.exceedPurchaseLimit:
       return {
         meaning: `the account reached the purchase limit of this feature, yet the status call reports it disabled in ${region}.`,
         fix:
@@ -82,14 +81,14 @@ function advise(f: CallFailure, ctx: DiagnosticContext): Advice {
       return {
         meaning: `Alibaba Cloud rejected the request signature: the AccessKey secret does not match the AccessKey ID${credentialWhere(ctx)}.`,
         fix:
-          "set the right secret: `pulumi config set --secret alicloud:secretKey <secret>`, or " +
-          "ALIBABA_CLOUD_ACCESS_KEY_SECRET / ALICLOUD_SECRET_KEY; check that no proxy rewrites the requests.",
+          `set the right secret: \`pulumi config set --secret ${CONFIG_KEYS.secretKey} <secret>\`, or ` +
+          `${CREDENTIAL_ENV.alibabaCloud.accessKeySecret} / ${CREDENTIAL_ENV.alicloud.accessKeySecret}; check that no proxy rewrites the requests.`,
       };
     case "InvalidAccessKeyId.NotFound":
     case "InvalidAccessKeyId":
       return {
         meaning: `the AccessKey ID does not exist: it was deleted, rotated or mistyped${credentialWhere(ctx)}.`,
-        fix: `create or look up an active AccessKey in ${RAM_CONSOLE} and set it as alicloud:accessKey and alicloud:secretKey (or in the environment).`,
+        fix: `create or look up an active AccessKey in ${RAM_CONSOLE} and set it as ${CONFIG_KEYS.accessKey} and ${CONFIG_KEYS.secretKey} (or in the environment).`,
       };
     case "InvalidAccessKeyId.Inactive":
       return {
@@ -115,14 +114,14 @@ function advise(f: CallFailure, ctx: DiagnosticContext): Advice {
     case "InvalidSecurityToken.Expired":
       return {
         meaning: `the STS security token has expired${credentialWhere(ctx)}.`,
-        fix: "get fresh STS credentials and set alicloud:securityToken (or ALIBABA_CLOUD_SECURITY_TOKEN) with them.",
+        fix: `get fresh STS credentials and set ${CONFIG_KEYS.securityToken} (or ${CREDENTIAL_ENV.alibabaCloud.securityToken}) with them.`,
       };
     case "InvalidSecurityToken.MismatchWithAccessKey":
     case "InvalidSecurityToken.Malformed":
     case "MissingSecurityToken":
       return {
         meaning: `the STS security token is missing, malformed, or not the one issued with this AccessKey ID${credentialWhere(ctx)}.`,
-        fix: "set the security token issued with this AccessKey as alicloud:securityToken (or ALIBABA_CLOUD_SECURITY_TOKEN).",
+        fix: `set the security token issued with this AccessKey as ${CONFIG_KEYS.securityToken} (or ${CREDENTIAL_ENV.alibabaCloud.securityToken}).`,
       };
     case "IdempotentParameterMismatch":
       return {
@@ -132,9 +131,7 @@ function advise(f: CallFailure, ctx: DiagnosticContext): Advice {
     case LOCAL_CODES.timeout:
       return {
         meaning: `the VPC endpoint ${ctx.endpointHost ?? ""} did not answer in time (${tries(ctx)}).`,
-        fix:
-          "check the network, proxy and endpoint settings (ALICLOUD_VPC_ENDPOINT or " +
-          "pulumi-alicloud-ip-pool-service:vpcEndpoint), then run again.",
+        fix: `check the network, proxy and endpoint settings (${ENDPOINT_SETTINGS}), then run again.`,
       };
   }
   if (INVALID_REGION_CODES.has(f.code)) {
@@ -146,16 +143,14 @@ function advise(f: CallFailure, ctx: DiagnosticContext): Advice {
   if (f.network) {
     return {
       meaning: `could not reach the VPC endpoint ${ctx.endpointHost ?? ""} (${f.code}; ${tries(ctx)}).`,
-      fix:
-        "check the network and proxy settings and the endpoint (ALICLOUD_VPC_ENDPOINT or " +
-        "pulumi-alicloud-ip-pool-service:vpcEndpoint, if set), then run again.",
+      fix: `check the network and proxy settings and the endpoint (${ENDPOINT_SETTINGS}, if set), then run again.`,
     };
   }
   if (f.kind === "throttling") {
     return {
       meaning: `Alibaba Cloud kept throttling the requests of this account (${tries(ctx)}).`,
       fix:
-        `run again later, lower \`pulumi up --parallel\`, or allow longer retries with ${RETRY_BUDGET_KEY}; ` +
+        `run again later, lower \`pulumi up --parallel\`, or allow longer retries with ${CONFIG_KEYS.retryTimeout}; ` +
         `a higher API rate limit can be requested in ${QUOTA_CENTER}.`,
     };
   }
@@ -164,7 +159,7 @@ function advise(f: CallFailure, ctx: DiagnosticContext): Advice {
     return conflict
       ? {
           meaning: `another request of this account was being processed and did not finish within the retries (${tries(ctx)}); another stack may be activating a region at the same time.`,
-          fix: `wait for the other operation to finish, then run again; or allow longer retries with ${RETRY_BUDGET_KEY}.`,
+          fix: `wait for the other operation to finish, then run again; or allow longer retries with ${CONFIG_KEYS.retryTimeout}.`,
         }
       : {
           meaning: `Alibaba Cloud answered with a server error every time (${tries(ctx)}).`,

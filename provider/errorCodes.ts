@@ -1,16 +1,3 @@
-/** Names of the VPC API operations this package calls. */
-export const OPERATIONS = {
-  /** Activates the feature in a region. */
-  open: "OpenPublicIpAddressPoolService",
-  /** Reads whether the feature is active in a region. */
-  status: "GetPublicIpAddressPoolServiceStatus",
-  /** Lists the regions. */
-  describeRegions: "DescribeRegions",
-} as const;
-
-/** One of the operations this package calls. */
-export type Operation = (typeof OPERATIONS)[keyof typeof OPERATIONS];
-
 /** Codes that mean "slow down": retried with the throttling backoff. */
 export const THROTTLING_CODES: ReadonlySet<string> = new Set([
   "Throttling",
@@ -61,7 +48,6 @@ export const AUTH_CODES: ReadonlySet<string> = new Set([
   "InvalidSecurityToken.MismatchWithAccessKey",
   "MissingSecurityToken",
   "InvalidCredentials",
-  "NoCredentials",
 ]);
 
 /** Codes the API may use for a region it does not know (the real one is not documented). */
@@ -72,20 +58,24 @@ export const INVALID_REGION_CODES: ReadonlySet<string> = new Set([
   "InvalidRegionId.Malformed",
 ]);
 
-/** The error codes of the OpenPublicIpAddressPoolService page. */
-export const SEED_CODES = {
+/** The error codes OpenPublicIpAddressPoolService documents (all HTTP 400). */
+export const OPEN_ERROR_CODES = {
+  /** The account reached the purchase limit (also what an already active account may answer). */
   exceedPurchaseLimit: "OperationFailed.ExceedPurchaseLimit",
+  /** The RAM user or role may not call the action. */
   forbiddenRam: "Forbidden.RAM",
+  /** The account's quota is not enough. */
   quotaNotEnough: "OperationFailed.QuotaNotEnough",
+  /** The account has not completed real-name verification. */
   noRealNameAuthentication: "Order.NoRealNameAuthentication",
+  /** The account's basic information is incomplete. */
   basicInfoUncompleted: "OperationFailed.BasicInfoUncompleted",
+  /** The account lacks the public IP address pool privilege (Quota Center). */
   forbiddenOpenPool: "Forbidden.OpenPublicIpAddressPool",
 } as const;
 
 /** Codes this package gives failures that have no service code. */
 export const LOCAL_CODES = {
-  /** The endpoint could not be reached, or the connection dropped. */
-  network: "NetworkError",
   /** No answer within the read timeout. */
   timeout: "RequestTimeout",
   /** No credentials anywhere. */

@@ -1,4 +1,4 @@
-// The package's public API.
+// The package's public API. Loading it loads no Alibaba Cloud SDK: that waits for the first call.
 export {
   PublicIpAddressPoolService,
   type PublicIpAddressPoolServiceArgs,
@@ -6,15 +6,17 @@ export {
   type PublicIpAddressPoolServiceOutputs,
 } from "./publicIpAddressPoolService";
 export {
+  PublicIpAddressPoolServiceRegions,
   PublicIpAddressPoolServices,
+  type PublicIpAddressPoolServiceRegionsArgs,
   type PublicIpAddressPoolServicesArgs,
-} from "./publicIpAddressPoolServices";
+} from "./publicIpAddressPoolServiceRegions";
 export {
   getPublicIpAddressPoolServiceStatus,
   getPublicIpAddressPoolServiceStatusOutput,
   type GetPublicIpAddressPoolServiceStatusArgs,
   type GetPublicIpAddressPoolServiceStatusOutputArgs,
   type GetPublicIpAddressPoolServiceStatusResult,
-} from "./statusFunction";
-export { AlibabaCloudError } from "./alibabaCloudError";
+} from "./getPublicIpAddressPoolServiceStatus";
+export { PoolServiceError } from "./poolServiceError";
 export { CONFIG_KEYS, ENV_KEYS } from "./settings";

@@ -1,7 +1,9 @@
-import { AlibabaCloudError } from "./alibabaCloudError";
 import { CredentialsError, planCredentials, type CredentialPlan } from "./credentials";
 import { diagnose } from "./diagnostics";
-import { LOCAL_CODES, OPERATIONS, type Operation } from "./errorCodes";
+import type { EndpointOverride } from "./endpoint";
+import { LOCAL_CODES } from "./errorCodes";
+import { OPERATIONS, type Operation } from "./operations";
+import { PoolServiceError } from "./poolServiceError";
 import {
   DEFAULT_RETRY_POLICY,
   RetriesFailed,
@@ -10,7 +12,7 @@ import {
   type RetryPolicy,
 } from "./retry";
 import { readSettings, SettingsError, type ConfigSource, type Settings } from "./settings";
-import { vpcConnection, type VpcConnection } from "./vpcClient";
+import { VpcClients, type VpcConnection } from "./vpcClient";
 import { vpcSdk as vpc } from "./vpcSdk";
 
 /** The region used to reach the API for calls that have no region (DescribeRegions). */
@@ -34,6 +36,39 @@ export interface PoolServiceApiOptions {
   retry?: Partial<RetryPolicy>;
   /** Called before each retry, for progress output. */
   onRetry?: (notice: RetryNotice & { operation: Operation; regionId?: string }) => void;
+  /** An endpoint already parsed (the command's `--endpoint`); wins over config and environment. */
+  endpoint?: EndpointOverride;
+  /** The clients to reuse (a provider object's); a new cache when absent. */
+  clients?: VpcClients;
+}
+
+/** Settings and the credential plan of a call, read from stack config and the environment. */
+export interface CallConfiguration {
+  /** Endpoint and timeouts. */
+  settings: Settings;
+  /** Where credentials come from. */
+  credentials: CredentialPlan;
+}
+
+/**
+ * Reads the settings and plans the credentials, sending nothing. Throws a {@link PoolServiceError}
+ * naming the setting to fix.
+ */
+export function readConfiguration(
+  config: ConfigSource,
+  env: NodeJS.ProcessEnv,
+  endpoint?: EndpointOverride,
+): CallConfiguration {
+  try {
+    return { settings: readSettings(config, env, { endpoint }), credentials: planCredentials(config, env) };
+  } catch (err) {
+    if (err instanceof SettingsError || err instanceof CredentialsError) {
+      const code = err instanceof SettingsError ? LOCAL_CODES.badSetting : LOCAL_CODES.noCredentials;
+      const kind = err instanceof SettingsError ? "client" : "auth";
+      throw new PoolServiceError({ code, operation: "configuration", kind, attempts: 0 }, err.message);
+    }
+    throw err;
+  }
 }
 
 /**
@@ -46,21 +81,17 @@ export class PoolServiceApi {
   /** Where credentials come from. */
   readonly credentials: CredentialPlan;
   private readonly policy: RetryPolicy;
+  private readonly clients: VpcClients;
 
-  /** Reads settings and plans credentials; throws an {@link AlibabaCloudError} naming the setting to fix. */
+  /** Reads settings and plans credentials ({@link readConfiguration}); throws a {@link PoolServiceError}. */
   constructor(private readonly options: PoolServiceApiOptions) {
-    try {
-      this.settings = readSettings(options.config, options.env);
-      this.credentials = planCredentials(options.config, options.env);
-    } catch (err) {
-      if (err instanceof SettingsError || err instanceof CredentialsError) {
-        const code = err instanceof SettingsError ? LOCAL_CODES.badSetting : LOCAL_CODES.noCredentials;
-        const kind = err instanceof SettingsError ? "client" : "auth";
-        throw new AlibabaCloudError({ code, operation: "configuration", kind, attempts: 0 }, err.message);
-      }
-      throw err;
-    }
+    ({ settings: this.settings, credentials: this.credentials } = readConfiguration(
+      options.config,
+      options.env,
+      options.endpoint,
+    ));
     this.policy = { ...DEFAULT_RETRY_POLICY, budgetMs: this.settings.retryTimeoutMs, ...options.retry };
+    this.clients = options.clients ?? new VpcClients();
   }
 
   /** GetPublicIpAddressPoolServiceStatus: whether the feature is active in a region. */
@@ -98,10 +129,10 @@ export class PoolServiceApi {
   ): Promise<B | undefined> {
     let connection: VpcConnection;
     try {
-      connection = await vpcConnection(this.credentials, this.settings, regionId ?? HOME_REGION);
+      connection = await this.clients.get(this.credentials, this.settings, regionId ?? HOME_REGION);
     } catch (err) {
       if (err instanceof CredentialsError) {
-        throw new AlibabaCloudError(
+        throw new PoolServiceError(
           { code: LOCAL_CODES.noCredentials, operation, regionId, kind: "auth", attempts: 0 },
           err.message,
         );
@@ -117,17 +148,16 @@ export class PoolServiceApi {
       return res.body;
     } catch (err) {
       if (!(err instanceof RetriesFailed)) throw err;
-      const { failure, attempts, elapsedMs, exhausted } = err;
+      const { failure, attempts, elapsedMs } = err;
       const message = diagnose(failure, {
         operation,
         regionId,
         attempts,
         elapsedMs,
-        exhausted,
         credentialSource: this.credentials.source,
         endpointHost: connection.endpointHost,
       });
-      throw new AlibabaCloudError(
+      throw new PoolServiceError(
         {
           code: failure.code,
           operation,

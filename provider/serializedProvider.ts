@@ -1,18 +1,39 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type {
+  PublicIpAddressPoolServiceInputs,
+  PublicIpAddressPoolServiceOutputs,
+} from "./publicIpAddressPoolService";
 
-// This object is serialized into every resource's state as `__provider`. Each method loads the
-// implementation by package name when it runs, so the serialized text holds no code of ours, no
-// client, no credential and no version: it stays under 2 KB and identical across releases, and
-// upgrading the package upgrades the behaviour of every existing resource. Arrow functions with
-// short parameter names keep it small. There is no `update`: `diff` never asks for one (every
-// change replaces the resource).
+// This object is serialized into every resource's state as `__provider` (twice: in the inputs and
+// the outputs), and the engine runs the state's copy for refresh and destroy. The engine calls
+// `configure` first in each provider process and looks every other method up afterwards: so
+// `configure` loads the implementation by package name, builds the provider object for the
+// stack's configuration, and puts its methods on this one. The text holds no code of ours, no
+// client, no credential and no version: it stays small and identical across releases, and
+// upgrading the package upgrades every existing resource.
+
+/** The dynamic provider's methods, as the SDK's ResourceProvider types them. */
+type Methods = Required<
+  Pick<
+    pulumi.dynamic.ResourceProvider<PublicIpAddressPoolServiceInputs, PublicIpAddressPoolServiceOutputs>,
+    "check" | "diff" | "create" | "read" | "delete"
+  >
+>;
 
 /** The dynamic provider of {@link PublicIpAddressPoolService}. */
-export const serializedProvider: pulumi.dynamic.ResourceProvider = {
-  configure: (r) => require("pulumi-alicloud-ip-pool-service/implementation").configure(r),
-  check: (o, n) => require("pulumi-alicloud-ip-pool-service/implementation").check(o, n),
-  diff: (i, o, n) => require("pulumi-alicloud-ip-pool-service/implementation").diff(i, o, n),
-  create: (n) => require("pulumi-alicloud-ip-pool-service/implementation").create(n),
-  read: (i, o) => require("pulumi-alicloud-ip-pool-service/implementation").read(i, o),
-  delete: (i, o) => require("pulumi-alicloud-ip-pool-service/implementation").remove(i, o),
+export const serializedProvider: pulumi.dynamic.ResourceProvider<
+  PublicIpAddressPoolServiceInputs,
+  PublicIpAddressPoolServiceOutputs
+> = {
+  // `methods` is typed as the SDK's ResourceProvider methods, and `createProvider` returns its own
+  // declaration of them: a signature that drifts on either side fails `tsc`.
+  async configure(r) {
+    const m = require("pulumi-alicloud-ip-pool-service/provider") as typeof import("./resourceProvider");
+    const methods: Methods = m.createProvider({ config: r.config, env: process.env, log: console.log });
+    Object.assign(this, methods);
+  },
+  // Replaced by `configure`, which the engine always calls first.
+  async create() {
+    throw new Error("not configured");
+  },
 };

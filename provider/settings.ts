@@ -9,6 +9,16 @@ export interface ConfigSource {
 /** Stack configuration with nothing set. */
 export const NO_CONFIG: ConfigSource = { get: () => undefined };
 
+/** A view of configuration in which an empty or absent value is undefined and every value is text. */
+export function configSource(raw: { get(key: string): unknown }): ConfigSource {
+  return {
+    get: (key) => {
+      const value = raw.get(key);
+      return value === undefined || value === null || value === "" ? undefined : String(value);
+    },
+  };
+}
+
 /** The configuration namespace of this package. */
 export const CONFIG_NAMESPACE = "pulumi-alicloud-ip-pool-service";
 
@@ -38,6 +48,22 @@ export const ENV_KEYS = {
   endpoint: "ALICLOUD_VPC_ENDPOINT",
   /** Default regions, in order of preference. */
   regions: ["ALIBABA_CLOUD_REGION", "ALICLOUD_REGION"],
+} as const;
+
+/** Environment variables of credentials: the default chain's own, and the `ALICLOUD_*` ones it lacks. */
+export const CREDENTIAL_ENV = {
+  /** Read by the default chain of @alicloud/credentials itself. */
+  alibabaCloud: {
+    accessKeyId: "ALIBABA_CLOUD_ACCESS_KEY_ID",
+    accessKeySecret: "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+    securityToken: "ALIBABA_CLOUD_SECURITY_TOKEN",
+  },
+  /** The names @pulumi/alicloud and Terraform read; this package maps them onto a static provider. */
+  alicloud: {
+    accessKeyId: "ALICLOUD_ACCESS_KEY",
+    accessKeySecret: "ALICLOUD_SECRET_KEY",
+    securityToken: "ALICLOUD_SECURITY_TOKEN",
+  },
 } as const;
 
 /** Default wait for the status to report enabled after an Open, in milliseconds (5 minutes). */
@@ -78,33 +104,31 @@ function seconds(config: ConfigSource, key: string, fallbackMs: number): number 
   return Math.round(n * 1000);
 }
 
-/** Reads the settings from stack config, then the environment. Throws {@link SettingsError}. */
-export function readSettings(config: ConfigSource, env: NodeJS.ProcessEnv): Settings {
+/** The endpoint override from stack config, then the environment. Throws {@link SettingsError}. */
+function endpointSetting(config: ConfigSource, env: NodeJS.ProcessEnv): EndpointOverride | undefined {
   const fromConfig = config.get(CONFIG_KEYS.endpoint);
-  const fromEnv = env[ENV_KEYS.endpoint];
-  let endpoint: EndpointOverride | undefined;
-  const raw = fromConfig ?? fromEnv;
-  if (raw !== undefined && raw !== "") {
-    const parsed = parseEndpoint(
-      raw,
-      fromConfig !== undefined ? `Stack config ${CONFIG_KEYS.endpoint}` : ENV_KEYS.endpoint,
-    );
-    if (typeof parsed === "string") throw new SettingsError(parsed);
-    endpoint = parsed;
-  }
+  const raw = fromConfig ?? env[ENV_KEYS.endpoint];
+  if (raw === undefined || raw === "") return undefined;
+  const parsed = parseEndpoint(
+    raw,
+    fromConfig !== undefined ? `Stack config ${CONFIG_KEYS.endpoint}` : ENV_KEYS.endpoint,
+  );
+  if (typeof parsed === "string") throw new SettingsError(parsed);
+  return parsed;
+}
+
+/**
+ * Reads the settings from stack config, then the environment; an `endpoint` already parsed (the
+ * command's `--endpoint`) wins over both. Throws {@link SettingsError}.
+ */
+export function readSettings(
+  config: ConfigSource,
+  env: NodeJS.ProcessEnv,
+  overrides: { endpoint?: EndpointOverride } = {},
+): Settings {
   return {
-    endpoint,
+    endpoint: overrides.endpoint ?? endpointSetting(config, env),
     activationTimeoutMs: seconds(config, CONFIG_KEYS.activationTimeout, DEFAULT_ACTIVATION_TIMEOUT_MS),
     retryTimeoutMs: seconds(config, CONFIG_KEYS.retryTimeout, DEFAULT_RETRY_TIMEOUT_MS),
   };
-}
-
-/** The default region: stack config `alicloud:region`, then `ALIBABA_CLOUD_REGION`, then `ALICLOUD_REGION`. */
-export function defaultRegion(config: ConfigSource, env: NodeJS.ProcessEnv): string | undefined {
-  const fromConfig = config.get(CONFIG_KEYS.region);
-  if (fromConfig) return fromConfig;
-  for (const name of ENV_KEYS.regions) {
-    if (env[name]) return env[name];
-  }
-  return undefined;
 }

@@ -1,5 +1,5 @@
 import { Semaphore } from "async-mutex";
-import { AlibabaCloudError } from "./alibabaCloudError";
+import { PoolServiceError } from "./poolServiceError";
 import type { PoolServiceApi } from "./poolServiceApi";
 
 /** Status reads the `status` command runs at once: every public region (29) in two round trips. */
@@ -14,7 +14,7 @@ export interface RegionStatus {
   /** Whether the feature is active; undefined when the read failed. */
   enabled?: boolean;
   /** Why the read failed. */
-  error?: AlibabaCloudError;
+  error?: PoolServiceError;
 }
 
 /** Reads the status of many regions in parallel (bounded), each with the API's retries. */
@@ -31,7 +31,7 @@ export async function readStatuses(
         try {
           return { ...region, enabled: await api.status(region.regionId) };
         } catch (err) {
-          if (!(err instanceof AlibabaCloudError)) throw err;
+          if (!(err instanceof PoolServiceError)) throw err;
           return { ...region, error: err };
         } finally {
           onProgress?.(++done, regions.length);

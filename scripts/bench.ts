@@ -9,12 +9,11 @@ import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs, promisify } from "node:util";
-import * as impl from "../provider/implementation";
 import { startEmulator, type Emulator } from "../tests/emulator/emulator";
 import { DEFAULT_REGIONS } from "../tests/emulator/regions";
 import { pulumiEngine, REPO_ROOT } from "../tests/support/engine";
 import { regionsProgram } from "../tests/support/programs";
-import { stackConfigFor, useStackConfig } from "../tests/support/providerHarness";
+import { provider, stackConfigFor, useStackConfig } from "../tests/support/providerHarness";
 import { createTestStack, credentialConfig, dynamicResources } from "../tests/support/stack";
 
 const USAGE = `Usage: npm run bench -- [--json] [--latency-ms <n>] [--runs <n>]
@@ -116,12 +115,12 @@ async function overheadRun(emulator: Emulator, latencyMs: number): Promise<numbe
   useStackConfig(stackConfigFor(emulator.defaultAccount.keys[0]));
   process.env.ALICLOUD_VPC_ENDPOINT = emulator.endpoint;
   const props = { regionId: "cn-hangzhou", enabled: true, adopted: true };
-  for (let i = 0; i < 5; i++) await impl.read("cn-hangzhou", props); // warm connections and caches
+  for (let i = 0; i < 5; i++) await provider().read("cn-hangzhou", props); // warm connections and caches
   const overheads: number[] = [];
   for (let i = 0; i < 50; i++) {
     emulator.clearLog();
     const started = performance.now();
-    await impl.read("cn-hangzhou", props);
+    await provider().read("cn-hangzhou", props);
     const wall = performance.now() - started;
     const [entry] = emulator.log();
     overheads.push(wall - (entry.endMs! - entry.startMs));
@@ -158,9 +157,10 @@ async function coldStartRun(emulator: Emulator): Promise<number> {
   const key = emulator.defaultAccount.keys[0];
   const script = `
     const t0 = Date.now();
-    const impl = require("pulumi-alicloud-ip-pool-service/implementation");
-    impl.useConfig({ get: (k) => ({ "alicloud:accessKey": ${JSON.stringify(key.accessKeyId)}, "alicloud:secretKey": ${JSON.stringify(key.accessKeySecret)} })[k] });
-    impl.read("cn-hangzhou", { regionId: "cn-hangzhou", enabled: true, adopted: true })
+    const { createProvider } = require("pulumi-alicloud-ip-pool-service/provider");
+    const config = { "alicloud:accessKey": ${JSON.stringify(key.accessKeyId)}, "alicloud:secretKey": ${JSON.stringify(key.accessKeySecret)} };
+    createProvider({ config: { get: (k) => config[k] }, env: process.env, log: () => {} })
+      .read("cn-hangzhou", { regionId: "cn-hangzhou", enabled: true, adopted: true })
       .then(() => console.log(t0), (e) => { console.error(e); process.exit(1); });`;
   const t0 = await new Promise<number>((resolve, reject) => {
     const child = spawn(process.execPath, ["-e", script], {

@@ -284,6 +284,8 @@ describe("end to end through the real Pulumi engine", function () {
   });
 
   it("12. activates ten regions with unbounded parallelism and no overlapping Opens", async () => {
+    // Long enough that concurrent creates overlap whatever the machine's load; serialized ones cannot.
+    emulator.configure({ latencyMs: 200 });
     const ten = TEN_REGIONS;
     const { stack } = await newStack(ten);
     const up = await stack.up({ parallel: UNBOUNDED });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import {
   getPublicIpAddressPoolServiceStatus,
   getPublicIpAddressPoolServiceStatusOutput,
-  PublicIpAddressPoolServices,
+  PublicIpAddressPoolServiceRegions,
 } from "pulumi-alicloud-ip-pool-service";
 import type { Emulator } from "../emulator/emulator";
 import { createTestStack, credentialConfig, dynamicResources } from "../support/stack";
@@ -30,7 +30,7 @@ describe("the status function and the component, through the real Pulumi engine"
       program: async () => {
         const before = await getPublicIpAddressPoolServiceStatus({ regionId: "cn-hangzhou" });
         const frankfurt = getPublicIpAddressPoolServiceStatusOutput({ regionId: "eu-central-1" });
-        const pools = new PublicIpAddressPoolServices("pools", {
+        const pools = new PublicIpAddressPoolServiceRegions("pools", {
           regionIds: ["cn-hangzhou", "ap-southeast-1"],
         });
         return {
@@ -64,7 +64,7 @@ describe("the status function and the component, through the real Pulumi engine"
     assert.deepEqual(urns, ["pools-ap-southeast-1", "pools-cn-hangzhou"]);
     assert.ok(
       (await dynamicResources(s.stack)).every((r) =>
-        r.urn.includes("pulumi-alicloud-ip-pool-service:index:PublicIpAddressPoolServices$"),
+        r.urn.includes("pulumi-alicloud-ip-pool-service:index:PublicIpAddressPoolServiceRegions$"),
       ),
       "children are not parented to the component",
     );
@@ -97,7 +97,7 @@ describe("the status function and the component, through the real Pulumi engine"
       emulator,
       config: config(),
       program: async () => {
-        new PublicIpAddressPoolServices("pools", { regionIds: ["cn-hangzhou", "cn-hangzhou"] });
+        new PublicIpAddressPoolServiceRegions("pools", { regionIds: ["cn-hangzhou", "cn-hangzhou"] });
       },
     });
     suite.track(s);

@@ -5,7 +5,8 @@ import { generateKey } from "./accounts";
 import type { Emulator } from "./emulator";
 import { emulatorSuite } from "../support/suite";
 import { SEED_ERROR_CODES } from "./errorCatalog";
-import { sdkClient, sdkError, sdkOpen, sdkStatus } from "../support/sdk";
+import { rejectionOf } from "../support/rejection";
+import { sdkClient, sdkOpen, sdkStatus, type SdkError } from "../support/sdk";
 import { pythonCall } from "../support/pythonClient";
 
 const OPEN = "OpenPublicIpAddressPoolService";
@@ -67,13 +68,13 @@ describe("emulator, through the official @alicloud/vpc20160428 client", () => {
       const second = await sdkOpen(client, "cn-beijing", "same-token");
       assert.equal(second?.requestId, first?.requestId);
       assert.equal(emulator.log().filter((e) => e.wrote).length, 1);
-      const err = await sdkError(sdkOpen(client, "cn-shanghai", "same-token"));
+      const err = await rejectionOf<SdkError>(sdkOpen(client, "cn-shanghai", "same-token"));
       assert.equal(err.code, "IdempotentParameterMismatch");
     });
 
     it("refuses an Open for an already active region with the documented choice", async () => {
       emulator.setRegion(emulator.defaultAccount.uid, "cn-hangzhou", { enabled: true });
-      const err = await sdkError(sdkOpen(client, "cn-hangzhou"));
+      const err = await rejectionOf<SdkError>(sdkOpen(client, "cn-hangzhou"));
       assert.equal(err.code, "OperationFailed.ExceedPurchaseLimit");
       assert.equal(err.statusCode, 400);
     });
@@ -99,9 +100,9 @@ describe("emulator, through the official @alicloud/vpc20160428 client", () => {
     });
 
     it("refuses an unknown region, a missing RegionId, an unknown action and a wrong version", async () => {
-      const unknown = await sdkError(sdkStatus(client, "xx-nowhere-1"));
+      const unknown = await rejectionOf<SdkError>(sdkStatus(client, "xx-nowhere-1"));
       assert.equal(unknown.code, "InvalidRegionId.NotFound");
-      const missing = await sdkError(
+      const missing = await rejectionOf<SdkError>(
         client.getPublicIpAddressPoolServiceStatus(new vpc.GetPublicIpAddressPoolServiceStatusRequest({})),
       );
       assert.equal(missing.code, "MissingRegionId");
@@ -120,7 +121,7 @@ describe("emulator, through the official @alicloud/vpc20160428 client", () => {
     });
 
     it("shapes errors like the real service: RequestId, HostId, Code, Message, Recommend", async () => {
-      const err = await sdkError(sdkStatus(client, "xx-nowhere-1"));
+      const err = await rejectionOf<SdkError>(sdkStatus(client, "xx-nowhere-1"));
       assert.deepEqual(Object.keys(err.data ?? {}).sort(), [
         "Code",
         "HostId",
@@ -140,14 +141,14 @@ describe("emulator, through the official @alicloud/vpc20160428 client", () => {
   describe("authentication", () => {
     it("refuses a wrong secret with SignatureDoesNotMatch", async () => {
       const key = { ...emulator.defaultAccount.keys[0], accessKeySecret: "not-the-secret" };
-      const err = await sdkError(sdkStatus(sdkClient(emulator, key), "cn-hangzhou"));
+      const err = await rejectionOf<SdkError>(sdkStatus(sdkClient(emulator, key), "cn-hangzhou"));
       assert.equal(err.code, "SignatureDoesNotMatch");
       assert.equal(err.statusCode, 400);
       assert.equal(emulator.log()[0].outcome, "SignatureDoesNotMatch");
     });
 
     it("refuses an unknown key with InvalidAccessKeyId.NotFound (404)", async () => {
-      const err = await sdkError(sdkStatus(sdkClient(emulator, generateKey()), "cn-hangzhou"));
+      const err = await rejectionOf<SdkError>(sdkStatus(sdkClient(emulator, generateKey()), "cn-hangzhou"));
       assert.equal(err.code, "InvalidAccessKeyId.NotFound");
       assert.equal(err.statusCode, 404);
     });
@@ -155,13 +156,13 @@ describe("emulator, through the official @alicloud/vpc20160428 client", () => {
     it("refuses a disabled key with InvalidAccessKeyId.Inactive", async () => {
       const key = { ...generateKey(), inactive: true };
       emulator.addAccount({ keys: [key] });
-      const err = await sdkError(sdkStatus(sdkClient(emulator, key), "cn-hangzhou"));
+      const err = await rejectionOf<SdkError>(sdkStatus(sdkClient(emulator, key), "cn-hangzhou"));
       assert.equal(err.code, "InvalidAccessKeyId.Inactive");
     });
 
     it("refuses a request whose x-acs-date is more than 15 minutes off", async () => {
       emulator.configure({ clockOffsetMs: 16 * 60 * 1000 });
-      const err = await sdkError(sdkStatus(client, "cn-hangzhou"));
+      const err = await rejectionOf<SdkError>(sdkStatus(client, "cn-hangzhou"));
       assert.equal(err.code, "InvalidTimeStamp.Expired");
       emulator.configure({ clockOffsetMs: 14 * 60 * 1000 });
       assert.equal(await sdkStatus(client, "cn-hangzhou"), false);
@@ -191,11 +192,11 @@ describe("emulator, through the official @alicloud/vpc20160428 client", () => {
       const sts = { ...generateKey(), securityToken: "sts-token-for-tests" };
       emulator.addAccount({ keys: [sts] });
       assert.equal(await sdkStatus(sdkClient(emulator, sts), "cn-hangzhou"), false);
-      const wrong = await sdkError(
+      const wrong = await rejectionOf<SdkError>(
         sdkStatus(sdkClient(emulator, { ...sts, securityToken: "other" }), "cn-hangzhou"),
       );
       assert.equal(wrong.code, "InvalidSecurityToken.MismatchWithAccessKey");
-      const none = await sdkError(
+      const none = await rejectionOf<SdkError>(
         sdkStatus(sdkClient(emulator, { ...sts, securityToken: undefined }), "cn-hangzhou"),
       );
       assert.equal(none.code, "InvalidSecurityToken.MismatchWithAccessKey");
@@ -251,13 +252,13 @@ describe("emulator, through the official @alicloud/vpc20160428 client", () => {
       it(`answers ${code} when the account is set to, and for one region only when that region is`, async () => {
         const uid = emulator.defaultAccount.uid;
         emulator.setRegion(uid, "cn-shenzhen", { openError: code });
-        const regionErr = await sdkError(sdkOpen(client, "cn-shenzhen"));
+        const regionErr = await rejectionOf<SdkError>(sdkOpen(client, "cn-shenzhen"));
         assert.equal(regionErr.code, code);
         assert.equal(regionErr.statusCode, 400);
         assert.equal((await sdkOpen(client, "cn-beijing"))?.code, "200");
 
         emulator.setAccount(uid, { openError: code });
-        const accountErr = await sdkError(sdkOpen(client, "cn-qingdao"));
+        const accountErr = await rejectionOf<SdkError>(sdkOpen(client, "cn-qingdao"));
         assert.equal(accountErr.code, code);
         emulator.setAccount(uid, { openError: null });
         assert.equal((await sdkOpen(client, "cn-qingdao"))?.code, "200");
@@ -266,7 +267,7 @@ describe("emulator, through the official @alicloud/vpc20160428 client", () => {
 
     it("answers Forbidden.RAM with AccessDeniedDetail for an action the RAM user lacks", async () => {
       emulator.setAccount(emulator.defaultAccount.uid, { deniedActions: [OPEN] });
-      const err = await sdkError(sdkOpen(client, "cn-hangzhou"));
+      const err = await rejectionOf<SdkError>(sdkOpen(client, "cn-hangzhou"));
       assert.equal(err.code, "Forbidden.RAM");
       assert.equal(err.data?.Message, "User not authorized to operate on the specified resource");
       assert.deepEqual((err.data?.AccessDeniedDetail as Record<string, string>).AuthAction, `vpc:${OPEN}`);
@@ -275,7 +276,7 @@ describe("emulator, through the official @alicloud/vpc20160428 client", () => {
 
     it("uses the seed page's messages", async () => {
       emulator.setAccount(emulator.defaultAccount.uid, { openError: "Forbidden.OpenPublicIpAddressPool" });
-      const err = await sdkError(sdkOpen(client, "cn-hangzhou"));
+      const err = await rejectionOf<SdkError>(sdkOpen(client, "cn-hangzhou"));
       assert.equal(
         err.data?.Message,
         "Authentication is failed for opening public ip address pool. Please apply for permission at the quota center.",
@@ -317,7 +318,7 @@ describe("emulator, through the official @alicloud/vpc20160428 client", () => {
   describe("fault injection", () => {
     it("throttles with Throttling.User and x-acs-retry-after", async () => {
       emulator.addFault({ kind: "throttling", action: STATUS, count: 1, retryAfterMs: 1500 });
-      const err = await sdkError(sdkStatus(client, "cn-hangzhou"));
+      const err = await rejectionOf<SdkError>(sdkStatus(client, "cn-hangzhou"));
       assert.equal(err.name, "ThrottlingError");
       assert.equal(err.code, "Throttling.User");
       assert.equal(err.retryAfter, 1500);
@@ -327,20 +328,20 @@ describe("emulator, through the official @alicloud/vpc20160428 client", () => {
     it("answers ServiceUnavailable 503 and InternalError 500", async () => {
       emulator.addFault({ kind: "unavailable", count: 1 });
       emulator.addFault({ kind: "internal", count: 1 });
-      const e503 = await sdkError(sdkStatus(client, "cn-hangzhou"));
+      const e503 = await rejectionOf<SdkError>(sdkStatus(client, "cn-hangzhou"));
       assert.deepEqual([e503.name, e503.code, e503.statusCode], ["ServerError", "ServiceUnavailable", 503]);
-      const e500 = await sdkError(sdkStatus(client, "cn-hangzhou"));
+      const e500 = await rejectionOf<SdkError>(sdkStatus(client, "cn-hangzhou"));
       assert.deepEqual([e500.name, e500.code, e500.statusCode], ["ServerError", "InternalError", 500]);
     });
 
     it("resets connections, before processing and after it", async () => {
       emulator.addFault({ kind: "reset", action: OPEN, count: 1 });
-      const before = await sdkError(sdkOpen(client, "cn-hangzhou"));
+      const before = await rejectionOf<SdkError>(sdkOpen(client, "cn-hangzhou"));
       assert.match(`${before.code} ${before.message}`, /ECONNRESET|socket hang up/);
       assert.equal(await sdkStatus(client, "cn-hangzhou"), false);
 
       emulator.addFault({ kind: "reset-after", action: OPEN, count: 1 });
-      const after = await sdkError(sdkOpen(client, "cn-hangzhou"));
+      const after = await rejectionOf<SdkError>(sdkOpen(client, "cn-hangzhou"));
       assert.match(`${after.code} ${after.message}`, /ECONNRESET|socket hang up/);
       assert.equal(await sdkStatus(client, "cn-hangzhou"), true);
       assert.deepEqual(
@@ -375,8 +376,8 @@ describe("emulator, through the official @alicloud/vpc20160428 client", () => {
     it("scripts a sequence: the next 2 Opens for cn-hangzhou answer 503", async () => {
       emulator.addFault({ kind: "unavailable", action: OPEN, regionId: "cn-hangzhou", count: 2 });
       assert.equal((await sdkOpen(client, "cn-beijing"))?.code, "200");
-      assert.equal((await sdkError(sdkOpen(client, "cn-hangzhou"))).code, "ServiceUnavailable");
-      assert.equal((await sdkError(sdkOpen(client, "cn-hangzhou"))).code, "ServiceUnavailable");
+      assert.equal((await rejectionOf<SdkError>(sdkOpen(client, "cn-hangzhou"))).code, "ServiceUnavailable");
+      assert.equal((await rejectionOf<SdkError>(sdkOpen(client, "cn-hangzhou"))).code, "ServiceUnavailable");
       assert.equal((await sdkOpen(client, "cn-hangzhou"))?.code, "200");
       assert.deepEqual(emulator.faults(), []);
     });
@@ -411,7 +412,7 @@ describe("emulator, through the official @alicloud/vpc20160428 client", () => {
       emulator.addFault({ kind: "internal", accessKeyId: other.keys[0].accessKeyId });
       assert.equal(await sdkStatus(client, "cn-hangzhou"), false);
       assert.equal(
-        (await sdkError(sdkStatus(sdkClient(emulator, other.keys[0]), "cn-hangzhou"))).code,
+        (await rejectionOf<SdkError>(sdkStatus(sdkClient(emulator, other.keys[0]), "cn-hangzhou"))).code,
         "InternalError",
       );
     });

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import * as impl from "../../provider/implementation";
 import type { Emulator } from "../emulator/emulator";
 import { emulatorSuite } from "../support/suite";
-import { setEnv, useStackConfig, stackConfigFor } from "../support/providerHarness";
+import { UNKNOWN } from "../../provider/resourceProvider";
+import { check, provider, setEnv, useStackConfig, stackConfigFor } from "../support/providerHarness";
 
 describe("provider check and diff", () => {
   const suite = emulatorSuite({ provider: true });
@@ -27,7 +27,7 @@ describe("provider check and diff", () => {
   ];
   for (const [label, regionId] of badInputs) {
     it(`fails check for ${label}, naming regionId, with no API call`, async () => {
-      const result = await impl.check({}, { regionId });
+      const result = await check({}, { regionId });
       assert.equal(result.failures?.length, 1);
       assert.equal(result.failures![0].property, "regionId");
       assert.match(result.failures![0].reason, /regionId/);
@@ -40,18 +40,18 @@ describe("provider check and diff", () => {
     useStackConfig(stackConfigFor(key, { "alicloud:region": "cn-beijing" }));
     const undo = setEnv({ ALIBABA_CLOUD_REGION: "cn-shanghai", ALICLOUD_REGION: "cn-shenzhen" });
     try {
-      assert.equal((await impl.check({}, {})).inputs?.regionId, "cn-beijing");
+      assert.equal((await check({}, {})).inputs?.regionId, "cn-beijing");
       useStackConfig(stackConfigFor(key));
-      assert.equal((await impl.check({}, {})).inputs?.regionId, "cn-shanghai");
+      assert.equal((await check({}, {})).inputs?.regionId, "cn-shanghai");
       setEnv({ ALIBABA_CLOUD_REGION: undefined });
-      assert.equal((await impl.check({}, {})).inputs?.regionId, "cn-shenzhen");
+      assert.equal((await check({}, {})).inputs?.regionId, "cn-shenzhen");
     } finally {
       undo();
     }
   });
 
   it("fails check when no region is set anywhere, saying where to set one", async () => {
-    const result = await impl.check({}, {});
+    const result = await check({}, {});
     assert.deepEqual(result.failures, [
       {
         property: "regionId",
@@ -64,27 +64,27 @@ describe("provider check and diff", () => {
 
   it("says when a bad default region came from stack config", async () => {
     useStackConfig(stackConfigFor(emulator.defaultAccount.keys[0], { "alicloud:region": "Hangzhou" }));
-    const result = await impl.check({}, {});
+    const result = await check({}, {});
     assert.match(result.failures![0].reason, /\(from stack config alicloud:region\)$/);
   });
 
   it("keeps one ClientToken per resource, and makes a new one for a new region", async () => {
-    const first = await impl.check({}, { regionId: "cn-hangzhou" });
+    const first = await check({}, { regionId: "cn-hangzhou" });
     const token = first.inputs!.clientToken;
     assert.match(token, /^[0-9a-f-]{36}$/);
-    const again = await impl.check(first.inputs, { regionId: "cn-hangzhou" });
+    const again = await check(first.inputs, { regionId: "cn-hangzhou" });
     assert.equal(again.inputs!.clientToken, token);
-    const moved = await impl.check(first.inputs, { regionId: "cn-shanghai" });
+    const moved = await check(first.inputs, { regionId: "cn-shanghai" });
     assert.notEqual(moved.inputs!.clientToken, token);
-    const other = await impl.check({}, { regionId: "cn-hangzhou" });
+    const other = await check({}, { regionId: "cn-hangzhou" });
     assert.notEqual(other.inputs!.clientToken, token);
   });
 
   it("tolerates an unknown region during preview", async () => {
-    const result = await impl.check({}, { regionId: impl.UNKNOWN });
+    const result = await check({}, { regionId: UNKNOWN });
     assert.deepEqual(result.failures, []);
-    assert.equal(result.inputs!.regionId, impl.UNKNOWN);
-    const d = await impl.diff(
+    assert.equal(result.inputs!.regionId, UNKNOWN);
+    const d = await provider().diff(
       "cn-hangzhou",
       { regionId: "cn-hangzhou", enabled: true, adopted: false },
       result.inputs!,
@@ -96,7 +96,7 @@ describe("provider check and diff", () => {
     const undo = setEnv({ ALICLOUD_VPC_ENDPOINT: "http://vpc.aliyuncs.com" });
     try {
       await assert.rejects(
-        impl.check({}, { regionId: "cn-hangzhou" }),
+        check({}, { regionId: "cn-hangzhou" }),
         /ALICLOUD_VPC_ENDPOINT "http:\/\/vpc\.aliyuncs\.com" uses plain HTTP/,
       );
       assert.equal(emulator.log().length, 0);
@@ -107,13 +107,16 @@ describe("provider check and diff", () => {
 
   it("replaces on a region change and changes nothing else", async () => {
     const olds = { regionId: "cn-hangzhou", enabled: true, adopted: false, requestId: "R" };
-    assert.deepEqual(await impl.diff("cn-hangzhou", olds, { regionId: "cn-shanghai", clientToken: "t" }), {
-      changes: true,
-      replaces: ["regionId"],
-      deleteBeforeReplace: false,
-    });
     assert.deepEqual(
-      await impl.diff("cn-hangzhou", olds, { regionId: "cn-hangzhou", clientToken: "another-token" }),
+      await provider().diff("cn-hangzhou", olds, { regionId: "cn-shanghai", clientToken: "t" }),
+      {
+        changes: true,
+        replaces: ["regionId"],
+        deleteBeforeReplace: false,
+      },
+    );
+    assert.deepEqual(
+      await provider().diff("cn-hangzhou", olds, { regionId: "cn-hangzhou", clientToken: "another-token" }),
       {
         changes: false,
       },

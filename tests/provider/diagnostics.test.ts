@@ -4,16 +4,10 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { generateKey } from "../emulator/accounts";
 import type { Emulator } from "../emulator/emulator";
+import { rejectionOf } from "../support/rejection";
 import { emulatorSuite } from "../support/suite";
 import type { SeedErrorCode } from "../emulator/errorCatalog";
-import {
-  checkAndCreate,
-  failureOf,
-  setEnv,
-  stackConfigFor,
-  useStackConfig,
-} from "../support/providerHarness";
-import * as impl from "../../provider/implementation";
+import { checkAndCreate, provider, setEnv, stackConfigFor, useStackConfig } from "../support/providerHarness";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const STATUS = "GetPublicIpAddressPoolServiceStatus";
@@ -73,7 +67,7 @@ describe("provider diagnostics against the emulator", () => {
   >) {
     it(`turns ${code} into a diagnostic with region, code, meaning, fix and request ID; Open sent once`, async () => {
       emulator.setRegion(emulator.defaultAccount.uid, "cn-shenzhen", { openError: code });
-      const err = await failureOf(checkAndCreate("cn-shenzhen"));
+      const err = await rejectionOf(checkAndCreate("cn-shenzhen"));
       const [open] = sent(OPEN);
       assert.equal(
         err.message,
@@ -141,7 +135,7 @@ describe("provider diagnostics against the emulator", () => {
   for (const [label, arrange, code, advice] of authCases) {
     it(`turns ${label} into ${code}, sent exactly once`, async () => {
       arrange(emulator);
-      const err = await failureOf(checkAndCreate("cn-hangzhou"));
+      const err = await rejectionOf(checkAndCreate("cn-hangzhou"));
       const log = emulator.log();
       assert.equal(log.length, 1, "an authentication failure must not be retried");
       const status = log[0].status;
@@ -157,7 +151,7 @@ describe("provider diagnostics against the emulator", () => {
 
   it("lists every place it looked when there are no credentials, and sends nothing", async () => {
     useStackConfig({});
-    const err = await failureOf(checkAndCreate("cn-hangzhou"));
+    const err = await rejectionOf(checkAndCreate("cn-hangzhou"));
     assert.equal(emulator.log().length, 0);
     assert.match(err.message, /^No Alibaba Cloud credentials were found\.\nLooked in, in order:\n/);
     for (const place of [
@@ -211,7 +205,7 @@ describe("provider diagnostics against the emulator", () => {
       assert.equal(outs?.enabled, true);
       assert.equal(emulator.log()[0].accessKeyId, key.accessKeyId);
       useStackConfig({ "alicloud:profile": "missing" });
-      const err = await failureOf(checkAndCreate("cn-beijing"));
+      const err = await rejectionOf(checkAndCreate("cn-beijing"));
       assert.match(
         err.message,
         /^stack config alicloud:profile \("missing"\) could not be used: .*unable to get profile with 'missing'/,
@@ -225,7 +219,7 @@ describe("provider diagnostics against the emulator", () => {
   it("gives up on endless throttling within the retry budget, with the throttling diagnostic", async () => {
     emulator.addFault({ kind: "throttling", action: STATUS, regionId: "cn-hangzhou" });
     const started = Date.now();
-    const err = await failureOf(checkAndCreate("cn-hangzhou"));
+    const err = await rejectionOf(checkAndCreate("cn-hangzhou"));
     const log = emulator.log();
     const last = log[log.length - 1];
     assert.ok(Date.now() - started < 6_000, "the 4 s retry budget was not respected");
@@ -252,7 +246,7 @@ describe("provider diagnostics against the emulator", () => {
     });
     const undo = setEnv({ ALICLOUD_VPC_ENDPOINT: `http://127.0.0.1:${port}` });
     try {
-      const err = await failureOf(checkAndCreate("cn-hangzhou"));
+      const err = await rejectionOf(checkAndCreate("cn-hangzhou"));
       assert.match(
         err.message,
         new RegExp(
@@ -268,7 +262,7 @@ describe("provider diagnostics against the emulator", () => {
   });
 
   it("explains a region the API does not know", async () => {
-    const err = await failureOf(checkAndCreate("xx-nowhere-9"));
+    const err = await rejectionOf(checkAndCreate("xx-nowhere-9"));
     const [status] = emulator.log();
     assert.equal(
       err.message,
@@ -281,8 +275,8 @@ describe("provider diagnostics against the emulator", () => {
 
   it("reports a read failure during refresh with the same diagnostics", async () => {
     emulator.setAccount(emulator.defaultAccount.uid, { deniedActions: [STATUS] });
-    const err = await failureOf(
-      impl.read("cn-hangzhou", { regionId: "cn-hangzhou", enabled: true, adopted: true }),
+    const err = await rejectionOf(
+      provider().read("cn-hangzhou", { regionId: "cn-hangzhou", enabled: true, adopted: true }),
     );
     assert.match(
       err.message,

@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
-import * as impl from "../../provider/implementation";
 import type { Emulator } from "../emulator/emulator";
 import { emulatorSuite } from "../support/suite";
-import { checkAndCreate } from "../support/providerHarness";
+import { checkAndCreate, provider } from "../support/providerHarness";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const STATUS = "GetPublicIpAddressPoolServiceStatus";
@@ -51,10 +50,10 @@ describe("provider lifecycle against the emulator", () => {
 
   it("reports a region disabled out of band as gone on refresh, and an enabled one unchanged", async () => {
     const { outs } = await checkAndCreate("cn-qingdao");
-    const refreshed = await impl.read("cn-qingdao", outs!);
+    const refreshed = await provider().read("cn-qingdao", outs!);
     assert.deepEqual(refreshed, { id: "cn-qingdao", props: outs });
     emulator.setRegion(emulator.defaultAccount.uid, "cn-qingdao", { enabled: false });
-    const gone = await impl.read("cn-qingdao", outs!);
+    const gone = await provider().read("cn-qingdao", outs!);
     assert.equal(gone.id, "");
     assert.equal(opens().length, 1, "refresh must not write");
   });
@@ -129,7 +128,7 @@ describe("provider lifecycle against the emulator", () => {
     const original = console.log;
     console.log = (line: string) => lines.push(line);
     try {
-      await impl.remove("cn-hangzhou", { regionId: "cn-hangzhou", enabled: true, adopted: false });
+      await provider().delete("cn-hangzhou", { regionId: "cn-hangzhou", enabled: true, adopted: false });
     } finally {
       console.log = original;
     }

@@ -43,8 +43,11 @@ describe("the serialized provider stored in state", () => {
     }
   });
 
-  it("loads the implementation by package name and holds no client or version", () => {
-    assert.match(provider, /require\("pulumi-alicloud-ip-pool-service\/implementation"\)\.create/);
+  it("loads the implementation by package name at configure and holds no client or version", () => {
+    assert.match(
+      provider,
+      /configure[^]*require\("pulumi-alicloud-ip-pool-service\/provider"\)[^]*\.createProvider\(/,
+    );
     const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
     assert.ok(!provider.includes(version), "the package version is in the serialized provider");
     assert.ok(!/VpcClient|openapi|credentials/i.test(provider), "an SDK client was captured");

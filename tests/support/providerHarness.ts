@@ -1,5 +1,5 @@
-import * as impl from "../../provider/implementation";
 import type { PublicIpAddressPoolServiceInputs } from "../../provider/publicIpAddressPoolService";
+import { createProvider, type PoolServiceProvider } from "../../provider/resourceProvider";
 import type { AccessKey } from "../emulator/accounts";
 import type { Emulator } from "../emulator/emulator";
 
@@ -18,9 +18,27 @@ export function stackConfigFor(key: AccessKey, extra: StackConfig = {}): StackCo
   return config;
 }
 
-/** Hands the provider a stack config, as the engine's `configure` would. */
+/** The provider object tests call: built by {@link useStackConfig}, as the engine's `configure` builds one. */
+let current: PoolServiceProvider | undefined;
+
+/** Builds the provider for a stack config, as the engine's `configure` would; {@link provider} returns it. */
 export function useStackConfig(config: StackConfig): void {
-  impl.useConfig({ get: (key) => (config[key] === "" ? undefined : config[key]) });
+  current = createProvider({
+    config: { get: (key) => config[key] },
+    env: process.env,
+    log: (line) => console.log(line),
+  });
+}
+
+/** The provider built by the last {@link useStackConfig} (one with no stack config before that). */
+export function provider(): PoolServiceProvider {
+  if (!current) useStackConfig({});
+  return current!;
+}
+
+/** Calls `check` with inputs as a program could send them, of any shape. */
+export function check(olds: unknown, news: unknown): ReturnType<PoolServiceProvider["check"]> {
+  return provider().check(olds as PublicIpAddressPoolServiceInputs, news as PublicIpAddressPoolServiceInputs);
 }
 
 /** Sets environment variables (undefined deletes one) and returns a function that restores them. */
@@ -43,23 +61,13 @@ export function useEmulator(emulator: Emulator, extra: StackConfig = {}): () => 
 /** Runs check then create, as the engine does for a new resource. */
 export async function checkAndCreate(regionId: unknown): Promise<{
   inputs: PublicIpAddressPoolServiceInputs;
-  outs: Awaited<ReturnType<typeof impl.create>>["outs"];
+  outs: Awaited<ReturnType<PoolServiceProvider["create"]>>["outs"];
 }> {
-  const checked = await impl.check({}, { regionId });
+  const checked = await check({}, { regionId });
   if (checked.failures && checked.failures.length > 0) {
     throw new Error(`check failed: ${JSON.stringify(checked.failures)}`);
   }
   const inputs = checked.inputs as PublicIpAddressPoolServiceInputs;
-  const created = await impl.create(inputs);
+  const created = await provider().create(inputs);
   return { inputs, outs: created.outs };
-}
-
-/** Runs a call that must fail and returns its error. */
-export async function failureOf(call: Promise<unknown>): Promise<Error & Record<string, unknown>> {
-  try {
-    await call;
-  } catch (err) {
-    return err as Error & Record<string, unknown>;
-  }
-  throw new Error("expected the call to fail, and it succeeded");
 }

@@ -55,13 +55,3 @@ export interface SdkError {
   /** Message. */
   message: string;
 }
-
-/** Runs a call that must fail and returns its error. */
-export async function sdkError(call: Promise<unknown>): Promise<SdkError> {
-  try {
-    await call;
-  } catch (err) {
-    return err as SdkError;
-  }
-  throw new Error("expected the call to fail, and it succeeded");
-}

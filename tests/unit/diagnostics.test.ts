@@ -7,7 +7,6 @@ const ctx = {
   regionId: "cn-hangzhou",
   attempts: 1,
   elapsedMs: 30,
-  exhausted: false,
 };
 
 describe("diagnose", () => {
@@ -41,7 +40,7 @@ describe("diagnose", () => {
       serviceMessage: "The request has failed due to a temporary failure of the server.",
       network: false,
     };
-    const text = diagnose(failure, { ...ctx, attempts: 6, elapsedMs: 61_500, exhausted: true });
+    const text = diagnose(failure, { ...ctx, attempts: 6, elapsedMs: 61_500 });
     assert.match(
       text,
       /^OpenPublicIpAddressPoolService failed in region cn-hangzhou: ServiceUnavailable \(HTTP 503, request ID REQ-9\)\./,
@@ -66,7 +65,7 @@ describe("diagnose", () => {
       network: false,
     };
     assert.match(
-      diagnose(failure, { ...ctx, attempts: 10, exhausted: true }),
+      diagnose(failure, { ...ctx, attempts: 10 }),
       /another stack may be activating a region at the same time/,
     );
   });
@@ -82,7 +81,6 @@ describe("diagnose", () => {
       ...ctx,
       attempts: 3,
       elapsedMs: 31_000,
-      exhausted: true,
       endpointHost: "vpc.aliyuncs.com",
     });
     assert.equal(

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { regionIdProblem } from "./regionId";
-import { defaultRegion, type ConfigSource } from "./settings";
+import { resolveRegion } from "./regionId";
+import { configSource } from "./settings";
 
 /** Arguments of {@link getPublicIpAddressPoolServiceStatus}. */
 export interface GetPublicIpAddressPoolServiceStatusArgs {
@@ -22,9 +22,6 @@ export interface GetPublicIpAddressPoolServiceStatusResult {
   enabled: boolean;
 }
 
-/** The program's stack configuration, read raw (secrets included) and only when a call is made. */
-const programConfig: ConfigSource = { get: (key) => pulumi.runtime.getConfig(key) };
-
 /**
  * Reads whether the Public IP Address Pool feature is active in a region, changing nothing. Safe
  * during `pulumi preview`. Uses the resource's credentials, endpoint rules, retries and diagnostics.
@@ -32,20 +29,21 @@ const programConfig: ConfigSource = { get: (key) => pulumi.runtime.getConfig(key
 export async function getPublicIpAddressPoolServiceStatus(
   args: GetPublicIpAddressPoolServiceStatusArgs = {},
 ): Promise<GetPublicIpAddressPoolServiceStatusResult> {
-  const regionId = args.regionId ?? defaultRegion(programConfig, process.env);
-  if (regionId === undefined) {
-    throw new Error(
-      "getPublicIpAddressPoolServiceStatus: regionId is not set and there is no default region: pass " +
-        "`regionId`, or run `pulumi config set alicloud:region <region>`, or export ALIBABA_CLOUD_REGION.",
-    );
-  }
-  const problem = regionIdProblem(regionId);
-  if (problem) throw new Error(`getPublicIpAddressPoolServiceStatus: ${problem}`);
+  // The program's stack configuration, read raw (secrets included) and only when a call is made.
+  const config = configSource({ get: (key) => pulumi.runtime.getConfig(key) });
+  const region = resolveRegion({
+    explicit: args.regionId,
+    subject: "regionId",
+    howToSet: "pass `regionId`",
+    config,
+    env: process.env,
+  });
+  if (region.problem !== undefined) throw new Error(`getPublicIpAddressPoolServiceStatus: ${region.problem}`);
   // Loaded on first call: declaring resources must not load the Alibaba Cloud SDK.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, typed below
   const { PoolServiceApi } = require("./poolServiceApi") as typeof import("./poolServiceApi");
-  const enabled = await new PoolServiceApi({ config: programConfig, env: process.env }).status(regionId);
-  return { regionId, enabled };
+  const enabled = await new PoolServiceApi({ config, env: process.env }).status(region.regionId);
+  return { regionId: region.regionId, enabled };
 }
 
 /** {@link getPublicIpAddressPoolServiceStatus} in Pulumi's Output style: takes Inputs, returns an Output. */

@@ -1,7 +1,7 @@
 import type { FailureKind } from "./classifyError";
 
-/** The facts of a failure, as {@link AlibabaCloudError} carries them. */
-export interface AlibabaCloudErrorFacts {
+/** The facts of a failure, as {@link PoolServiceError} carries them. */
+export interface PoolServiceErrorFacts {
   /** Alibaba Cloud error code, Node.js socket code, or a local code such as `NoCredentials`. */
   code: string;
   /** The operation that failed. */
@@ -18,8 +18,11 @@ export interface AlibabaCloudErrorFacts {
   attempts: number;
 }
 
-/** A failed Alibaba Cloud call, with a message that says what happened and what to do. */
-export class AlibabaCloudError extends Error implements AlibabaCloudErrorFacts {
+/**
+ * A failure of this package: a call to Alibaba Cloud or a setting that cannot be used, with a
+ * message that says what happened and what to do. (Not the SDK's own `PoolServiceError`.)
+ */
+export class PoolServiceError extends Error implements PoolServiceErrorFacts {
   /** Error code. */
   readonly code: string;
   /** The operation that failed. */
@@ -38,9 +41,9 @@ export class AlibabaCloudError extends Error implements AlibabaCloudErrorFacts {
   readonly retryable: boolean;
 
   /** Creates the error from its facts and the full diagnostic text. */
-  constructor(facts: AlibabaCloudErrorFacts, message: string) {
+  constructor(facts: PoolServiceErrorFacts, message: string) {
     super(message);
-    this.name = "AlibabaCloudError";
+    this.name = "PoolServiceError";
     this.code = facts.code;
     this.operation = facts.operation;
     this.regionId = facts.regionId;
