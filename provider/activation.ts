@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import type { CallFailure } from "./classifyError";
 import { accountKey } from "./credentials";
 import { LOCAL_CODES } from "./errorCodes";
 import type { OpenLocks } from "./openLock";
@@ -15,9 +16,20 @@ export interface ActivationResult {
   enabled: true;
   /** True when the region was already active and no Open call was sent. */
   adopted: boolean;
-  /** Request ID of the Open call, when one was sent. */
+  /** Request ID of the Open call, when one was sent and answered. */
   requestId?: string;
 }
+
+/** Time, and waiting; injectable so that tests of the timing need not wait. */
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+  /** Resolves after `ms` milliseconds. */
+  sleep(ms: number): Promise<void>;
+}
+
+/** The real clock. */
+export const SYSTEM_CLOCK: Clock = { now: Date.now, sleep: (ms) => sleep(ms).then(() => undefined) };
 
 /** How activation waits. */
 export interface ActivationOptions {
@@ -27,6 +39,8 @@ export interface ActivationOptions {
   locks: OpenLocks;
   /** Progress lines for the user. */
   progress?: (line: string) => void;
+  /** The clock (default {@link SYSTEM_CLOCK}). */
+  clock?: Clock;
 }
 
 /** First wait between status polls, in milliseconds; it doubles up to {@link MAX_POLL_MS}. */
@@ -34,48 +48,52 @@ const FIRST_POLL_MS = 1_000;
 /** Longest wait between status polls, in milliseconds. */
 const MAX_POLL_MS = 10_000;
 
-/** Polls the status until it reports enabled, or throws an `ActivationTimeout` error. */
-async function waitUntilEnabled(
+/** How a wait for the status ended. */
+interface Poll {
+  /** Whether the status reported the feature enabled. */
+  enabled: boolean;
+  /** Status reads made. */
+  checks: number;
+  /** Time from the first read to the last, in milliseconds. */
+  waitedMs: number;
+}
+
+/**
+ * Reads the status until it reports enabled or the activation wait has passed: the last read is
+ * made when the wait ends (within one read), not before it.
+ */
+async function pollUntilEnabled(
   api: PoolServiceApi,
   regionId: string,
-  requestId: string | undefined,
   options: ActivationOptions,
-): Promise<void> {
-  const started = Date.now();
+  waitingFor: string,
+): Promise<Poll> {
+  const clock = options.clock ?? SYSTEM_CLOCK;
+  const started = clock.now();
   let delay = FIRST_POLL_MS;
-  for (let poll = 1; ; poll++) {
-    if (await api.status(regionId)) return;
-    const elapsed = Date.now() - started;
-    if (elapsed + delay > options.activationTimeoutMs) {
-      const seconds = Math.round(options.activationTimeoutMs / 1000);
-      throw new PoolServiceError(
-        {
-          code: LOCAL_CODES.activationTimeout,
-          operation: OPERATIONS.open,
-          regionId,
-          requestId,
-          kind: "transient",
-          attempts: poll,
-        },
-        [
-          `${OPERATIONS.open} succeeded in region ${regionId} (request ID ${requestId ?? "unknown"}), but ` +
-            `${OPERATIONS.status} still reported the feature disabled after ${seconds}s (${poll} checks).`,
-          "Meaning: activation is taking longer than this package waits; it may still complete.",
-          "Fix: run `pulumi up` again later (a region that became active is adopted, with no second Open), " +
-            `or wait longer with ${CONFIG_KEYS.activationTimeout}.`,
-        ].join("\n"),
-      );
-    }
-    options.progress?.(`${regionId}: waiting for activation to show (${Math.round(elapsed / 1000)}s so far)`);
-    await sleep(delay);
+  for (let checks = 1; ; checks++) {
+    const enabled = await api.status(regionId);
+    const waitedMs = clock.now() - started;
+    if (enabled) return { enabled, checks, waitedMs };
+    const left = options.activationTimeoutMs - waitedMs;
+    if (left <= 0) return { enabled, checks, waitedMs };
+    options.progress?.(`${regionId}: ${waitingFor} (${Math.round(waitedMs / 1000)}s so far)`);
+    await clock.sleep(Math.min(delay, left));
     delay = Math.min(delay * 2, MAX_POLL_MS);
   }
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)}s`;
 }
 
 /**
  * Activates the feature in a region: adopts it when already active (no Open); otherwise sends
  * Open with the resource's token, one Open per account at a time, then waits for the status.
- * After an Open failure the status decides: an enabled region is a success.
+ * After an Open whose outcome is unknown (no answer, a lost reply, a 5xx) the account's lock is
+ * kept until the status shows the region enabled or the activation wait ends: no other Open of
+ * the account goes out meanwhile. After any Open failure the status decides: an enabled region is
+ * a success.
  */
 export async function activateRegion(
   api: PoolServiceApi,
@@ -84,15 +102,61 @@ export async function activateRegion(
   options: ActivationOptions,
 ): Promise<ActivationResult> {
   if (await api.status(regionId)) return { regionId, enabled: true, adopted: true };
+  let settled: Poll | undefined;
+  const settle = async (failure: CallFailure): Promise<boolean> => {
+    options.progress?.(
+      `${regionId}: ${OPERATIONS.open} got no usable answer (${failure.code}); no other Open of this account ` +
+        "is sent until the status shows whether it took effect",
+    );
+    settled = await pollUntilEnabled(
+      api,
+      regionId,
+      options,
+      "waiting for the status to show whether the Open took effect",
+    );
+    return settled.enabled;
+  };
   let requestId: string | undefined;
   try {
-    requestId = await options.locks.run(accountKey(api.credentials), () => api.open(regionId, clientToken));
+    requestId = await options.locks.run(accountKey(api.credentials), () =>
+      api.open(regionId, clientToken, settle),
+    );
   } catch (err) {
     const enabled = await api.status(regionId).catch(() => false);
-    if (!enabled) throw err;
-    const failedRequestId = err instanceof PoolServiceError ? err.requestId : undefined;
-    return { regionId, enabled: true, adopted: false, requestId: failedRequestId };
+    if (enabled) {
+      const failedRequestId = err instanceof PoolServiceError ? err.requestId : undefined;
+      return { regionId, enabled: true, adopted: false, requestId: failedRequestId };
+    }
+    if (settled && err instanceof PoolServiceError) {
+      throw new PoolServiceError(
+        err,
+        `${err.message}\nAfter it, ${OPERATIONS.status} still reported the feature disabled for ${seconds(settled.waitedMs)} ` +
+          `(${settled.checks} checks). Run \`pulumi up\` again: it retries with the same idempotency token, so the region is never activated twice.`,
+      );
+    }
+    throw err;
   }
-  await waitUntilEnabled(api, regionId, requestId, options);
+  if (settled?.enabled) return { regionId, enabled: true, adopted: false };
+  const poll = await pollUntilEnabled(api, regionId, options, "waiting for activation to show");
+  if (!poll.enabled) {
+    throw new PoolServiceError(
+      {
+        code: LOCAL_CODES.activationTimeout,
+        operation: OPERATIONS.open,
+        regionId,
+        requestId,
+        kind: "transient",
+        origin: "service",
+        attempts: poll.checks,
+      },
+      [
+        `${OPERATIONS.open} succeeded in region ${regionId} (request ID ${requestId ?? "unknown"}), but ` +
+          `${OPERATIONS.status} still reported the feature disabled after ${seconds(poll.waitedMs)} (${poll.checks} checks).`,
+        "Meaning: activation is taking longer than this package waits; it may still complete.",
+        "Fix: run `pulumi up` again later (a region that became active is adopted, with no second Open), " +
+          `or wait longer with ${CONFIG_KEYS.activationTimeout}.`,
+      ].join("\n"),
+    );
+  }
   return { regionId, enabled: true, adopted: false, requestId };
 }

@@ -1,15 +1,33 @@
 import { AUTH_CODES, LOCAL_CODES, NETWORK_CODES, THROTTLING_CODES, TRANSIENT_CODES } from "./errorCodes";
+import type { HttpExchange } from "./httpExchange";
 
 /** The four kinds of failure; only the first two are retried. */
 export type FailureKind = "throttling" | "transient" | "auth" | "client";
+
+/**
+ * Who a failure came from: the VPC API answered with an error (`service`); the request never got
+ * a usable answer (`transport`: no reply, a lost one, or one that is not the API's); or a problem
+ * on this machine (`local`: configuration, credentials, a bug).
+ */
+export type FailureOrigin = "service" | "transport" | "local";
+
+/** A reply that is not the API's, as far as it can be quoted. */
+export interface ForeignReply {
+  /** Its `content-type`, when it had one. */
+  contentType?: string;
+  /** The start of its body (unscrubbed: diagnostics scrub what they quote). */
+  bodyStart: string;
+}
 
 /** A failed call, reduced to the facts that decide retries and diagnostics. */
 export interface CallFailure {
   /** How the failure is handled. */
   kind: FailureKind;
+  /** Who it came from. */
+  origin: FailureOrigin;
   /** Alibaba Cloud error code, a Node.js socket code, or one of {@link LOCAL_CODES}. */
   code: string;
-  /** HTTP status, when the service answered. */
+  /** HTTP status, when a reply arrived. */
   statusCode?: number;
   /** Request ID, when the service answered. */
   requestId?: string;
@@ -21,6 +39,12 @@ export interface CallFailure {
   retryAfterMs?: number;
   /** True when the failure is a network failure or timeout (no answer from the service). */
   network: boolean;
+  /** For a reply that is not the API's JSON: what it was. */
+  foreignReply?: ForeignReply;
+  /** Whether the request may have been processed although no usable answer came (no reply, a lost one, a 5xx). */
+  outcomeUnknown: boolean;
+  /** The original error. */
+  cause: unknown;
 }
 
 interface SdkLikeError {
@@ -37,8 +61,15 @@ function text(value: unknown): string | undefined {
   return typeof value === "string" && value !== "" && value !== "undefined" ? value : undefined;
 }
 
-/** Classifies anything a VPC client call can throw: service errors, socket errors, credential errors. */
-export function classifyError(err: unknown): CallFailure {
+/** Node.js codes of a header value that cannot be sent (a line break or a non-ASCII character). */
+const HEADER_VALUE_CODES: ReadonlySet<string> = new Set(["ERR_INVALID_CHAR", "ERR_INVALID_HTTP_TOKEN"]);
+
+/**
+ * Classifies anything a VPC client call can throw: the service's errors, socket errors and
+ * timeouts, replies that are not the API's (from `exchange`, what the attempt received), and
+ * local failures.
+ */
+export function classifyError(err: unknown, exchange?: HttpExchange): CallFailure {
   const e = (typeof err === "object" && err !== null ? err : { message: String(err) }) as SdkLikeError;
   const data = (typeof e.data === "object" && e.data !== null ? e.data : {}) as Record<string, unknown>;
   const name = text(e.name) ?? "";
@@ -51,40 +82,74 @@ export function classifyError(err: unknown): CallFailure {
     serviceMessage: text(data.Message) ?? message,
     recommend: text(data.Recommend),
     network: false,
+    outcomeUnknown: false,
+    cause: err,
   };
 
-  if (code && (THROTTLING_CODES.has(code) || code.startsWith("Throttling"))) {
-    const retryAfterMs = typeof e.retryAfter === "number" && e.retryAfter >= 0 ? e.retryAfter : undefined;
-    return { ...base, kind: "throttling", code, retryAfterMs };
+  // The VPC API's own error: an error status with a code in the API's JSON body.
+  if (statusCode !== undefined && code !== undefined) {
+    const service = { ...base, origin: "service" as const, code, outcomeUnknown: statusCode >= 500 };
+    if (THROTTLING_CODES.has(code) || code.startsWith("Throttling")) {
+      const retryAfterMs = typeof e.retryAfter === "number" && e.retryAfter >= 0 ? e.retryAfter : undefined;
+      return { ...service, kind: "throttling", retryAfterMs };
+    }
+    if (TRANSIENT_CODES.has(code) || statusCode >= 500) return { ...service, kind: "transient" };
+    if (AUTH_CODES.has(code)) return { ...service, kind: "auth" };
+    return { ...service, kind: "client" };
   }
-  if (code && TRANSIENT_CODES.has(code)) return { ...base, kind: "transient", code };
-  if (code && AUTH_CODES.has(code)) return { ...base, kind: "auth", code };
-  if (statusCode === undefined) {
-    if (name.includes("RequestTimeout") || /^(Read|Connect)Timeout/.test(message)) {
-      return {
-        ...base,
-        kind: "transient",
-        code: LOCAL_CODES.timeout,
-        serviceMessage: message,
-        network: true,
-      };
-    }
-    if ((code && NETWORK_CODES.has(code)) || /socket hang up|ECONNRESET/.test(message)) {
-      return {
-        ...base,
-        kind: "transient",
-        code: code && NETWORK_CODES.has(code) ? code : "ECONNRESET",
-        serviceMessage: message,
-        network: true,
-      };
-    }
-    if (/unable to get credentials/i.test(message) && !code) {
-      return { ...base, kind: "auth", code: LOCAL_CODES.noCredentials, serviceMessage: message };
-    }
+
+  // A reply arrived, but not one the client could read as the API's: a proxy, a portal, a gateway.
+  if (exchange?.statusCode !== undefined) {
+    const status = exchange.statusCode;
+    return {
+      ...base,
+      origin: "transport",
+      kind: status >= 500 ? "transient" : "client",
+      code: LOCAL_CODES.foreignReply,
+      statusCode: status,
+      requestId: exchange.requestId,
+      serviceMessage: message,
+      foreignReply: { contentType: exchange.contentType, bodyStart: exchange.body },
+      outcomeUnknown: status >= 500,
+    };
   }
-  if (statusCode !== undefined && statusCode >= 500)
-    return { ...base, kind: "transient", code: code ?? "ServerError" };
-  return { ...base, kind: "client", code: code ?? "UnknownError" };
+
+  // No reply at all.
+  if (name.includes("RequestTimeout") || /^(Read|Connect)Timeout/.test(message)) {
+    return {
+      ...base,
+      origin: "transport",
+      kind: "transient",
+      code: LOCAL_CODES.timeout,
+      network: true,
+      outcomeUnknown: true,
+    };
+  }
+  if ((code && NETWORK_CODES.has(code)) || /socket hang up|ECONNRESET/.test(message)) {
+    return {
+      ...base,
+      origin: "transport",
+      kind: "transient",
+      code: code && NETWORK_CODES.has(code) ? code : "ECONNRESET",
+      network: true,
+      outcomeUnknown: true,
+    };
+  }
+
+  // Nothing was sent, or the failure is this machine's.
+  if (/unable to get credentials/i.test(message) && !code) {
+    return { ...base, origin: "local", kind: "auth", code: LOCAL_CODES.noCredentials };
+  }
+  if (code && HEADER_VALUE_CODES.has(code)) {
+    return { ...base, origin: "local", kind: "client", code: LOCAL_CODES.badHeaderValue };
+  }
+  return {
+    ...base,
+    origin: "local",
+    kind: "client",
+    code: LOCAL_CODES.localError,
+    serviceMessage: name && !message.startsWith(name) ? `${name}: ${message}` : message,
+  };
 }
 
 /** Whether a failure of this kind is retried. */

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `alicloud-ip-pool-service status`: where is the Public IP Address Pool feature on, and where not?
 import { parseArgs } from "node:util";
-import { PoolServiceError } from "./poolServiceError";
+import { shownError } from "./poolServiceError";
 import { parseEndpoint, type EndpointOverride } from "./endpoint";
 import { regionIdProblem, resolveRegion } from "./regionId";
+import { scrubberFor, type SecretScrubber } from "./secretScrubber";
 import { CREDENTIAL_ENV, ENV_KEYS, NO_CONFIG } from "./settings";
 import { formatTable, readStatuses, toJson } from "./statusReport";
 
@@ -101,11 +102,24 @@ function parseStatusArgs(argv: string[]): StatusOptions | "help" {
   };
 }
 
-async function status(options: StatusOptions): Promise<number> {
+/** Where the command writes, every line scrubbed of the secrets it knows. */
+interface Output {
+  /** Writes text to stdout. */
+  out(text: string): void;
+  /** Writes a line to stderr. */
+  err(text: string): void;
+}
+
+async function status(options: StatusOptions, scrubber: SecretScrubber, io: Output): Promise<number> {
   // Loaded here, not at start: `--help` and usage errors need no SDK.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, typed below
   const { PoolServiceApi } = require("./poolServiceApi") as typeof import("./poolServiceApi");
-  const api = new PoolServiceApi({ config: NO_CONFIG, env: process.env, endpoint: options.endpoint });
+  const api = new PoolServiceApi({
+    config: NO_CONFIG,
+    env: process.env,
+    endpoint: options.endpoint,
+    scrubber,
+  });
   const regions = options.allRegions
     ? await api.regions()
     : options.regions.map((regionId) => ({ regionId }));
@@ -118,28 +132,29 @@ async function status(options: StatusOptions): Promise<number> {
   // Missing or rejected credentials fail every region alike: say it once.
   const auth = rows.find((r) => r.error?.kind === "auth");
   if (auth?.error) {
-    console.error(auth.error.message);
+    io.err(auth.error.message);
     return 1;
   }
-  if (options.json) {
-    process.stdout.write(`${JSON.stringify(toJson(rows), null, 2)}\n`);
-  } else {
-    process.stdout.write(`${formatTable(rows)}\n`);
-  }
+  io.out(options.json ? `${JSON.stringify(toJson(rows), null, 2)}\n` : `${formatTable(rows)}\n`);
   const failed = rows.filter((r) => r.error);
-  for (const r of failed) console.error(`\n${r.error!.message}`);
+  for (const r of failed) io.err(`\n${r.error!.message}`);
   return failed.length > 0 ? 1 : 0;
 }
 
-/** Runs the command line; returns the exit status. */
+/** Runs the command line; returns the exit status. Nothing it prints holds a secret it knows. */
 export async function main(argv: string[]): Promise<number> {
+  const scrubber = scrubberFor(NO_CONFIG, process.env);
+  const io: Output = {
+    out: (text) => process.stdout.write(scrubber.scrub(text)),
+    err: (text) => console.error(scrubber.scrub(text)),
+  };
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
     (command === undefined ? console.error : console.log)(TOP_USAGE);
     return command === undefined ? 2 : 0;
   }
   if (command !== "status") {
-    console.error(`alicloud-ip-pool-service: unknown command '${command}'\n\n${TOP_USAGE}`);
+    io.err(`alicloud-ip-pool-service: unknown command '${command}'\n\n${TOP_USAGE}`);
     return 2;
   }
   let options;
@@ -147,7 +162,7 @@ export async function main(argv: string[]): Promise<number> {
     options = parseStatusArgs(rest);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    console.error(`alicloud-ip-pool-service status: ${err.message}\n\n${USAGE}`);
+    io.err(`alicloud-ip-pool-service status: ${err.message}\n\n${USAGE}`);
     return 2;
   }
   if (options === "help") {
@@ -155,13 +170,10 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    return await status(options);
+    return await status(options, scrubber, io);
   } catch (err) {
-    if (err instanceof PoolServiceError) {
-      console.error(err.message);
-      return 1;
-    }
-    throw err;
+    io.err(shownError(err, (text) => scrubber.scrub(text), "alicloud-ip-pool-service status").message);
+    return 1;
   }
 }
 
@@ -171,7 +183,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (err: unknown) => {
-      console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+      console.error(shownError(err, (text) => scrubberFor(NO_CONFIG, process.env).scrub(text)).message);
       process.exitCode = 1;
     },
   );

@@ -1,4 +1,5 @@
 import type { CallFailure } from "./classifyError";
+import type { RetryStop } from "./retry";
 import { INVALID_REGION_CODES, LOCAL_CODES, OPEN_ERROR_CODES } from "./errorCodes";
 import { CONFIG_KEYS, CREDENTIAL_ENV, ENV_KEYS } from "./settings";
 
@@ -16,7 +17,14 @@ export interface DiagnosticContext {
   credentialSource?: string;
   /** The endpoint host called. */
   endpointHost?: string;
+  /** Why retrying stopped, when it was retried. */
+  stoppedBy?: RetryStop;
+  /** Time the retry budget had left when retrying stopped, in milliseconds. */
+  budgetLeftMs?: number;
 }
+
+/** How much of a reply that is not the API's a diagnostic quotes, in characters. */
+export const QUOTED_REPLY_LENGTH = 200;
 
 interface Advice {
   /** What the failure means, in plain words. */
@@ -39,9 +47,55 @@ function tries(ctx: DiagnosticContext): string {
 
 const ENDPOINT_SETTINGS = `${ENV_KEYS.endpoint} or ${CONFIG_KEYS.endpoint}`;
 
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)}s`;
+}
+
+/** The start of a reply that is not the API's, on one line, for quoting. */
+function quote(body: string): string {
+  const flat = body.replace(/\s+/g, " ").trim();
+  if (flat === "") return "an empty body";
+  const cut = flat.length > QUOTED_REPLY_LENGTH ? `${flat.slice(0, QUOTED_REPLY_LENGTH)}…` : flat;
+  return `a body that begins: ${JSON.stringify(cut)}`;
+}
+
 function advise(f: CallFailure, ctx: DiagnosticContext): Advice {
   const region = ctx.regionId ?? "this region";
+  if (f.foreignReply) {
+    const type = f.foreignReply.contentType
+      ? `content type ${f.foreignReply.contentType}`
+      : "no content type";
+    const retried = f.kind === "transient" ? `, every time (${tries(ctx)})` : "";
+    return {
+      meaning:
+        `the reply did not come from the VPC API${retried}: HTTP ${f.statusCode}, ${type}, ${quote(f.foreignReply.bodyStart)}. ` +
+        "Something between this machine and Alibaba Cloud answered instead (a proxy, a captive portal, a load balancer).",
+      fix:
+        `check the endpoint (${ENDPOINT_SETTINGS}, if set), the proxy settings (HTTPS_PROXY) and the network ` +
+        `path to ${ctx.endpointHost ?? "the endpoint"}, then run again.`,
+    };
+  }
+  if (f.origin === "local") {
+    return f.code === LOCAL_CODES.badHeaderValue
+      ? {
+          meaning: `a credential or setting holds a character that cannot be sent in an HTTP header (${f.serviceMessage}).`,
+          fix: "set the AccessKey ID and security token again, without line breaks, spaces or non-ASCII characters.",
+        }
+      : {
+          meaning: `the request could not be made on this machine: ${f.serviceMessage}. Nothing was sent to Alibaba Cloud.`,
+          fix: "this is a fault of pulumi-alicloud-ip-pool-service or of its setup: report it to the package's maintainers with this text.",
+        };
+  }
   switch (f.code) {
+    case LOCAL_CODES.unexpectedResponse:
+      return {
+        meaning:
+          `the reply is not what ${ctx.operation} returns: ${f.serviceMessage}. Nothing was concluded from it, ` +
+          "and nothing in the stack was changed.",
+        fix:
+          `check that the endpoint (${ENDPOINT_SETTINGS}, if set) is the VPC API, then run again; ` +
+          "if it persists, quote the request ID to Alibaba Cloud support.",
+      };
     case OPEN_ERROR_CODES.forbiddenRam:
       return {
         meaning: `the RAM user or role of these credentials may not call ${ctx.operation}${credentialWhere(ctx)}.`,
@@ -146,6 +200,14 @@ function advise(f: CallFailure, ctx: DiagnosticContext): Advice {
       fix: `check the network and proxy settings and the endpoint (${ENDPOINT_SETTINGS}, if set), then run again.`,
     };
   }
+  if (f.kind === "throttling" && ctx.stoppedBy === "retryAfter") {
+    return {
+      meaning:
+        `Alibaba Cloud throttled the requests of this account and asked to wait ${seconds(f.retryAfterMs ?? 0)} before ` +
+        `retrying, more than the ${seconds(ctx.budgetLeftMs ?? 0)} left of the retry budget (${tries(ctx)}).`,
+      fix: `run again later, or allow longer retries with ${CONFIG_KEYS.retryTimeout}.`,
+    };
+  }
   if (f.kind === "throttling") {
     return {
       meaning: `Alibaba Cloud kept throttling the requests of this account (${tries(ctx)}).`,
@@ -174,22 +236,28 @@ function advise(f: CallFailure, ctx: DiagnosticContext): Advice {
   };
 }
 
+/** What the first line says of the answer: its status and request ID, or that there was none. */
+function answerFacts(failure: CallFailure): string {
+  if (failure.origin === "local")
+    return "not sent: a problem on this machine, not an answer from Alibaba Cloud";
+  const facts = [failure.statusCode !== undefined ? `HTTP ${failure.statusCode}` : undefined];
+  if (failure.requestId) facts.push(`request ID ${failure.requestId}`);
+  else if (failure.foreignReply) facts.push("no request ID: not an answer of the VPC API");
+  else facts.push("no request ID: the service did not answer");
+  return facts.filter(Boolean).join(", ");
+}
+
 /** The full diagnostic text of a failed call: region, operation, code, meaning, fix and request ID. */
 export function diagnose(failure: CallFailure, ctx: DiagnosticContext): string {
   const { meaning, fix } = advise(failure, ctx);
   const where = ctx.regionId ? ` in region ${ctx.regionId}` : "";
-  const facts = [
-    failure.statusCode !== undefined ? `HTTP ${failure.statusCode}` : undefined,
-    failure.requestId ? `request ID ${failure.requestId}` : "no request ID: the service did not answer",
-  ]
-    .filter(Boolean)
-    .join(", ");
   const lines = [
-    `${ctx.operation} failed${where}: ${failure.code} (${facts}).`,
+    `${ctx.operation} failed${where}: ${failure.code} (${answerFacts(failure)}).`,
     `Meaning: ${meaning}`,
     `Fix: ${fix}`,
   ];
-  if (failure.statusCode !== undefined && failure.serviceMessage) {
+  // Only the API's own words are presented as Alibaba Cloud's.
+  if (failure.origin === "service" && failure.serviceMessage) {
     lines.push(`Alibaba Cloud said: ${failure.serviceMessage}`);
   }
   return lines.join("\n");

@@ -78,10 +78,20 @@ export const OPEN_ERROR_CODES = {
 export const LOCAL_CODES = {
   /** No answer within the read timeout. */
   timeout: "RequestTimeout",
-  /** No credentials anywhere. */
+  /** No credentials anywhere, or a credential source that cannot be used. */
   noCredentials: "NoCredentials",
   /** Open succeeded but the status did not report enabled in time. */
   activationTimeout: "ActivationTimeout",
-  /** A setting (endpoint, timeouts) is not usable. */
+  /** An Open got no usable answer, and the status never showed the region enabled. */
+  openOutcomeUnknown: "OpenOutcomeUnknown",
+  /** A setting (endpoint, timeouts, region) is not usable. */
   badSetting: "InvalidSetting",
+  /** A reply that is not the VPC API's JSON (HTML, invalid JSON, an empty body). */
+  foreignReply: "NonApiResponse",
+  /** A reply in the API's form that lacks what the operation returns (e.g. a boolean `Enabled`). */
+  unexpectedResponse: "UnexpectedResponse",
+  /** A value that cannot be sent in an HTTP header. */
+  badHeaderValue: "InvalidHeaderValue",
+  /** A failure of this machine or of this package's code. */
+  localError: "LocalError",
 } as const;

@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
+import { shownError } from "./poolServiceError";
 import { resolveRegion } from "./regionId";
+import { scrubberFor } from "./secretScrubber";
 import { configSource } from "./settings";
 
 /** Arguments of {@link getPublicIpAddressPoolServiceStatus}. */
@@ -42,8 +44,13 @@ export async function getPublicIpAddressPoolServiceStatus(
   // Loaded on first call: declaring resources must not load the Alibaba Cloud SDK.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, typed below
   const { PoolServiceApi } = require("./poolServiceApi") as typeof import("./poolServiceApi");
-  const enabled = await new PoolServiceApi({ config, env: process.env }).status(region.regionId);
-  return { regionId: region.regionId, enabled };
+  const scrubber = scrubberFor(config, process.env);
+  try {
+    const enabled = await new PoolServiceApi({ config, env: process.env, scrubber }).status(region.regionId);
+    return { regionId: region.regionId, enabled };
+  } catch (err) {
+    throw shownError(err, (text) => scrubber.scrub(text), "getPublicIpAddressPoolServiceStatus");
+  }
 }
 
 /** {@link getPublicIpAddressPoolServiceStatus} in Pulumi's Output style: takes Inputs, returns an Output. */

@@ -1,9 +1,12 @@
+import { classifyError, type CallFailure } from "./classifyError";
 import { CredentialsError, planCredentials, type CredentialPlan } from "./credentials";
 import { diagnose } from "./diagnostics";
 import type { EndpointOverride } from "./endpoint";
 import { LOCAL_CODES } from "./errorCodes";
+import { newExchange, observeExchange, type HttpExchange } from "./httpExchange";
 import { OPERATIONS, type Operation } from "./operations";
 import { PoolServiceError } from "./poolServiceError";
+import { regionIdProblem } from "./regionId";
 import {
   DEFAULT_RETRY_POLICY,
   RetriesFailed,
@@ -11,6 +14,7 @@ import {
   type RetryNotice,
   type RetryPolicy,
 } from "./retry";
+import { SecretScrubber, secretsOf } from "./secretScrubber";
 import { readSettings, SettingsError, type ConfigSource, type Settings } from "./settings";
 import { VpcClients, type VpcConnection } from "./vpcClient";
 import { vpcSdk as vpc } from "./vpcSdk";
@@ -40,7 +44,12 @@ export interface PoolServiceApiOptions {
   endpoint?: EndpointOverride;
   /** The clients to reuse (a provider object's); a new cache when absent. */
   clients?: VpcClients;
+  /** The scrubber every diagnostic passes through (its owner's); a new one when absent. */
+  scrubber?: SecretScrubber;
 }
+
+/** What became of an Open whose answer never came, as the caller found out. */
+export type OpenSettlement = (failure: CallFailure) => Promise<boolean>;
 
 /** Settings and the credential plan of a call, read from stack config and the environment. */
 export interface CallConfiguration {
@@ -65,7 +74,10 @@ export function readConfiguration(
     if (err instanceof SettingsError || err instanceof CredentialsError) {
       const code = err instanceof SettingsError ? LOCAL_CODES.badSetting : LOCAL_CODES.noCredentials;
       const kind = err instanceof SettingsError ? "client" : "auth";
-      throw new PoolServiceError({ code, operation: "configuration", kind, attempts: 0 }, err.message);
+      throw new PoolServiceError(
+        { code, operation: "configuration", kind, origin: "local", attempts: 0, cause: err },
+        err.message,
+      );
     }
     throw err;
   }
@@ -80,6 +92,8 @@ export class PoolServiceApi {
   readonly settings: Settings;
   /** Where credentials come from. */
   readonly credentials: CredentialPlan;
+  /** Removes known secrets from every text this object produces. */
+  readonly scrubber: SecretScrubber;
   private readonly policy: RetryPolicy;
   private readonly clients: VpcClients;
 
@@ -92,83 +106,191 @@ export class PoolServiceApi {
     ));
     this.policy = { ...DEFAULT_RETRY_POLICY, budgetMs: this.settings.retryTimeoutMs, ...options.retry };
     this.clients = options.clients ?? new VpcClients();
+    this.scrubber = options.scrubber ?? new SecretScrubber();
+    this.scrubber.add(...secretsOf(options.config, options.env));
   }
 
-  /** GetPublicIpAddressPoolServiceStatus: whether the feature is active in a region. */
+  /**
+   * GetPublicIpAddressPoolServiceStatus: whether the feature is active in a region. Only a boolean
+   * `Enabled` counts: any other reply is an `UnexpectedResponse`, never "disabled".
+   */
   async status(regionId: string): Promise<boolean> {
-    const body = await this.call(OPERATIONS.status, regionId, (c) =>
+    const { body, exchange } = await this.call(OPERATIONS.status, regionId, (c) =>
       c.getPublicIpAddressPoolServiceStatus(new vpc.GetPublicIpAddressPoolServiceStatusRequest({ regionId })),
     );
-    return body?.enabled === true;
+    // The reply as sent: the client's model turns "true" into true and {} into an empty object.
+    const raw = exchange.complete ? parseJson(exchange.body) : { Enabled: body?.enabled };
+    const enabled = isObject(raw) ? raw.Enabled : undefined;
+    if (typeof enabled !== "boolean") {
+      throw this.unexpected(OPERATIONS.status, regionId, exchange, "it has no boolean `Enabled`");
+    }
+    return enabled;
   }
 
-  /** OpenPublicIpAddressPoolService with an idempotency token; returns the request ID. */
-  async open(regionId: string, clientToken: string): Promise<string | undefined> {
-    const body = await this.call(OPERATIONS.open, regionId, (c) =>
-      c.openPublicIpAddressPoolService(
-        new vpc.OpenPublicIpAddressPoolServiceRequest({ regionId, clientToken }),
-      ),
+  /**
+   * OpenPublicIpAddressPoolService with an idempotency token; returns the request ID. After an
+   * attempt whose outcome is unknown, `settle` finds out what became of it before anything else is
+   * sent: true when the region turned out enabled (no request ID is known then).
+   */
+  async open(regionId: string, clientToken: string, settle?: OpenSettlement): Promise<string | undefined> {
+    const { body } = await this.call(
+      OPERATIONS.open,
+      regionId,
+      (c) =>
+        c.openPublicIpAddressPoolService(
+          new vpc.OpenPublicIpAddressPoolServiceRequest({ regionId, clientToken }),
+        ),
+      settle,
     );
     return body?.requestId;
   }
 
-  /** DescribeRegions: every region of the VPC API. */
+  /** DescribeRegions: every region of the VPC API, each ID validated before anything is built from it. */
   async regions(acceptLanguage = "en-US"): Promise<RegionListing[]> {
-    const body = await this.call(OPERATIONS.describeRegions, undefined, (c) =>
+    const { body, exchange } = await this.call(OPERATIONS.describeRegions, undefined, (c) =>
       c.describeRegions(new vpc.DescribeRegionsRequest({ acceptLanguage })),
     );
-    return (body?.regions?.region ?? [])
-      .filter((r): r is typeof r & { regionId: string } => typeof r.regionId === "string")
-      .map((r) => ({ regionId: r.regionId, localName: r.localName }));
+    const listed = body?.regions?.region;
+    if (!Array.isArray(listed) || listed.length === 0) {
+      throw this.unexpected(
+        OPERATIONS.describeRegions,
+        undefined,
+        exchange,
+        "it lists no regions (`Regions.Region`)",
+      );
+    }
+    return listed.map((r) => {
+      if (regionIdProblem(r.regionId, "region ID")) {
+        const shown = JSON.stringify(this.scrubber.scrub(String(r.regionId))).slice(0, 80);
+        throw this.unexpected(
+          OPERATIONS.describeRegions,
+          undefined,
+          exchange,
+          `it lists ${shown}, which is not a region ID`,
+        );
+      }
+      return { regionId: r.regionId as string, localName: r.localName };
+    });
+  }
+
+  /** The error of a reply that is not what the operation returns. */
+  private unexpected(
+    operation: Operation,
+    regionId: string | undefined,
+    exchange: HttpExchange,
+    what: string,
+  ): PoolServiceError {
+    const failure: CallFailure = {
+      kind: "client",
+      origin: "transport",
+      code: LOCAL_CODES.unexpectedResponse,
+      statusCode: exchange.statusCode,
+      requestId: exchange.requestId,
+      serviceMessage: what,
+      network: false,
+      outcomeUnknown: false,
+      cause: undefined,
+    };
+    return this.failed(operation, regionId, failure, { attempts: 1, elapsedMs: 0 });
+  }
+
+  /** A {@link PoolServiceError} with the diagnostic of a failure, scrubbed. */
+  private failed(
+    operation: Operation,
+    regionId: string | undefined,
+    failure: CallFailure,
+    retries: Pick<RetriesFailed, "attempts" | "elapsedMs"> &
+      Partial<Pick<RetriesFailed, "stoppedBy" | "budgetLeftMs">>,
+    endpointHost?: string,
+  ): PoolServiceError {
+    const message = diagnose(failure, {
+      operation,
+      regionId,
+      attempts: retries.attempts,
+      elapsedMs: retries.elapsedMs,
+      stoppedBy: retries.stoppedBy,
+      budgetLeftMs: retries.budgetLeftMs,
+      credentialSource: this.credentials.source,
+      endpointHost,
+    });
+    return new PoolServiceError(
+      {
+        code: failure.code,
+        operation,
+        regionId,
+        statusCode: failure.statusCode,
+        requestId: failure.requestId,
+        kind: failure.kind,
+        origin: failure.origin,
+        attempts: retries.attempts,
+        cause: failure.cause,
+      },
+      this.scrubber.scrub(message),
+    );
   }
 
   private async call<B>(
     operation: Operation,
     regionId: string | undefined,
     send: (client: VpcConnection["client"]) => Promise<{ body?: B }>,
-  ): Promise<B | undefined> {
+    settle?: OpenSettlement,
+  ): Promise<{ body?: B; exchange: HttpExchange }> {
     let connection: VpcConnection;
     try {
-      connection = await this.clients.get(this.credentials, this.settings, regionId ?? HOME_REGION);
+      connection = await this.clients.get(this.credentials, this.settings, regionId ?? HOME_REGION, {
+        env: this.options.env,
+        scrub: (text) => this.scrubber.scrub(text),
+      });
+      this.scrubber.add(...connection.secrets);
     } catch (err) {
       if (err instanceof CredentialsError) {
         throw new PoolServiceError(
-          { code: LOCAL_CODES.noCredentials, operation, regionId, kind: "auth", attempts: 0 },
-          err.message,
+          {
+            code: LOCAL_CODES.noCredentials,
+            operation,
+            regionId,
+            kind: "auth",
+            origin: "local",
+            attempts: 0,
+            cause: err,
+          },
+          this.scrubber.scrub(err.message),
         );
       }
       throw err;
     }
+    let exchange = newExchange();
     try {
       const res = await withRetries(
-        () => send(connection.client),
+        () => {
+          exchange = newExchange();
+          return observeExchange(exchange, () => send(connection.client));
+        },
         this.policy,
-        (notice) => this.options.onRetry?.({ ...notice, operation, regionId }),
+        {
+          classify: (err) => classifyError(err, exchange),
+          onRetry: (notice: RetryNotice) => this.options.onRetry?.({ ...notice, operation, regionId }),
+          settle:
+            settle &&
+            (async (failure) => ((await settle(failure)) ? { value: { body: undefined } } : undefined)),
+        },
       );
-      return res.body;
+      return { body: res.body, exchange };
     } catch (err) {
       if (!(err instanceof RetriesFailed)) throw err;
-      const { failure, attempts, elapsedMs } = err;
-      const message = diagnose(failure, {
-        operation,
-        regionId,
-        attempts,
-        elapsedMs,
-        credentialSource: this.credentials.source,
-        endpointHost: connection.endpointHost,
-      });
-      throw new PoolServiceError(
-        {
-          code: failure.code,
-          operation,
-          regionId,
-          statusCode: failure.statusCode,
-          requestId: failure.requestId,
-          kind: failure.kind,
-          attempts,
-        },
-        message,
-      );
+      throw this.failed(operation, regionId, err.failure, err, connection.endpointHost);
     }
   }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PublicIpAddressPoolService } from "./publicIpAddressPoolService";
+import { regionIdProblem } from "./regionId";
 
 /** Arguments of {@link PublicIpAddressPoolServiceRegions}. */
 export interface PublicIpAddressPoolServiceRegionsArgs {
@@ -12,6 +13,23 @@ export const COMPONENT_TYPE = "pulumi-alicloud-ip-pool-service:index:PublicIpAdd
 
 /** The component's type token before release 0.2.0, kept as an alias so existing stacks see no replacement. */
 export const COMPONENT_TYPE_BEFORE_0_2 = "pulumi-alicloud-ip-pool-service:index:PublicIpAddressPoolServices";
+
+/** Why a component's `regionIds` cannot be used, or undefined when it can. */
+export function regionIdsProblem(regionIds: unknown): string | undefined {
+  if (!Array.isArray(regionIds)) {
+    const got = regionIds === undefined || regionIds === null ? String(regionIds) : `a ${typeof regionIds}`;
+    return `regionIds must be a list of region IDs, like ["cn-hangzhou", "ap-southeast-1"], got ${got}.`;
+  }
+  for (const [i, regionId] of regionIds.entries()) {
+    const problem = regionIdProblem(regionId, `regionIds[${i}]`);
+    if (problem) return problem;
+  }
+  const duplicates = regionIds.filter((r, i) => regionIds.indexOf(r) !== i);
+  if (duplicates.length > 0) {
+    return `regionIds lists ${[...new Set(duplicates)].join(", ")} more than once; list each region once.`;
+  }
+  return undefined;
+}
 
 /**
  * Activates the feature in a list of regions: one child {@link PublicIpAddressPoolService} per
@@ -35,19 +53,16 @@ export class PublicIpAddressPoolServiceRegions extends pulumi.ComponentResource 
     args: PublicIpAddressPoolServiceRegionsArgs,
     opts?: pulumi.ComponentResourceOptions,
   ) {
+    const problem = regionIdsProblem(args?.regionIds);
+    if (problem) throw new Error(`PublicIpAddressPoolServiceRegions ${name}: ${problem}`);
     super(
       COMPONENT_TYPE,
       name,
       {},
       { ...opts, aliases: [...(opts?.aliases ?? []), { type: COMPONENT_TYPE_BEFORE_0_2 }] },
     );
-    const duplicates = args.regionIds.filter((r, i) => args.regionIds.indexOf(r) !== i);
-    if (duplicates.length > 0) {
-      throw new Error(
-        `PublicIpAddressPoolServiceRegions ${name}: regionIds lists ${[...new Set(duplicates)].join(", ")} more than once; list each region once.`,
-      );
-    }
-    const services: Record<string, PublicIpAddressPoolService> = {};
+    // Maps with no prototype: a key is only ever a region.
+    const services: Record<string, PublicIpAddressPoolService> = Object.create(null);
     for (const regionId of args.regionIds) {
       services[regionId] = new PublicIpAddressPoolService(
         `${name}-${regionId}`,
@@ -56,7 +71,7 @@ export class PublicIpAddressPoolServiceRegions extends pulumi.ComponentResource 
       );
     }
     this.services = services;
-    const enabledByRegion: Record<string, pulumi.Output<boolean>> = {};
+    const enabledByRegion: Record<string, pulumi.Output<boolean>> = Object.create(null);
     for (const [regionId, service] of Object.entries(services)) enabledByRegion[regionId] = service.enabled;
     this.enabled = pulumi.all(enabledByRegion);
     this.enabledRegions = this.enabled.apply((e) =>

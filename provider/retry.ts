@@ -33,8 +33,22 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   now: Date.now,
 };
 
+/** Why retrying stopped. */
+export type RetryStop =
+  /** The failure is not retried. */
+  | "notRetryable"
+  /** The attempt limit was reached. */
+  | "attempts"
+  /** The next wait would end after the time budget. */
+  | "budget"
+  /** The server asked to wait (x-acs-retry-after) longer than the budget had left. */
+  | "retryAfter";
+
 /** The call failed for good: not retryable, or out of attempts or time. */
 export class RetriesFailed extends Error {
+  /** True when the failure was retryable and attempts or time ran out. */
+  readonly exhausted: boolean;
+
   /** Creates the error for the last failure. */
   constructor(
     /** The last failure. */
@@ -43,11 +57,14 @@ export class RetriesFailed extends Error {
     readonly attempts: number,
     /** Time from the first attempt to giving up, in milliseconds. */
     readonly elapsedMs: number,
-    /** True when the failure was retryable and attempts or time ran out. */
-    readonly exhausted: boolean,
+    /** Why retrying stopped. */
+    readonly stoppedBy: RetryStop,
+    /** Time the budget had left when retrying stopped, in milliseconds. */
+    readonly budgetLeftMs: number,
   ) {
-    super(`${failure.code}: ${failure.serviceMessage}`);
+    super(`${failure.code}: ${failure.serviceMessage}`, { cause: failure.cause });
     this.name = "RetriesFailed";
+    this.exhausted = stoppedBy !== "notRetryable";
   }
 }
 
@@ -72,6 +89,20 @@ export interface RetryNotice {
   delayMs: number;
 }
 
+/** What a caller of {@link withRetries} can add. */
+export interface RetryHooks<T> {
+  /** Called before each retry, for progress output. */
+  onRetry?: (notice: RetryNotice) => void;
+  /** Classifies a failed attempt (default {@link classifyError}). */
+  classify?: (err: unknown) => CallFailure;
+  /**
+   * Called after a retryable failure whose outcome is unknown, before anything else is sent: it
+   * finds out what became of the attempt. `{ value }` ends the call with that value; undefined
+   * retries at once (the settling waited already), within the attempt limit and the budget.
+   */
+  settle?: (failure: CallFailure) => Promise<{ value: T } | undefined>;
+}
+
 /**
  * Runs a call, retrying throttling and transient failures with backoff within the policy's
  * budget. Authentication and client failures end at once. Throws {@link RetriesFailed}.
@@ -79,21 +110,33 @@ export interface RetryNotice {
 export async function withRetries<T>(
   call: (attempt: number) => Promise<T>,
   policy: RetryPolicy,
-  onRetry?: (notice: RetryNotice) => void,
+  hooks: RetryHooks<T> = {},
 ): Promise<T> {
+  const classify = hooks.classify ?? classifyError;
   const started = policy.now();
   for (let attempt = 1; ; attempt++) {
     try {
       return await call(attempt);
     } catch (err) {
-      const failure = classifyError(err);
-      const elapsed = policy.now() - started;
-      if (!isRetryable(failure.kind)) throw new RetriesFailed(failure, attempt, elapsed, false);
-      const delayMs = backoffDelay(attempt, failure, policy);
-      if (attempt >= policy.maxAttempts || elapsed + delayMs > policy.budgetMs) {
-        throw new RetriesFailed(failure, attempt, elapsed, true);
+      const failure = classify(err);
+      const left = () => policy.budgetMs - (policy.now() - started);
+      const stop = (why: RetryStop) =>
+        new RetriesFailed(failure, attempt, policy.now() - started, why, Math.max(0, left()));
+      if (!isRetryable(failure.kind)) throw stop("notRetryable");
+      let delayMs = backoffDelay(attempt, failure, policy);
+      if (failure.outcomeUnknown && hooks.settle) {
+        const settled = await hooks.settle(failure);
+        if (settled) return settled.value;
+        delayMs = 0;
       }
-      onRetry?.({ failure, attempt, delayMs });
+      if (attempt >= policy.maxAttempts) throw stop("attempts");
+      if (delayMs > left()) {
+        throw stop(
+          failure.retryAfterMs !== undefined && failure.retryAfterMs >= delayMs ? "retryAfter" : "budget",
+        );
+      }
+      if (hooks.settle === undefined || !failure.outcomeUnknown)
+        hooks.onRetry?.({ failure, attempt, delayMs });
       await policy.sleep(delayMs);
     }
   }

@@ -66,14 +66,36 @@ export const CREDENTIAL_ENV = {
   },
 } as const;
 
+/** The environment variables the steps of the default chain read (the library reads them itself). */
+export const CHAIN_ENV = {
+  /** OIDC: the role, the identity provider and the token file. */
+  oidc: ["ALIBABA_CLOUD_ROLE_ARN", "ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "ALIBABA_CLOUD_OIDC_TOKEN_FILE"],
+  /** A profile name for the CLI configuration and the credentials file. */
+  profile: "ALIBABA_CLOUD_PROFILE",
+  /** Switches the CLI configuration off. */
+  cliProfileDisabled: "ALIBABA_CLOUD_CLI_PROFILE_DISABLED",
+  /** The credentials file (default ~/.alibabacloud/credentials). */
+  credentialsFile: "ALIBABA_CLOUD_CREDENTIALS_FILE",
+  /** The ECS RAM role name: instance metadata is asked only when it is set. */
+  ecsRole: "ALIBABA_CLOUD_ECS_METADATA",
+  /** Switches instance metadata off. */
+  ecsDisabled: "ALIBABA_CLOUD_ECS_METADATA_DISABLED",
+  /** A URI that serves credentials. */
+  uri: "ALIBABA_CLOUD_CREDENTIALS_URI",
+} as const;
+
 /** Default wait for the status to report enabled after an Open, in milliseconds (5 minutes). */
 export const DEFAULT_ACTIVATION_TIMEOUT_MS = 5 * 60 * 1000;
 /** Default time one call may be retried, in milliseconds (2 minutes). */
 export const DEFAULT_RETRY_TIMEOUT_MS = 2 * 60 * 1000;
-/** Time to wait for an answer to one request, in milliseconds. */
+/** Time to wait for an answer to one request, from the connection to the last byte, in milliseconds. */
 export const READ_TIMEOUT_MS = 10_000;
-/** Time to wait for a connection, in milliseconds. */
-export const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * The client's "connect" timeout, in milliseconds. Its HTTP library passes it to Node.js as the
+ * socket's inactivity timeout, which keeps running after the connection is made: a server silent
+ * for that long ended the request then, as "ConnectTimeout". So it is the read timeout too.
+ */
+export const CONNECT_TIMEOUT_MS = READ_TIMEOUT_MS;
 
 /** Provider settings other than credentials, read at call time. */
 export interface Settings {
@@ -94,12 +116,17 @@ export class SettingsError extends Error {
   }
 }
 
+/** The longest wait a setting may ask for, in seconds (a day). */
+const MAX_SECONDS = 24 * 3600;
+
 function seconds(config: ConfigSource, key: string, fallbackMs: number): number {
   const raw = config.get(key);
   if (raw === undefined || raw === "") return fallbackMs;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0 || n > 24 * 3600) {
-    throw new SettingsError(`${key} must be a number of seconds between 0 and 86400, got "${raw}".`);
+  if (!Number.isFinite(n) || n <= 0 || n > MAX_SECONDS) {
+    throw new SettingsError(
+      `${key} must be a number of seconds greater than 0 and at most ${MAX_SECONDS}, got "${raw}".`,
+    );
   }
   return Math.round(n * 1000);
 }

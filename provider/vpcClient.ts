@@ -11,10 +11,25 @@ export interface VpcConnection {
   endpointHost: string;
   /** The AccessKey ID it signs with (never the secret). */
   accessKeyId: string;
+  /** The secret values it signs with, for the scrubber (never shown). */
+  secrets: string[];
 }
 
-async function connect(plan: CredentialPlan, settings: Settings, regionId: string): Promise<VpcConnection> {
-  const { credential, accessKeyId } = await resolveCredentials(plan);
+/** What resolving credentials needs besides the plan. */
+export interface ConnectOptions {
+  /** Environment variables. */
+  env: NodeJS.ProcessEnv;
+  /** Filters any text of the credential library that is shown. */
+  scrub: (text: string) => string;
+}
+
+async function connect(
+  plan: CredentialPlan,
+  settings: Settings,
+  regionId: string,
+  options: ConnectOptions,
+): Promise<VpcConnection> {
+  const { credential, accessKeyId, secrets } = await resolveCredentials(plan, options.env, options.scrub);
   const config = new $OpenApi.Config({
     regionId,
     credential,
@@ -26,7 +41,7 @@ async function connect(plan: CredentialPlan, settings: Settings, regionId: strin
   });
   // The SDK's own retries stay off (its default): retry.ts decides, with the Open lock held.
   const client = new vpcSdk.default(config);
-  return { client, endpointHost: client._endpoint, accessKeyId };
+  return { client, endpointHost: client._endpoint, accessKeyId, secrets };
 }
 
 /**
@@ -38,12 +53,17 @@ export class VpcClients {
   private readonly connections = new Map<string, Promise<VpcConnection>>();
 
   /** The client for a plan, settings and region: made on first use, then reused. */
-  get(plan: CredentialPlan, settings: Settings, regionId: string): Promise<VpcConnection> {
+  get(
+    plan: CredentialPlan,
+    settings: Settings,
+    regionId: string,
+    options: ConnectOptions,
+  ): Promise<VpcConnection> {
     const secretPart = plan.kind === "static" ? [plan.accessKeySecret, plan.securityToken ?? ""] : [];
     const key = JSON.stringify([accountKey(plan), ...secretPart, settings.endpoint ?? null, regionId]);
     let connection = this.connections.get(key);
     if (!connection) {
-      connection = connect(plan, settings, regionId);
+      connection = connect(plan, settings, regionId, options);
       this.connections.set(key, connection);
       connection.catch(() => this.connections.delete(key));
     }

@@ -13,6 +13,8 @@ export interface AccessKey {
   inactive?: boolean;
   /** For STS keys: the token has expired, requests answer `InvalidSecurityToken.Expired`. */
   tokenExpired?: boolean;
+  /** For STS keys: epoch milliseconds from which the token is expired. */
+  expiresAt?: number;
 }
 
 /** Per-region settings and state of an account. */

@@ -17,6 +17,7 @@ export const ADMIN_METHODS = [
   "enabledRegions",
   "addFault",
   "clearFaults",
+  "release",
   "faults",
   "configure",
   "log",

@@ -12,7 +12,7 @@ import {
 import type { AccountStore } from "./accounts";
 import { authenticate, type NonceStore } from "./authenticate";
 import { ERRORS, UNCONFIRMED, type ErrorCode } from "./errorCatalog";
-import type { FaultInjector } from "./faults";
+import type { FaultInjector, HeldRequests } from "./faults";
 import type { RegionInfo } from "./regions";
 import type { LogEntry, RequestLog } from "./requestLog";
 
@@ -36,6 +36,8 @@ export interface ApiState {
   clockOffsetMs: number;
   /** Open calls being processed, by account UID. */
   opensInFlight: Map<string, Set<LogEntry>>;
+  /** Requests held by a `hold` fault until released. */
+  holds: HeldRequests;
 }
 
 const JSON_TYPE = "application/json;charset=utf-8";
@@ -187,6 +189,11 @@ export async function handleApiRequest(
 
   const isOpen = action === "OpenPublicIpAddressPoolService";
   const conflict = isOpen && enterOpen(state, account.uid, entry);
+  // An Open is in progress until it has been processed: a reply held back or lost after that is
+  // not activation work, and does not make a later Open of the account concurrent with it.
+  const processed = () => {
+    if (isOpen) state.opensInFlight.get(account.uid)?.delete(entry);
+  };
   try {
     const decision = state.faults.decide({
       action,
@@ -196,6 +203,10 @@ export async function handleApiRequest(
     if (decision.latencyMs > 0) entry.fault = "latency";
     const delay = state.latencyMs + decision.latencyMs;
     if (delay > 0) await sleep(delay);
+    if (decision.hold) {
+      entry.fault = "hold";
+      await state.holds.wait();
+    }
 
     const failure = decision.failure;
     if (failure) entry.fault = failure.kind;
@@ -234,6 +245,7 @@ export async function handleApiRequest(
       activationDelayMs: state.activationDelayMs,
       regions: state.regions,
     });
+    processed();
     if (!result.ok) return sendError(res, req, entry, result.code, result.detail);
     entry.wrote = result.wrote === true;
     entry.outcome = "OK";
@@ -244,6 +256,6 @@ export async function handleApiRequest(
     if (failure?.kind === "reset-after") return dropConnection(req, entry);
     send(res, entry, 200, result.body);
   } finally {
-    if (isOpen) state.opensInFlight.get(account.uid)?.delete(entry);
+    processed();
   }
 }

@@ -1,5 +1,5 @@
 import type { Account, AccessKey, AccountStore } from "./accounts";
-import type { ErrorCode } from "./errorCatalog";
+import { UNCONFIRMED, type ErrorCode } from "./errorCatalog";
 import {
   parseAcsDate,
   parseAuthorization,
@@ -115,10 +115,16 @@ export function authenticate(
     return fail("SignatureDoesNotMatch", `server string to sign is:${toSign}`);
   }
 
+  // An STS key signs only with its own token, which expires; a long-term key takes no token.
+  const token = header(req, "x-acs-security-token");
   if (found.key.securityToken !== undefined) {
-    const token = header(req, "x-acs-security-token");
+    if (token === undefined) return fail("MissingSecurityToken");
     if (token !== found.key.securityToken) return fail("InvalidSecurityToken.MismatchWithAccessKey");
-    if (found.key.tokenExpired) return fail("InvalidSecurityToken.Expired");
+    if (found.key.tokenExpired || (found.key.expiresAt !== undefined && serverNow >= found.key.expiresAt)) {
+      return fail("InvalidSecurityToken.Expired");
+    }
+  } else if (token !== undefined) {
+    return fail(UNCONFIRMED.tokenWithLongTermKey);
   }
 
   const nonce = header(req, "x-acs-signature-nonce") ?? "";

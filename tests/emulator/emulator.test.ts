@@ -4,7 +4,7 @@ import VpcClient, * as vpc from "@alicloud/vpc20160428";
 import { generateKey } from "./accounts";
 import type { Emulator } from "./emulator";
 import { emulatorSuite } from "../support/suite";
-import { SEED_ERROR_CODES } from "./errorCatalog";
+import { SEED_ERROR_CODES, UNCONFIRMED } from "./errorCatalog";
 import { rejectionOf } from "../support/rejection";
 import { sdkClient, sdkOpen, sdkStatus, type SdkError } from "../support/sdk";
 import { pythonCall } from "../support/pythonClient";
@@ -199,7 +199,23 @@ describe("emulator, through the official @alicloud/vpc20160428 client", () => {
       const none = await rejectionOf<SdkError>(
         sdkStatus(sdkClient(emulator, { ...sts, securityToken: undefined }), "cn-hangzhou"),
       );
-      assert.equal(none.code, "InvalidSecurityToken.MismatchWithAccessKey");
+      assert.equal(none.code, "MissingSecurityToken");
+    });
+
+    it("refuses a security token sent with a long-term key, and an STS key past its expiry", async () => {
+      const longTerm = emulator.defaultAccount.keys[0];
+      const withToken = await rejectionOf<SdkError>(
+        sdkStatus(
+          sdkClient(emulator, { ...longTerm, securityToken: "a-token-from-elsewhere" }),
+          "cn-hangzhou",
+        ),
+      );
+      assert.equal(withToken.code, UNCONFIRMED.tokenWithLongTermKey);
+      const expired = { ...generateKey(), securityToken: "sts-token-expired", expiresAt: Date.now() - 1000 };
+      emulator.addAccount({ keys: [expired] });
+      const late = await rejectionOf<SdkError>(sdkStatus(sdkClient(emulator, expired), "cn-hangzhou"));
+      assert.equal(late.code, "InvalidSecurityToken.Expired");
+      assert.equal(emulator.log().filter((e) => e.outcome === "OK").length, 0);
     });
 
     it("refuses unsigned and malformed requests without serving them", async () => {
@@ -361,6 +377,34 @@ describe("emulator, through the official @alicloud/vpc20160428 client", () => {
       await sdkStatus(client, "cn-hangzhou");
       assert.ok(Date.now() - started >= 300);
       assert.equal(emulator.log()[0].fault, "latency");
+    });
+
+    it("counts an Open as in progress until it is processed, not while its reply is held back", async () => {
+      emulator.addFault({
+        kind: "latency-after",
+        action: OPEN,
+        regionId: "cn-hangzhou",
+        latencyMs: 1_000,
+        count: 1,
+      });
+      emulator.addFault({ kind: "hold", action: OPEN, regionId: "cn-beijing", count: 1 });
+      const held = sdkOpen(client, "cn-hangzhou");
+      while (!emulator.isEnabled(emulator.defaultAccount.uid, "cn-hangzhou"))
+        await new Promise((r) => setTimeout(r, 5));
+      // cn-hangzhou is processed (its reply still held): an Open now is not concurrent with it.
+      const waiting = sdkOpen(client, "cn-beijing");
+      while (!emulator.log().some((e) => e.fault === "hold")) await new Promise((r) => setTimeout(r, 5));
+      // cn-beijing waits before processing: an Open now is concurrent with it.
+      const conflict = await rejectionOf<SdkError>(sdkOpen(client, "cn-shanghai"));
+      assert.equal(conflict.code, "OperationConflict");
+      assert.equal(emulator.release(), 1);
+      await Promise.all([held, waiting]);
+      const overlapped = emulator
+        .log()
+        .filter((e) => e.overlapped)
+        .map((e) => e.regionId)
+        .sort();
+      assert.deepEqual(overlapped, ["cn-beijing", "cn-shanghai"]);
     });
 
     it("holds a reply back after processing (latency-after): the Open has taken effect before the client hears", async () => {

@@ -5,7 +5,7 @@ import { handleAdminRequest, ADMIN_PREFIX } from "./adminRoute";
 import { handleApiRequest, type ApiState } from "./apiHandler";
 import { NonceStore } from "./authenticate";
 import type { SeedErrorCode } from "./errorCatalog";
-import { FaultInjector, FAULT_KINDS, type FaultRule } from "./faults";
+import { FaultInjector, FAULT_KINDS, HeldRequests, type FaultRule } from "./faults";
 import { DEFAULT_REGIONS, type RegionInfo } from "./regions";
 import { RequestLog, type LogEntry } from "./requestLog";
 
@@ -86,6 +86,7 @@ export class Emulator {
       activationDelayMs: 0,
       clockOffsetMs: 0,
       opensInFlight: new Map(),
+      holds: new HeldRequests(),
     };
     this.reset();
   }
@@ -105,12 +106,13 @@ export class Emulator {
     s.faults.reseed(this.initial.seed);
     s.log.clear();
     s.opensInFlight.clear();
+    s.holds.release();
     s.latencyMs = this.initial.latencyMs;
     s.activationDelayMs = this.initial.activationDelayMs;
     s.clockOffsetMs = 0;
     if (this.initial.faultRate > 0) {
       s.faults.add({
-        kind: FAULT_KINDS.filter((k) => k !== "reset-after" && k !== "latency-after"),
+        kind: FAULT_KINDS.filter((k) => k !== "reset-after" && k !== "latency-after" && k !== "hold"),
         rate: this.initial.faultRate,
       });
     }
@@ -172,6 +174,11 @@ export class Emulator {
   /** Adds a fault rule. */
   addFault(rule: FaultRule): void {
     this.state.faults.add(rule);
+  }
+
+  /** Lets every request held by a `hold` fault go on; returns how many there were. */
+  release(): number {
+    return this.state.holds.release();
   }
 
   /** Removes every fault rule. */

@@ -77,6 +77,7 @@ export const ERRORS = {
     message: "Specified SecurityToken mismatch with the AccessKey.",
   },
   "InvalidSecurityToken.Expired": { status: 400, message: "Specified SecurityToken is expired." },
+  MissingSecurityToken: { status: 400, message: "SecurityToken is mandatory for this AccessKey." },
 
   // Request shape.
   "InvalidAction.NotFound": {
@@ -107,6 +108,8 @@ export const UNCONFIRMED = {
   invalidRegion: "InvalidRegionId.NotFound",
   /** A second Open for an account while another Open of that account is being processed. */
   concurrentOpen: "OperationConflict",
+  /** A security token sent with a long-term AccessKey (one that is not an STS key). */
+  tokenWithLongTermKey: "InvalidSecurityToken.MismatchWithAccessKey",
 } satisfies Record<string, ErrorCode>;
 
 /** The error codes of the seed page that an account (or one region of it) can be set to answer with. */

@@ -17,7 +17,9 @@ export type FaultKind =
   /** The request is delayed by `latencyMs`, then processed normally. */
   | "latency"
   /** The request is processed (an Open takes effect), then the reply is held back for `latencyMs`. */
-  | "latency-after";
+  | "latency-after"
+  /** The request waits, before it is processed, until the test calls `release()`. */
+  | "hold";
 
 /** Every fault kind. */
 export const FAULT_KINDS: readonly FaultKind[] = [
@@ -28,6 +30,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   "reset-after",
   "latency",
   "latency-after",
+  "hold",
 ];
 
 /** A fault rule: which requests it matches and what it does to them. */
@@ -66,8 +69,10 @@ export interface FaultDecision {
   latencyMs: number;
   /** Total delay of the reply after processing, in milliseconds. */
   latencyAfterMs: number;
+  /** Whether the request waits for `release()` before it is processed. */
+  hold: boolean;
   /** The failing fault, if any (the first rule that fires with a non-latency kind). */
-  failure?: { kind: Exclude<FaultKind, "latency" | "latency-after">; retryAfterMs?: number };
+  failure?: { kind: Exclude<FaultKind, "latency" | "latency-after" | "hold">; retryAfterMs?: number };
 }
 
 /** The fault rules of one emulator, evaluated with a seeded generator so runs are reproducible. */
@@ -108,7 +113,7 @@ export class FaultInjector {
 
   /** Decides the faults for one request, consuming scripted counts. */
   decide(target: FaultTarget): FaultDecision {
-    const decision: FaultDecision = { latencyMs: 0, latencyAfterMs: 0 };
+    const decision: FaultDecision = { latencyMs: 0, latencyAfterMs: 0, hold: false };
     for (const rule of [...this.rules]) {
       if (!matches(rule, target)) continue;
       if (rule.rate !== undefined && uniformFloat64(this.rng) >= rule.rate) continue;
@@ -118,6 +123,8 @@ export class FaultInjector {
         decision.latencyMs += rule.latencyMs ?? 2000;
       } else if (kind === "latency-after") {
         decision.latencyAfterMs += rule.latencyMs ?? 2000;
+      } else if (kind === "hold") {
+        decision.hold = true;
       } else if (!decision.failure) {
         decision.failure = { kind, retryAfterMs: rule.retryAfterMs };
       } else {
@@ -138,4 +145,22 @@ function matches(rule: FaultRule, target: FaultTarget): boolean {
     (rule.regionId === undefined || rule.regionId === target.regionId) &&
     (rule.accessKeyId === undefined || rule.accessKeyId === target.accessKeyId)
   );
+}
+
+/** Requests held by `hold` faults: each waits until the test releases them. */
+export class HeldRequests {
+  private waiting: Array<() => void> = [];
+
+  /** Resolves when {@link release} is next called. */
+  wait(): Promise<void> {
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Lets every held request go on; returns how many there were. */
+  release(): number {
+    const released = this.waiting;
+    this.waiting = [];
+    for (const resolve of released) resolve();
+    return released.length;
+  }
 }

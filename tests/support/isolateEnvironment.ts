@@ -12,6 +12,9 @@ if (!process.env.XDG_CACHE_HOME) process.env.XDG_CACHE_HOME = join(ORIGINAL_HOME
 for (const name of Object.keys(process.env)) {
   if (name.startsWith("ALIBABA_CLOUD_") || name.startsWith("ALICLOUD_")) delete process.env[name];
 }
+// A test that forgets its endpoint fails on a dead loopback port instead of resolving
+// vpc.<region>.aliyuncs.com; stack config vpcEndpoint and --endpoint still win over it.
+process.env.ALICLOUD_VPC_ENDPOINT = "http://127.0.0.1:9";
 // The credential chain's last resorts reach 100.100.100.200 and ~/.aliyun; switch them off.
 process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = "true";
 process.env.ALIBABA_CLOUD_CLI_PROFILE_DISABLED = "true";

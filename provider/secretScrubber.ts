@@ -1,0 +1,63 @@
+import { existsSync, readFileSync } from "node:fs";
+import { CHAIN_ENV, CONFIG_KEYS, CREDENTIAL_ENV, type ConfigSource } from "./settings";
+
+/** Secrets shorter than this are not scrubbed: they would mangle ordinary words. */
+const MIN_SECRET_LENGTH = 6;
+
+/**
+ * The last line of defence for secrets: every diagnostic and progress line passes through
+ * `scrub`, which removes every secret value this owner has learned (AccessKey secrets, STS and
+ * OIDC tokens), as written, URL-encoded or JSON-escaped. The first line of defence is never to
+ * quote a credential file or a credential library's text at all.
+ */
+export class SecretScrubber {
+  private readonly secrets = new Set<string>();
+
+  /** Learns secret values; empty, absent and very short ones are ignored. */
+  add(...values: ReadonlyArray<string | undefined | null>): void {
+    for (const value of values) {
+      if (typeof value !== "string" || value.length < MIN_SECRET_LENGTH) continue;
+      this.secrets.add(value);
+      this.secrets.add(encodeURIComponent(value));
+      this.secrets.add(JSON.stringify(value).slice(1, -1));
+    }
+  }
+
+  /** The text with every known secret replaced by `***`. */
+  scrub(text: string): string {
+    let out = text;
+    // Longest first, so that a secret containing another is removed whole.
+    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+      if (out.includes(secret)) out = out.split(secret).join("***");
+    }
+    return out;
+  }
+}
+
+/** The secret values a configuration and environment hold, for the scrubber (never shown). */
+export function secretsOf(config: ConfigSource, env: NodeJS.ProcessEnv): string[] {
+  const values = [
+    config.get(CONFIG_KEYS.secretKey),
+    config.get(CONFIG_KEYS.securityToken),
+    env[CREDENTIAL_ENV.alibabaCloud.accessKeySecret],
+    env[CREDENTIAL_ENV.alibabaCloud.securityToken],
+    env[CREDENTIAL_ENV.alicloud.accessKeySecret],
+    env[CREDENTIAL_ENV.alicloud.securityToken],
+  ];
+  const oidcTokenFile = env[CHAIN_ENV.oidc[2]];
+  if (oidcTokenFile && existsSync(oidcTokenFile)) {
+    try {
+      values.push(readFileSync(oidcTokenFile, "utf8").trim());
+    } catch {
+      // Unreadable: the OIDC step says so when it runs; there is no token to learn.
+    }
+  }
+  return values.filter((v): v is string => typeof v === "string" && v !== "");
+}
+
+/** A scrubber that knows the secrets of a configuration and environment already. */
+export function scrubberFor(config: ConfigSource, env: NodeJS.ProcessEnv): SecretScrubber {
+  const scrubber = new SecretScrubber();
+  scrubber.add(...secretsOf(config, env));
+  return scrubber;
+}
