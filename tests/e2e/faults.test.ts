@@ -39,9 +39,12 @@ describe("reliability under faults, through the real Pulumi engine", function ()
       rate: 0.3,
       latencyMs: 2000,
     });
+    // A 5xx or a lost reply to an Open is settled by reading the status for the activation wait
+    // before it is sent again: 3 s here, so that the run ends in seconds.
     const config = {
       ...credentialConfig(emulator.defaultAccount.keys[0]),
       "pulumi-alicloud-ip-pool-service:retryTimeoutSeconds": { value: "90" },
+      "pulumi-alicloud-ip-pool-service:activationTimeoutSeconds": { value: "3" },
     };
     const { stack } = await newStack(TEN, config);
     const lines: string[] = [];
@@ -101,14 +104,12 @@ describe("reliability under faults, through the real Pulumi engine", function ()
   });
 
   it("converges after the provider process is killed between the Open and the recorded result", async () => {
-    // Conflicts with the orphaned Open below are retried: give them longer than it lasts.
     const s = await newStack(["cn-hangzhou", "cn-beijing"], {
       ...credentialConfig(emulator.defaultAccount.keys[0]),
       "pulumi-alicloud-ip-pool-service:retryTimeoutSeconds": { value: "60" },
     });
-    // The Open of cn-beijing takes effect at once, but its reply is held back for 8 s. Until then
-    // the emulator counts it as in progress, so an Open of cn-hangzhou in the next up meets
-    // OperationConflict, as it would behind another process's Open.
+    // The Open of cn-beijing takes effect at once, but its reply is held back for 8 s: the provider
+    // is killed while it waits for it.
     emulator.addFault({
       kind: "latency-after",
       action: OPEN,

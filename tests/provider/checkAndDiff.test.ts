@@ -62,6 +62,21 @@ describe("provider check and diff", () => {
     ]);
   });
 
+  it("fails check for a default region from the environment that is not a region ID, naming the variable", async () => {
+    const undo = setEnv({ ALIBABA_CLOUD_REGION: "x@127.0.0.1:9#" });
+    try {
+      const result = await check({}, {});
+      assert.equal(result.failures?.length, 1);
+      assert.match(
+        result.failures![0].reason,
+        /^regionId "x@127\.0\.0\.1:9#" is not a region ID: .* \(from environment ALIBABA_CLOUD_REGION\)$/,
+      );
+      assert.equal(emulator.log().length, 0);
+    } finally {
+      undo();
+    }
+  });
+
   it("says when a bad default region came from stack config", async () => {
     useStackConfig(stackConfigFor(emulator.defaultAccount.keys[0], { "alicloud:region": "Hangzhou" }));
     const result = await check({}, {});

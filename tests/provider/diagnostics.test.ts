@@ -6,7 +6,7 @@ import { generateKey } from "../emulator/accounts";
 import type { Emulator } from "../emulator/emulator";
 import { rejectionOf } from "../support/rejection";
 import { emulatorSuite } from "../support/suite";
-import type { SeedErrorCode } from "../emulator/errorCatalog";
+import { ERRORS, type ErrorCode, type SeedErrorCode } from "../emulator/errorCatalog";
 import { checkAndCreate, provider, setEnv, stackConfigFor, useStackConfig } from "../support/providerHarness";
 
 const OPEN = "OpenPublicIpAddressPoolService";
@@ -139,11 +139,23 @@ describe("provider diagnostics against the emulator", () => {
       const log = emulator.log();
       assert.equal(log.length, 1, "an authentication failure must not be retried");
       const status = log[0].status;
+      const [told, said] = err.message.split("\nAlibaba Cloud said: ");
       assert.equal(
-        err.message,
-        `${STATUS} failed in region cn-hangzhou: ${code} (HTTP ${status}, request ID ${log[0].requestId}).\n${advice}\n` +
-          `Alibaba Cloud said: ${err.message.split("Alibaba Cloud said: ")[1]}`,
+        told,
+        `${STATUS} failed in region cn-hangzhou: ${code} (HTTP ${status}, request ID ${log[0].requestId}).\n${advice}`,
       );
+      // What the emulator answers for the code, word for word; a signature error quotes the server's string to sign.
+      const expected = ERRORS[code as ErrorCode].message;
+      if (code === "SignatureDoesNotMatch") {
+        assert.match(
+          said,
+          new RegExp(
+            `^${expected.replace(/\./g, "\\.")} server string to sign is:ACS3-HMAC-SHA256\n[0-9a-f]{64}$`,
+          ),
+        );
+      } else {
+        assert.equal(said, expected);
+      }
       assert.ok(err.message.includes(`request ID ${log[0].requestId}`));
       assert.equal(err.kind, "auth");
     });
@@ -159,7 +171,7 @@ describe("provider diagnostics against the emulator", () => {
       "stack config alicloud:profile",
       "environment ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET",
       "environment ALICLOUD_ACCESS_KEY / ALICLOUD_SECRET_KEY",
-      "the ECS RAM role (instance metadata)",
+      "the ECS RAM role (instance metadata, when ALIBABA_CLOUD_ECS_METADATA names the role)",
     ]) {
       assert.ok(err.message.includes(place), `missing place: ${place}`);
     }
@@ -206,9 +218,10 @@ describe("provider diagnostics against the emulator", () => {
       assert.equal(emulator.log()[0].accessKeyId, key.accessKeyId);
       useStackConfig({ "alicloud:profile": "missing" });
       const err = await rejectionOf(checkAndCreate("cn-beijing"));
-      assert.match(
+      assert.equal(
         err.message,
-        /^stack config alicloud:profile \("missing"\) could not be used: .*unable to get profile with 'missing'/,
+        `stack config alicloud:profile ("missing") could not be used: ${join(dir, "config.json")} has no profile ` +
+          'named "missing": run `aliyun configure --profile <name>`.',
       );
     } finally {
       undo();
@@ -234,6 +247,18 @@ describe("provider diagnostics against the emulator", () => {
           "a higher API rate limit can be requested in the Quota Center \\(https://quotas\\.console\\.aliyun\\.com/\\)\\.\n" +
           "Alibaba Cloud said: Request was denied due to user flow control\\.$",
       ),
+    );
+  });
+
+  it("stops at once when Alibaba Cloud asks to wait longer than the retry budget has left, and says so", async () => {
+    emulator.addFault({ kind: "throttling", action: STATUS, regionId: "cn-hangzhou", retryAfterMs: 60_000 });
+    const started = Date.now();
+    const err = await rejectionOf(checkAndCreate("cn-hangzhou"));
+    assert.ok(Date.now() - started < 2_000, "it waited");
+    assert.equal(emulator.log().length, 1);
+    assert.match(
+      err.message,
+      /\nMeaning: Alibaba Cloud throttled the requests of this account and asked to wait 60\.0s before retrying, more than the [34]\.\ds left of the retry budget \(1 attempt over 0\.\ds\)\./,
     );
   });
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { Emulator } from "../emulator/emulator";
 import { emulatorSuite } from "../support/suite";
-import { checkAndCreate, provider } from "../support/providerHarness";
+import { checkAndCreate, provider, stackConfigFor, useStackConfig } from "../support/providerHarness";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const STATUS = "GetPublicIpAddressPoolServiceStatus";
@@ -87,6 +87,14 @@ describe("provider lifecycle against the emulator", () => {
   });
 
   it("retries throttling, 5xx and resets of the Open with the same ClientToken, then succeeds", async () => {
+    // A 5xx or a reset leaves the Open's outcome unknown: each is settled by reading the status for
+    // the activation wait (1 s here) before the Open is sent again.
+    useStackConfig(
+      stackConfigFor(emulator.defaultAccount.keys[0], {
+        "pulumi-alicloud-ip-pool-service:activationTimeoutSeconds": "1",
+        "pulumi-alicloud-ip-pool-service:retryTimeoutSeconds": "30",
+      }),
+    );
     for (const kind of ["throttling", "unavailable", "internal", "reset"] as const) {
       emulator.addFault({ kind, action: OPEN, count: 1 });
     }
@@ -100,20 +108,28 @@ describe("provider lifecycle against the emulator", () => {
     assert.deepEqual(tokens, Array(5).fill(inputs.clientToken));
   });
 
-  it("survives a lost reply: the retried Open reuses the token and gets the first answer", async () => {
+  it("survives a lost reply: the status shows the Open took effect, and no second Open is sent", async () => {
     emulator.addFault({ kind: "reset-after", action: OPEN, count: 1 });
     const { outs } = await checkAndCreate("cn-hangzhou");
     assert.equal(outs?.adopted, false);
     assert.equal(emulator.log().filter((e) => e.wrote).length, 1);
-    assert.equal(opens()[1].clientToken, opens()[0].clientToken);
+    assert.deepEqual(
+      opens().map((e) => e.outcome),
+      ["reset"],
+    );
+    assert.ok(emulator.isEnabled(emulator.defaultAccount.uid, "cn-hangzhou"));
   });
 
   it("succeeds when an Open fails but the status then reports the region enabled", async () => {
     // Another process activates the region while our Open is in flight: ours then answers
-    // OperationFailed.ExceedPurchaseLimit, and the status decides.
-    emulator.addFault({ kind: "latency", action: OPEN, latencyMs: 300, count: 1 });
-    setTimeout(() => emulator.setRegion(emulator.defaultAccount.uid, "cn-hangzhou", { enabled: true }), 100);
-    const { outs } = await checkAndCreate("cn-hangzhou");
+    // OperationFailed.ExceedPurchaseLimit, and the status decides. The Open is held until the
+    // region has been activated behind it, so the order is certain.
+    emulator.addFault({ kind: "hold", action: OPEN, count: 1 });
+    const created = checkAndCreate("cn-hangzhou");
+    while (!opens().some((e) => e.fault === "hold")) await new Promise((r) => setTimeout(r, 5));
+    emulator.setRegion(emulator.defaultAccount.uid, "cn-hangzhou", { enabled: true });
+    assert.equal(emulator.release(), 1);
+    const { outs } = await created;
     assert.equal(opens()[0].outcome, "OperationFailed.ExceedPurchaseLimit");
     assert.deepEqual(outs, {
       regionId: "cn-hangzhou",

@@ -19,6 +19,9 @@ describe("diagnose", () => {
       serviceMessage: "Something new happened.",
       recommend: "https://api.aliyun.com/troubleshoot?q=Some.NewCode",
       network: false,
+      origin: "service",
+      outcomeUnknown: false,
+      cause: undefined,
     };
     assert.equal(
       diagnose(failure, ctx),
@@ -39,6 +42,9 @@ describe("diagnose", () => {
       requestId: "REQ-9",
       serviceMessage: "The request has failed due to a temporary failure of the server.",
       network: false,
+      origin: "service",
+      outcomeUnknown: false,
+      cause: undefined,
     };
     const text = diagnose(failure, { ...ctx, attempts: 6, elapsedMs: 61_500 });
     assert.match(
@@ -63,6 +69,9 @@ describe("diagnose", () => {
       requestId: "REQ-2",
       serviceMessage: "Request was denied due to conflict with a previous request.",
       network: false,
+      origin: "service",
+      outcomeUnknown: false,
+      cause: undefined,
     };
     assert.match(
       diagnose(failure, { ...ctx, attempts: 10 }),
@@ -76,6 +85,9 @@ describe("diagnose", () => {
       code: "RequestTimeout",
       serviceMessage: "ReadTimeout: 10000",
       network: true,
+      origin: "transport",
+      outcomeUnknown: true,
+      cause: undefined,
     };
     const text = diagnose(failure, {
       ...ctx,

@@ -66,7 +66,7 @@ describe("classifyError", () => {
       "auth",
       "NoCredentials",
     ],
-    ["plain bug", new TypeError("x is not a function"), "client", "UnknownError"],
+    ["plain bug", new TypeError("x is not a function"), "client", "LocalError"],
   ];
   for (const [label, err, kind, code] of table) {
     it(`classifies ${label} as ${kind}`, () => {
@@ -202,7 +202,7 @@ describe("withRetries", () => {
         }
       },
       p,
-      (n) => seen.push(`${n.failure.code}#${n.attempt}@${n.delayMs}`),
+      { onRetry: (n) => seen.push(`${n.failure.code}#${n.attempt}@${n.delayMs}`) },
     );
     assert.deepEqual(seen, ["ServiceUnavailable#1@125"]);
   });
