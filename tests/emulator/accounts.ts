@@ -15,6 +15,42 @@ export interface AccessKey {
   tokenExpired?: boolean;
   /** For STS keys: epoch milliseconds from which the token is expired. */
   expiresAt?: number;
+  /** Actions this key may not call, besides its account's (a role's permissions). */
+  deniedActions?: string[];
+  /** For keys issued by AssumeRole: the role and session they act as. */
+  assumedRole?: { roleArn: string; roleName: string; sessionName: string };
+}
+
+/** A RAM role of an account, as `addRole` makes it. */
+export interface RoleSpec {
+  /** Role name; the ARN is `acs:ram::<account>:role/<name in lower case>`. */
+  name: string;
+  /** Accounts whose identities may assume the role (default: its own account). */
+  trustedAccounts?: string[];
+  /** An external ID the caller must send (the trust policy's `sts:ExternalId` condition). */
+  externalId?: string;
+  /** Longest session the role allows, in seconds (default 3600). */
+  maxSessionDurationSeconds?: number;
+  /** Actions the role's sessions may not call. */
+  deniedActions?: string[];
+  /** OIDC identity providers of the account whose tokens may assume the role (by name). */
+  oidcProviders?: string[];
+}
+
+/** A RAM role of an account. */
+export interface Role extends Required<Omit<RoleSpec, "externalId">> {
+  /** The role's ARN. */
+  arn: string;
+  /** The external ID the trust policy requires, if any. */
+  externalId?: string;
+}
+
+/** An OIDC identity provider of an account, and the tokens it has issued. */
+export interface OidcProvider {
+  /** Its ARN, `acs:ram::<account>:oidc-provider/<name>`. */
+  arn: string;
+  /** Tokens it has issued that STS accepts. */
+  tokens: Set<string>;
 }
 
 /** Per-region settings and state of an account. */
@@ -53,6 +89,10 @@ export interface Account {
   regions: Map<string, RegionState>;
   /** ClientTokens of Open calls already served: token → region and the reply sent. */
   tokens: Map<string, { regionId: string; requestId: string }>;
+  /** RAM roles, by name in lower case. */
+  roles: Map<string, Role>;
+  /** OIDC identity providers, by name. */
+  oidcProviders: Map<string, OidcProvider>;
 }
 
 /** Generates an AccessKey pair that cannot be mistaken for a real one. */
@@ -80,6 +120,8 @@ export class AccountStore {
       openError: spec.openError,
       regions: new Map(),
       tokens: new Map(),
+      roles: new Map(),
+      oidcProviders: new Map(),
     };
     for (const regionId of spec.enabledRegions ?? []) account.regions.set(regionId, { enabledAt: now });
     this.accounts.set(uid, account);
@@ -107,6 +149,29 @@ export class AccountStore {
   addKey(uid: string, key: AccessKey): void {
     this.assertKeyFree(key.accessKeyId);
     this.get(uid).keys.push({ ...key });
+  }
+
+  /** Adds a RAM role to an account; returns its ARN. */
+  addRole(uid: string, spec: RoleSpec): string {
+    const account = this.get(uid);
+    const arn = `acs:ram::${uid}:role/${spec.name.toLowerCase()}`;
+    account.roles.set(spec.name.toLowerCase(), {
+      name: spec.name,
+      arn,
+      trustedAccounts: [...(spec.trustedAccounts ?? [uid])],
+      externalId: spec.externalId,
+      maxSessionDurationSeconds: spec.maxSessionDurationSeconds ?? 3600,
+      deniedActions: [...(spec.deniedActions ?? [])],
+      oidcProviders: [...(spec.oidcProviders ?? [])],
+    });
+    return arn;
+  }
+
+  /** Adds an OIDC identity provider to an account, with tokens it has issued; returns its ARN. */
+  addOidcProvider(uid: string, name: string, tokens: string[]): string {
+    const arn = `acs:ram::${uid}:oidc-provider/${name}`;
+    this.get(uid).oidcProviders.set(name, { arn, tokens: new Set(tokens) });
+    return arn;
   }
 
   /** Removes a key wherever it is; requests signed with it then answer `InvalidAccessKeyId.NotFound`. */

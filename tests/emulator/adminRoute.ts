@@ -8,6 +8,8 @@ export const ADMIN_PREFIX = "/__emulator/";
 export const ADMIN_METHODS = [
   "reset",
   "addAccount",
+  "addRole",
+  "addOidcProvider",
   "removeAccount",
   "addKey",
   "removeKey",

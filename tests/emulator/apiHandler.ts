@@ -1,20 +1,20 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
-import {
-  ACTION_HANDLERS,
-  ACTIONS,
-  API_VERSION,
-  REGIONAL_ACTIONS,
-  type Action,
-  type ActionResult,
-} from "./actions";
-import type { AccountStore } from "./accounts";
-import { authenticate, type NonceStore } from "./authenticate";
+import { ACTION_HANDLERS, API_VERSION, REGIONAL_ACTIONS, type Action } from "./actions";
+import type { AccessKey, Account, AccountStore } from "./accounts";
+import { authenticate, authenticateRpc, type AuthResult, type NonceStore } from "./authenticate";
 import { ERRORS, UNCONFIRMED, type ErrorCode } from "./errorCatalog";
 import type { FaultInjector, HeldRequests } from "./faults";
 import type { RegionInfo } from "./regions";
 import type { LogEntry, RequestLog } from "./requestLog";
+import {
+  assumeRole,
+  assumeRoleWithOidc,
+  getCallerIdentity,
+  STS_VERSION,
+  type StsContext,
+} from "./stsActions";
 
 /** The emulator state an API request reads and changes. */
 export interface ApiState {
@@ -38,7 +38,66 @@ export interface ApiState {
   opensInFlight: Map<string, Set<LogEntry>>;
   /** Requests held by a `hold` fault until released. */
   holds: HeldRequests;
+  /** When set, STS keys really expire after this many milliseconds (see {@link StsContext}). */
+  stsSessionMs?: number;
 }
+
+/** How a request of an action is signed. */
+/**
+ * How an action's requests are signed: `signed` takes either signature its real clients send
+ * (ACS3-HMAC-SHA256 from the generated SDKs, RPC HMAC-SHA1 from @alicloud/credentials), told
+ * apart by the Authorization header; `none` is AssumeRoleWithOIDC, which the token authorizes.
+ */
+type Signing = "acs3" | "signed" | "none";
+
+/** What the emulator knows of each action: its API version, its signing, and how it runs. */
+interface ActionSpec {
+  /** API version the action belongs to. */
+  version: string;
+  /** How its requests are signed (`none`: AssumeRoleWithOIDC, which the token itself authorizes). */
+  signing: Signing;
+  /** Runs it. */
+  run(facts: {
+    caller?: { account: Account; key: AccessKey };
+    params: Record<string, string>;
+    requestId: string;
+    now: number;
+    state: ApiState;
+  }):
+    | { ok: true; body: Record<string, unknown>; wrote?: boolean; issued?: AccessKey }
+    | { ok: false; code: ErrorCode; detail?: string };
+}
+
+const vpc = (action: Action): ActionSpec => ({
+  version: API_VERSION,
+  signing: "acs3",
+  run: ({ caller, params, requestId, now, state }) =>
+    ACTION_HANDLERS[action]({
+      account: caller!.account,
+      params,
+      requestId,
+      now,
+      activationDelayMs: state.activationDelayMs,
+      regions: state.regions,
+    }),
+});
+
+const sts = (signing: Signing, handler: (ctx: StsContext) => ReturnType<ActionSpec["run"]>): ActionSpec => ({
+  version: STS_VERSION,
+  signing,
+  run: ({ caller, params, requestId, now, state }) =>
+    handler({ accounts: state.accounts, caller, params, requestId, now, stsSessionMs: state.stsSessionMs }),
+});
+
+/** Every action the emulator serves. */
+const ACTION_SPECS: Record<string, ActionSpec> = {
+  OpenPublicIpAddressPoolService: vpc("OpenPublicIpAddressPoolService"),
+  GetPublicIpAddressPoolServiceStatus: vpc("GetPublicIpAddressPoolServiceStatus"),
+  DescribeRegions: vpc("DescribeRegions"),
+  AssumeRole: sts("signed", assumeRole),
+  AssumeRoleWithOIDC: sts("none", assumeRoleWithOidc),
+  GetCallerIdentity: sts("signed", getCallerIdentity),
+};
 
 const JSON_TYPE = "application/json;charset=utf-8";
 
@@ -168,26 +227,40 @@ export async function handleApiRequest(
   if (req.method !== "POST" && req.method !== "GET") {
     return sendError(res, req, entry, "UnsupportedHTTPMethod");
   }
-  if (!entry.action || !(ACTIONS as readonly string[]).includes(entry.action)) {
+  const spec = entry.action ? ACTION_SPECS[entry.action] : undefined;
+  if (!spec) {
     return sendError(res, req, entry, "InvalidAction.NotFound", `Action: ${entry.action ?? "(none)"}.`);
   }
-  const action = entry.action as Action;
-  if (req.headers["x-acs-version"] !== API_VERSION) {
-    return sendError(res, req, entry, "InvalidVersion", `Version: ${String(req.headers["x-acs-version"])}.`);
+  const action = entry.action as string;
+  const versionHeader = req.headers["x-acs-version"];
+  const version = (Array.isArray(versionHeader) ? versionHeader[0] : versionHeader) ?? params.Version;
+  if (version !== spec.version) {
+    return sendError(res, req, entry, "InvalidVersion", `Version: ${String(version)}.`);
   }
 
-  const auth = authenticate(
-    { method: req.method, path, rawQuery, headers: req.headers, body },
-    state.accounts,
-    state.nonces,
-    Date.now() + state.clockOffsetMs,
-  );
-  entry.accessKeyId = auth.ok ? auth.key.accessKeyId : auth.accessKeyId;
-  if (!auth.ok) return sendError(res, req, entry, auth.code, auth.detail);
-  const { account } = auth;
-  entry.accountUid = account.uid;
+  const now = Date.now() + state.clockOffsetMs;
+  let auth: AuthResult | undefined;
+  const acs3 =
+    spec.signing === "acs3" || (spec.signing === "signed" && req.headers.authorization !== undefined);
+  if (acs3) {
+    auth = authenticate(
+      { method: req.method, path, rawQuery, headers: req.headers, body },
+      state.accounts,
+      state.nonces,
+      now,
+    );
+  } else if (spec.signing === "signed") {
+    auth = authenticateRpc(req.method, params, state.accounts, state.nonces, now);
+  }
+  if (auth) {
+    entry.accessKeyId = auth.ok ? auth.key.accessKeyId : auth.accessKeyId;
+    if (!auth.ok) return sendError(res, req, entry, auth.code, auth.detail);
+  }
+  const caller = auth?.ok ? { account: auth.account, key: auth.key } : undefined;
+  const account = caller?.account;
+  entry.accountUid = account?.uid;
 
-  const isOpen = action === "OpenPublicIpAddressPoolService";
+  const isOpen = action === "OpenPublicIpAddressPoolService" && account !== undefined;
   const conflict = isOpen && enterOpen(state, account.uid, entry);
   // An Open is in progress until it has been processed: a reply held back or lost after that is
   // not activation work, and does not make a later Open of the account concurrent with it.
@@ -219,10 +292,8 @@ export async function handleApiRequest(
     if (failure?.kind === "unavailable") return sendError(res, req, entry, "ServiceUnavailable");
     if (failure?.kind === "internal") return sendError(res, req, entry, "InternalError");
 
-    if (
-      account.deniedActions.includes(action) ||
-      account.deniedActions.includes(`${action}@${params.RegionId}`)
-    ) {
+    const denied = [...(account?.deniedActions ?? []), ...(caller?.key.deniedActions ?? [])];
+    if (denied.includes(action) || denied.includes(`${action}@${params.RegionId}`)) {
       return sendError(res, req, entry, "Forbidden.RAM");
     }
     if (REGIONAL_ACTIONS.has(action)) {
@@ -237,15 +308,9 @@ export async function handleApiRequest(
     if (conflict) return sendError(res, req, entry, UNCONFIRMED.concurrentOpen);
 
     entry.requestId = randomUUID().toUpperCase();
-    const result: ActionResult = ACTION_HANDLERS[action]({
-      account,
-      params,
-      requestId: entry.requestId,
-      now: Date.now(),
-      activationDelayMs: state.activationDelayMs,
-      regions: state.regions,
-    });
+    const result = spec.run({ caller, params, requestId: entry.requestId, now: Date.now(), state });
     processed();
+    if (result.ok && result.issued) entry.issuedKeyId = result.issued.accessKeyId;
     if (!result.ok) return sendError(res, req, entry, result.code, result.detail);
     entry.wrote = result.wrote === true;
     entry.outcome = "OK";

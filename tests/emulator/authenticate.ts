@@ -1,5 +1,6 @@
 import type { Account, AccessKey, AccountStore } from "./accounts";
 import { UNCONFIRMED, type ErrorCode } from "./errorCatalog";
+import { rpcSign, rpcSignaturesEqual, rpcStringToSign } from "./rpcSignature";
 import {
   parseAcsDate,
   parseAuthorization,
@@ -115,19 +116,65 @@ export function authenticate(
     return fail("SignatureDoesNotMatch", `server string to sign is:${toSign}`);
   }
 
-  // An STS key signs only with its own token, which expires; a long-term key takes no token.
-  const token = header(req, "x-acs-security-token");
-  if (found.key.securityToken !== undefined) {
-    if (token === undefined) return fail("MissingSecurityToken");
-    if (token !== found.key.securityToken) return fail("InvalidSecurityToken.MismatchWithAccessKey");
-    if (found.key.tokenExpired || (found.key.expiresAt !== undefined && serverNow >= found.key.expiresAt)) {
-      return fail("InvalidSecurityToken.Expired");
-    }
-  } else if (token !== undefined) {
-    return fail(UNCONFIRMED.tokenWithLongTermKey);
-  }
+  const tokenProblem = checkToken(found.key, header(req, "x-acs-security-token"), serverNow);
+  if (tokenProblem) return fail(tokenProblem);
 
   const nonce = header(req, "x-acs-signature-nonce") ?? "";
   if (!nonces.claim(accessKeyId, nonce, serverNow)) return fail("SignatureNonceUsed");
+  return { ok: true, account: found.account, key: found.key };
+}
+
+/** An STS key signs only with its own token, which expires; a long-term key takes no token. */
+function checkToken(key: AccessKey, token: string | undefined, serverNow: number): ErrorCode | undefined {
+  if (key.securityToken !== undefined) {
+    if (token === undefined) return "MissingSecurityToken";
+    if (token !== key.securityToken) return "InvalidSecurityToken.MismatchWithAccessKey";
+    if (key.tokenExpired || (key.expiresAt !== undefined && serverNow >= key.expiresAt)) {
+      return "InvalidSecurityToken.Expired";
+    }
+  } else if (token !== undefined) {
+    return UNCONFIRMED.tokenWithLongTermKey;
+  }
+  return undefined;
+}
+
+/**
+ * Authenticates a request signed the RPC way (version 1.0, HMAC-SHA1), as @alicloud/credentials
+ * signs AssumeRole: the parameters `AccessKeyId`, `Timestamp`, `SignatureMethod`,
+ * `SignatureVersion`, `SignatureNonce` and `Signature` (and `SecurityToken` for an STS key).
+ */
+export function authenticateRpc(
+  method: string,
+  params: Record<string, string>,
+  accounts: AccountStore,
+  nonces: NonceStore,
+  serverNow: number,
+): AuthResult {
+  const accessKeyId = params.AccessKeyId;
+  const fail = (code: ErrorCode, detail?: string): AuthResult => ({ ok: false, code, detail, accessKeyId });
+  if (
+    !accessKeyId ||
+    !params.Signature ||
+    params.SignatureMethod !== "HMAC-SHA1" ||
+    params.SignatureVersion !== "1.0"
+  ) {
+    return fail(
+      "IncompleteSignature",
+      "AccessKeyId, Signature, SignatureMethod=HMAC-SHA1 and SignatureVersion=1.0 are required.",
+    );
+  }
+  const found = accounts.findByKey(accessKeyId);
+  if (!found) return fail("InvalidAccessKeyId.NotFound");
+  if (found.key.inactive) return fail("InvalidAccessKeyId.Inactive");
+  const date = Date.parse(params.Timestamp ?? "");
+  if (Number.isNaN(date)) return fail("InvalidTimeStamp.Format");
+  if (Math.abs(serverNow - date) > CLOCK_SKEW_LIMIT_MS) return fail("InvalidTimeStamp.Expired");
+  const toSign = rpcStringToSign(method, params);
+  if (!rpcSignaturesEqual(rpcSign(found.key.accessKeySecret, toSign), params.Signature)) {
+    return fail("SignatureDoesNotMatch", `server string to sign is:${toSign}`);
+  }
+  const tokenProblem = checkToken(found.key, params.SecurityToken, serverNow);
+  if (tokenProblem) return fail(tokenProblem);
+  if (!nonces.claim(accessKeyId, params.SignatureNonce ?? "", serverNow)) return fail("SignatureNonceUsed");
   return { ok: true, account: found.account, key: found.key };
 }

@@ -3,7 +3,8 @@ import { execFile, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { REPO_ROOT } from "../support/engine";
 import { sdkStatus } from "../support/sdk";
-import type { Emulator } from "./emulator";
+import { EMULATOR_CA, type Emulator } from "./emulator";
+import { assumeWithLibrary, callerIdentity } from "../support/sts";
 import VpcClient from "@alicloud/vpc20160428";
 import * as $OpenApi from "@alicloud/openapi-client";
 
@@ -36,6 +37,41 @@ describe("npm run emulator", () => {
       );
       assert.equal(log.result.length, 1);
       assert.equal(child.exitCode, null, "the emulator stopped by itself");
+    } finally {
+      process.kill(-child.pid!, "SIGTERM");
+    }
+  });
+
+  it("with --member-accounts, prints roles the ready account may assume, over its TLS endpoint", async () => {
+    const child = spawn("npm", ["run", "--silent", "emulator", "--", "--member-accounts", "2"], {
+      cwd: REPO_ROOT,
+      stdio: ["ignore", "pipe", "inherit"],
+      detached: true,
+    });
+    try {
+      const first = await new Promise<string>((resolve, reject) => {
+        createInterface({ input: child.stdout }).once("line", resolve);
+        child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
+      });
+      const ready = JSON.parse(first) as {
+        secureEndpoint: string;
+        caCert: string;
+        accessKeyId: string;
+        accessKeySecret: string;
+        accountUid: string;
+        roleArns: string[];
+      };
+      assert.match(ready.secureEndpoint, /^https:\/\/127\.0\.0\.1:\d+$/);
+      assert.equal(ready.caCert, EMULATOR_CA);
+      assert.equal(ready.roleArns.length, 2);
+      const key = { accessKeyId: ready.accessKeyId, accessKeySecret: ready.accessKeySecret };
+      const at = { secureHost: ready.secureEndpoint.replace("https://", "") } as Emulator;
+      for (const roleArn of ready.roleArns) {
+        const account = /^acs:ram::(\d+):role\/ip-pool-admin$/.exec(roleArn)?.[1];
+        assert.ok(account && account !== ready.accountUid, roleArn);
+        const issued = await assumeWithLibrary(at, key, roleArn);
+        assert.equal((await callerIdentity(at, issued)).accountId, account);
+      }
     } finally {
       process.kill(-child.pid!, "SIGTERM");
     }

@@ -1,12 +1,14 @@
 import { parseArgs } from "node:util";
-import { startEmulator } from "./emulator";
+import { EMULATOR_CA, startEmulator } from "./emulator";
 
 const USAGE = `Usage: npm run --silent emulator -- [options]
 
-Runs the local emulator of the Alibaba Cloud VPC API on 127.0.0.1 until killed.
+Runs the local emulator of the Alibaba Cloud VPC and STS APIs on 127.0.0.1 until killed.
 The first line on stdout is one JSON object:
-  {"endpoint":"http://127.0.0.1:PORT","accessKeyId":"...","accessKeySecret":"...","accountUid":"..."}
-for a ready account with no region enabled. Control it over POST /__emulator/<method>
+  {"endpoint":"http://127.0.0.1:PORT","secureEndpoint":"https://127.0.0.1:PORT2",
+   "caCert":"/path/to/ca.pem","accessKeyId":"...","accessKeySecret":"...","accountUid":"..."}
+for a ready account with no region enabled. "secureEndpoint" serves the same API over TLS,
+for STS (its clients speak only HTTPS): trust it with NODE_EXTRA_CA_CERTS=<caCert>. Control it over POST /__emulator/<method>
 (see tests/emulator/README.md).
 
 Options:
@@ -15,6 +17,8 @@ Options:
   --activation-delay-ms <n>  time before an Open shows in the status, in ms (default 0)
   --fault-rate <r>           probability 0..1 of a random fault per call (default 0)
   --seed <n>                 seed of the fault generator (default 1)
+  --member-accounts <n>      also create n member accounts, each with a RAM role "ip-pool-admin"
+                             that the ready account may assume; their ARNs are in "roleArns"
   --log                      print each request to stderr
   -h, --help                 show this text`;
 
@@ -42,6 +46,7 @@ async function main(): Promise<void> {
         "activation-delay-ms": { type: "string" },
         "fault-rate": { type: "string" },
         seed: { type: "string" },
+        "member-accounts": { type: "string" },
         log: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -60,12 +65,23 @@ async function main(): Promise<void> {
       seed: number("seed", values.seed, 1),
     });
     const key = emulator.defaultAccount.keys[0];
+    const roleArns = Array.from(
+      { length: number("member-accounts", values["member-accounts"], 0, 1000) },
+      () =>
+        emulator.addRole(emulator.addAccount().uid, {
+          name: "ip-pool-admin",
+          trustedAccounts: [emulator.defaultAccount.uid],
+        }),
+    );
     console.log(
       JSON.stringify({
         endpoint: emulator.endpoint,
+        secureEndpoint: emulator.secureEndpoint,
+        caCert: EMULATOR_CA,
         accessKeyId: key.accessKeyId,
         accessKeySecret: key.accessKeySecret,
         accountUid: emulator.defaultAccount.uid,
+        ...(roleArns.length > 0 ? { roleArns } : {}),
       }),
     );
     if (values.log) {

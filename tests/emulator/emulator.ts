@@ -1,6 +1,16 @@
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
-import { AccountStore, isEnabled, regionState, type AccessKey, type AccountSpec } from "./accounts";
+import { join } from "node:path";
+import {
+  AccountStore,
+  isEnabled,
+  regionState,
+  type AccessKey,
+  type AccountSpec,
+  type RoleSpec,
+} from "./accounts";
 import { handleAdminRequest, ADMIN_PREFIX } from "./adminRoute";
 import { handleApiRequest, type ApiState } from "./apiHandler";
 import { NonceStore } from "./authenticate";
@@ -35,6 +45,9 @@ export interface AccountInfo {
   keys: AccessKey[];
 }
 
+/** The CA that signed the emulator's TLS certificate: trust it with NODE_EXTRA_CA_CERTS (tests only). */
+export const EMULATOR_CA = join(__dirname, "tls", "ca.pem");
+
 /** Settings that can be changed while the emulator runs. */
 export interface EmulatorSettings {
   /** Service time of every call, in milliseconds. */
@@ -45,6 +58,8 @@ export interface EmulatorSettings {
   clockOffsetMs?: number;
   /** Re-seeds the fault generator. */
   seed?: number;
+  /** STS keys really expire after this many milliseconds, 1 s before a client renews them (undefined: as requested). */
+  stsSessionMs?: number | null;
 }
 
 /** A running emulator of the Alibaba Cloud VPC API, and its control interface for tests. */
@@ -53,8 +68,20 @@ export class Emulator {
   readonly endpoint: string;
   /** `127.0.0.1:PORT`, as the SDK's `endpoint` setting takes it. */
   readonly host: string;
+  /** The same API over TLS, `https://127.0.0.1:PORT`: where STS is reached (its clients speak only HTTPS). */
+  readonly secureEndpoint: string;
+  /** `127.0.0.1:PORT` of {@link secureEndpoint}. */
+  readonly secureHost: string;
   /** The ready account created at start (and again by `reset`). */
   defaultAccount!: AccountInfo;
+
+  /**
+   * The environment that points this package at the emulator: VPC calls to {@link endpoint}, STS
+   * calls (over TLS: the process must trust {@link EMULATOR_CA}) to {@link secureEndpoint}.
+   */
+  get endpointEnv(): { ALICLOUD_VPC_ENDPOINT: string; ALICLOUD_STS_ENDPOINT: string } {
+    return { ALICLOUD_VPC_ENDPOINT: this.endpoint, ALICLOUD_STS_ENDPOINT: this.secureEndpoint };
+  }
 
   private readonly state: ApiState;
   private readonly initial: Required<Omit<EmulatorOptions, "port" | "regions" | "defaultKey">> & {
@@ -64,11 +91,14 @@ export class Emulator {
   /** Use {@link startEmulator}. */
   constructor(
     private readonly server: Server,
+    private readonly secureServer: Server,
     options: EmulatorOptions,
   ) {
     const port = (server.address() as AddressInfo).port;
     this.host = `127.0.0.1:${port}`;
     this.endpoint = `http://${this.host}`;
+    this.secureHost = `127.0.0.1:${(secureServer.address() as AddressInfo).port}`;
+    this.secureEndpoint = `https://${this.secureHost}`;
     this.initial = {
       latencyMs: options.latencyMs ?? 0,
       activationDelayMs: options.activationDelayMs ?? 0,
@@ -110,6 +140,7 @@ export class Emulator {
     s.latencyMs = this.initial.latencyMs;
     s.activationDelayMs = this.initial.activationDelayMs;
     s.clockOffsetMs = 0;
+    s.stsSessionMs = undefined;
     if (this.initial.faultRate > 0) {
       s.faults.add({
         kind: FAULT_KINDS.filter((k) => k !== "reset-after" && k !== "latency-after" && k !== "hold"),
@@ -125,6 +156,16 @@ export class Emulator {
   addAccount(spec: AccountSpec = {}): AccountInfo {
     const account = this.state.accounts.add(spec);
     return { uid: account.uid, keys: account.keys.map((k) => ({ ...k })) };
+  }
+
+  /** Adds a RAM role to an account (trusted by the accounts it names); returns its ARN. */
+  addRole(uid: string, spec: RoleSpec): string {
+    return this.state.accounts.addRole(uid, spec);
+  }
+
+  /** Adds an OIDC identity provider to an account, with the tokens it has issued; returns its ARN. */
+  addOidcProvider(uid: string, name: string, tokens: string[]): string {
+    return this.state.accounts.addOidcProvider(uid, name, tokens);
   }
 
   /** Removes an account. */
@@ -197,6 +238,7 @@ export class Emulator {
     if (settings.latencyMs !== undefined) s.latencyMs = settings.latencyMs;
     if (settings.activationDelayMs !== undefined) s.activationDelayMs = settings.activationDelayMs;
     if (settings.clockOffsetMs !== undefined) s.clockOffsetMs = settings.clockOffsetMs;
+    if (settings.stsSessionMs !== undefined) s.stsSessionMs = settings.stsSessionMs ?? undefined;
     if (settings.seed !== undefined) s.faults.reseed(settings.seed);
   }
 
@@ -215,32 +257,48 @@ export class Emulator {
     return [...this.state.regions];
   }
 
-  /** Stops the server and drops open connections. */
+  /** Stops both servers and drops open connections. */
   async close(): Promise<void> {
-    await new Promise<void>((resolve) => {
-      this.server.close(() => resolve());
-      this.server.closeAllConnections();
-    });
+    await Promise.all(
+      [this.server, this.secureServer].map(
+        (server) =>
+          new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeAllConnections();
+          }),
+      ),
+    );
   }
 }
 
-/** Starts an emulator on 127.0.0.1. */
-export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  const server = createServer();
+function listen(server: Server, port: number): Promise<void> {
   // Keep idle keep-alive sockets open longer than clients do, so a reused socket is never closed under a request.
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
+  return new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+    server.listen(port, "127.0.0.1", () => resolve());
   });
-  const emulator = new Emulator(server, options);
-  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
-    emulator.handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) {
-        res.writeHead(500, { "content-type": "text/plain" });
-        res.end(`emulator failure: ${String(err)}`);
-      }
+}
+
+/** Starts an emulator on 127.0.0.1: plain HTTP on `port`, and TLS (for STS) on a free port. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const tls = join(__dirname, "tls");
+  const server = createServer();
+  const secureServer = createTlsServer({
+    key: readFileSync(join(tls, "server-key.pem")),
+    cert: readFileSync(join(tls, "server.pem")),
+  });
+  await Promise.all([listen(server, options.port ?? 0), listen(secureServer, 0)]);
+  const emulator = new Emulator(server, secureServer, options);
+  for (const s of [server, secureServer]) {
+    s.on("request", (req: IncomingMessage, res: ServerResponse) => {
+      emulator.handle(req, res).catch((err: unknown) => {
+        if (!res.headersSent) {
+          res.writeHead(500, { "content-type": "text/plain" });
+          res.end(`emulator failure: ${String(err)}`);
+        }
+      });
     });
-  });
+  }
   return emulator;
 }

@@ -92,6 +92,29 @@ export const ERRORS = {
     message: "The specified parameter ClientToken is not valid: it must contain only ASCII characters.",
   },
   UnsupportedHTTPMethod: { status: 405, message: "This http method is not supported." },
+  MissingParameter: { status: 400, message: "A required parameter is missing." },
+
+  // STS (2015-04-01).
+  "EntityNotExist.Role": { status: 404, message: "The role not exists:" },
+  "InvalidParameter.RoleArn": { status: 400, message: "The parameter RoleArn is wrongly formed." },
+  "InvalidParameter.RoleSessionName": {
+    status: 400,
+    message: "The parameter RoleSessionName is wrongly formed.",
+  },
+  "InvalidParameter.DurationSeconds": {
+    status: 400,
+    message: "The Min/Max value of DurationSeconds is 15min/the role's MaxSessionDuration.",
+  },
+  NoPermission: {
+    status: 403,
+    message:
+      "No permission perform sts:AssumeRole on this Role. Maybe you are not authorized by the role's trust policy.",
+  },
+  "AuthenticationFail.NoPermission": { status: 401, message: "There is no permission." },
+  "AuthenticationFail.OIDCToken.InvalidSignature": {
+    status: 401,
+    message: "OIDC token validate failed: invalid signature.",
+  },
 } satisfies Record<string, ErrorSpec>;
 
 /** An error code the emulator knows. */
@@ -110,6 +133,12 @@ export const UNCONFIRMED = {
   concurrentOpen: "OperationConflict",
   /** A security token sent with a long-term AccessKey (one that is not an STS key). */
   tokenWithLongTermKey: "InvalidSecurityToken.MismatchWithAccessKey",
+  /** AssumeRole of a role that does not exist (status 404 not confirmed). */
+  unknownRole: "EntityNotExist.Role",
+  /** AssumeRole with an external ID that is not the one the trust policy requires. */
+  wrongExternalId: "NoPermission",
+  /** AssumeRoleWithOIDC of a role whose trust policy does not name the identity provider. */
+  untrustedOidcProvider: "AuthenticationFail.NoPermission",
 } satisfies Record<string, ErrorCode>;
 
 /** The error codes of the seed page that an account (or one region of it) can be set to answer with. */

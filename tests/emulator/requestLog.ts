@@ -30,6 +30,8 @@ export interface LogEntry {
   overlapped: boolean;
   /** Whether the request changed state (an Open that activated a region). */
   wrote: boolean;
+  /** For AssumeRole and AssumeRoleWithOIDC: the temporary AccessKey ID issued. */
+  issuedKeyId?: string;
 }
 
 /** The emulator's request log, in arrival order. */

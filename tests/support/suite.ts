@@ -1,5 +1,6 @@
 import { startEmulator, type Emulator, type EmulatorOptions } from "../emulator/emulator";
 import { pulumiEngine } from "./engine";
+import { TRUSTS_EMULATOR_CA } from "./isolateEnvironment";
 import { useEmulator } from "./providerHarness";
 import type { TestStack } from "./stack";
 
@@ -30,6 +31,12 @@ export function emulatorSuite(options: SuiteOptions = {}): EmulatorSuite {
   const stacks: TestStack[] = [];
 
   before(async function () {
+    if (!TRUSTS_EMULATOR_CA) {
+      throw new Error(
+        "This process does not trust the emulator's TLS certificate, which STS calls need: run the tests with `npm test`, " +
+          "or start mocha with NODE_EXTRA_CA_CERTS=tests/emulator/tls/ca.pem.",
+      );
+    }
     if (engine) {
       this.timeout(45 * 60 * 1000);
       await pulumiEngine();

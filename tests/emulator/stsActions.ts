@@ -1,0 +1,165 @@
+// STS (2015-04-01): AssumeRole, AssumeRoleWithOIDC and GetCallerIdentity. A role belongs to an
+// account and trusts a list of accounts (and, optionally, needs an external ID); the temporary
+// key it issues acts as the role's account, with the role's denied actions, until it expires.
+import { randomBytes } from "node:crypto";
+import type { Account, AccessKey, AccountStore, Role } from "./accounts";
+import { UNCONFIRMED, type ErrorCode } from "./errorCatalog";
+
+/** The API version of STS. */
+export const STS_VERSION = "2015-04-01";
+
+/** What an STS action answers: a JSON body, or an error code with a detail. */
+export type StsResult =
+  | { ok: true; body: Record<string, unknown>; issued?: AccessKey }
+  | { ok: false; code: ErrorCode; detail?: string };
+
+/** The facts an STS action runs with. */
+export interface StsContext {
+  /** Every account (a role may belong to any). */
+  accounts: AccountStore;
+  /** The caller, for signed actions. */
+  caller?: { account: Account; key: AccessKey };
+  /** Request parameters. */
+  params: Record<string, string>;
+  /** Request ID of this reply. */
+  requestId: string;
+  /** Server time, epoch milliseconds. */
+  now: number;
+  /**
+   * When set, an issued key really expires after this many milliseconds, while the Expiration
+   * reported is 15 minutes less 1 second later: a client that renews 15 minutes before the
+   * reported expiry (as @alicloud/credentials does) renews 1 second before the real one.
+   */
+  stsSessionMs?: number;
+}
+
+/** What a client renewing 15 minutes before the reported expiry needs, less the margin it keeps. */
+const RENEW_BEFORE_MS = 15 * 60 * 1000 - 1000;
+
+/** A role by its ARN, or the error its ARN gets. */
+function findRole(
+  accounts: AccountStore,
+  arn: string | undefined,
+): { role: Role; account: Account } | StsResult {
+  if (!arn) return { ok: false, code: "MissingParameter", detail: "RoleArn." };
+  const parts = /^acs:ram::(\d+):role\/(.+)$/i.exec(arn);
+  if (!parts) return { ok: false, code: "InvalidParameter.RoleArn" };
+  const account = accounts.all().find((a) => a.uid === parts[1]);
+  const role = account?.roles.get(parts[2].toLowerCase());
+  if (!account || !role) return { ok: false, code: UNCONFIRMED.unknownRole, detail: arn };
+  return { role, account };
+}
+
+/** Issues a temporary key of a role's account: the answer of AssumeRole and AssumeRoleWithOIDC. */
+function issue(ctx: StsContext, found: { role: Role; account: Account }): StsResult {
+  const session = ctx.params.RoleSessionName ?? "";
+  if (!/^[\w.@-]{2,64}$/.test(session)) return { ok: false, code: "InvalidParameter.RoleSessionName" };
+  const duration = Number(ctx.params.DurationSeconds ?? 3600);
+  if (!Number.isInteger(duration) || duration < 900 || duration > found.role.maxSessionDurationSeconds) {
+    return { ok: false, code: "InvalidParameter.DurationSeconds" };
+  }
+  const lifetime = ctx.stsSessionMs ?? duration * 1000;
+  const key: AccessKey = {
+    accessKeyId: `STS.${randomBytes(10).toString("hex").toUpperCase()}`,
+    accessKeySecret: randomBytes(18).toString("base64url"),
+    securityToken: `STSTOKEN.${randomBytes(24).toString("base64url")}`,
+    expiresAt: ctx.now + lifetime,
+    deniedActions: [...found.role.deniedActions],
+    assumedRole: { roleArn: found.role.arn, roleName: found.role.name.toLowerCase(), sessionName: session },
+  };
+  found.account.keys.push(key);
+  const reported = ctx.stsSessionMs === undefined ? key.expiresAt! : key.expiresAt! + RENEW_BEFORE_MS;
+  return {
+    ok: true,
+    issued: key,
+    body: {
+      RequestId: ctx.requestId,
+      AssumedRoleUser: {
+        Arn: `${found.role.arn}/${session}`,
+        AssumedRoleId: `3${found.account.uid.slice(1)}:${session}`,
+      },
+      Credentials: {
+        AccessKeyId: key.accessKeyId,
+        AccessKeySecret: key.accessKeySecret,
+        SecurityToken: key.securityToken,
+        Expiration: new Date(reported).toISOString().replace(/\.\d{3}Z$/, "Z"),
+      },
+    },
+  };
+}
+
+/** AssumeRole: a trusted caller (with the right external ID) gets a key of the role's account. */
+export function assumeRole(ctx: StsContext): StsResult {
+  const found = findRole(ctx.accounts, ctx.params.RoleArn);
+  if ("ok" in found) return found;
+  const caller = ctx.caller!.account.uid;
+  if (!found.role.trustedAccounts.includes(caller)) {
+    // Documented (STS troubleshooting, "No permission perform sts:AssumeRole on this Role").
+    return {
+      ok: false,
+      code: "NoPermission",
+      detail: `The trust policy of ${found.role.arn} does not let account ${caller} assume it.`,
+    };
+  }
+  if (found.role.externalId !== undefined && ctx.params.ExternalId !== found.role.externalId) {
+    return {
+      ok: false,
+      code: UNCONFIRMED.wrongExternalId,
+      detail: `The ExternalId does not match the trust policy of ${found.role.arn}.`,
+    };
+  }
+  return issue(ctx, found);
+}
+
+/** AssumeRoleWithOIDC (unsigned): a token of a trusted identity provider gets a key of the role's account. */
+export function assumeRoleWithOidc(ctx: StsContext): StsResult {
+  const found = findRole(ctx.accounts, ctx.params.RoleArn);
+  if ("ok" in found) return found;
+  const parts = /^acs:ram::(\d+):oidc-provider\/(.+)$/.exec(ctx.params.OIDCProviderArn ?? "");
+  const provider =
+    parts && found.account.uid === parts[1] ? found.account.oidcProviders.get(parts[2]) : undefined;
+  if (!parts || !provider) {
+    // Both documented among STS's error codes.
+    return {
+      ok: false,
+      code: "AuthenticationFail.NoPermission",
+      detail: `No such OIDC Provider registered: ${String(ctx.params.OIDCProviderArn)}`,
+    };
+  }
+  if (!provider.tokens.has(ctx.params.OIDCToken ?? ""))
+    return { ok: false, code: "AuthenticationFail.OIDCToken.InvalidSignature" };
+  if (!found.role.oidcProviders.includes(parts[2])) {
+    return {
+      ok: false,
+      code: UNCONFIRMED.untrustedOidcProvider,
+      detail: `The trust policy of ${found.role.arn} does not trust ${provider.arn}.`,
+    };
+  }
+  return issue(ctx, found);
+}
+
+/** GetCallerIdentity: the account and identity of the key that signed the request. */
+export function getCallerIdentity(ctx: StsContext): StsResult {
+  const { account, key } = ctx.caller!;
+  const role = key.assumedRole;
+  return {
+    ok: true,
+    body: role
+      ? {
+          RequestId: ctx.requestId,
+          AccountId: account.uid,
+          IdentityType: "AssumedRoleUser",
+          Arn: `acs:ram::${account.uid}:assumed-role/${role.roleName}/${role.sessionName}`,
+          PrincipalId: `3${account.uid.slice(1)}:${role.sessionName}`,
+          RoleId: `3${account.uid.slice(1)}`,
+        }
+      : {
+          RequestId: ctx.requestId,
+          AccountId: account.uid,
+          IdentityType: "RAMUser",
+          Arn: `acs:ram::${account.uid}:user/emulator`,
+          UserId: `2${account.uid.slice(1)}`,
+          PrincipalId: `2${account.uid.slice(1)}`,
+        },
+  };
+}
