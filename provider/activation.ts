@@ -1,6 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { CallFailure } from "./classifyError";
-import { accountKey } from "./credentials";
 import { LOCAL_CODES } from "./errorCodes";
 import type { OpenLocks } from "./openLock";
 import { OPERATIONS } from "./operations";
@@ -18,6 +17,8 @@ export interface ActivationResult {
   adopted: boolean;
   /** Request ID of the Open call, when one was sent and answered. */
   requestId?: string;
+  /** The account the feature was activated (or found active) in. */
+  accountId: string;
 }
 
 /** Time, and waiting; injectable so that tests of the timing need not wait. */
@@ -101,7 +102,11 @@ export async function activateRegion(
   clientToken: string,
   options: ActivationOptions,
 ): Promise<ActivationResult> {
-  if (await api.status(regionId)) return { regionId, enabled: true, adopted: true };
+  // The account decides the lock. It is found after the first read, so that a failure of the
+  // credentials is always the VPC API's diagnostic; it is asked of STS at most once per provider.
+  const active = await api.status(regionId);
+  const accountId = await api.accountId();
+  if (active) return { regionId, enabled: true, adopted: true, accountId };
   let settled: Poll | undefined;
   const settle = async (failure: CallFailure): Promise<boolean> => {
     options.progress?.(
@@ -118,14 +123,12 @@ export async function activateRegion(
   };
   let requestId: string | undefined;
   try {
-    requestId = await options.locks.run(accountKey(api.credentials), () =>
-      api.open(regionId, clientToken, settle),
-    );
+    requestId = await options.locks.run(accountId, () => api.open(regionId, clientToken, settle));
   } catch (err) {
     const enabled = await api.status(regionId).catch(() => false);
     if (enabled) {
       const failedRequestId = err instanceof PoolServiceError ? err.requestId : undefined;
-      return { regionId, enabled: true, adopted: false, requestId: failedRequestId };
+      return { regionId, enabled: true, adopted: false, requestId: failedRequestId, accountId };
     }
     if (settled && err instanceof PoolServiceError) {
       throw new PoolServiceError(
@@ -136,7 +139,7 @@ export async function activateRegion(
     }
     throw err;
   }
-  if (settled?.enabled) return { regionId, enabled: true, adopted: false };
+  if (settled?.enabled) return { regionId, enabled: true, adopted: false, accountId };
   const poll = await pollUntilEnabled(api, regionId, options, "waiting for activation to show");
   if (!poll.enabled) {
     throw new PoolServiceError(
@@ -158,5 +161,5 @@ export async function activateRegion(
       ].join("\n"),
     );
   }
-  return { regionId, enabled: true, adopted: false, requestId };
+  return { regionId, enabled: true, adopted: false, requestId, accountId };
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `alicloud-ip-pool-service status`: where is the Public IP Address Pool feature on, and where not?
 import { parseArgs } from "node:util";
+import { assumeRoleProblem, roleAccount } from "./alicloudConfig";
 import { shownError } from "./poolServiceError";
 import { parseEndpoint, type EndpointOverride } from "./endpoint";
 import { regionIdProblem, resolveRegion } from "./regionId";
@@ -17,15 +18,22 @@ Options:
   --region <id>      a region to read; repeat it, or separate IDs with commas
                      (default: ${ENV_KEYS.regions.join(" or ")})
   --all-regions      every region the VPC API lists (DescribeRegions)
+  --assume-role <arn>
+                     read the account of this RAM role, assumed with the credentials below
+                     (acs:ram::<account ID>:role/<name>); repeat it for several accounts: the
+                     table gets an ACCOUNT column, the JSON an "accountId"
   --json             print a JSON array of {"regionId", "enabled", ...} on stdout, nothing else
   --endpoint <url>   call this endpoint instead of the regional one (https://host[:port],
                      or http:// for a loopback address only); also ${ENV_KEYS.endpoint}
   -h, --help         show this text
 
-Credentials come from the environment:
-  ${Object.values(CREDENTIAL_ENV.alibabaCloud).join(" / ")},
+Credentials come from the environment, in @pulumi/alicloud's order:
   ${Object.values(CREDENTIAL_ENV.alicloud).join(" / ")},
-then the default chain of @alicloud/credentials (CLI profile, credentials file, OIDC, ECS RAM role).
+  ${Object.values(CREDENTIAL_ENV.alibabaCloud).join(" / ")},
+  ALICLOUD_ECS_ROLE_NAME, ALICLOUD_PROFILE (with ALICLOUD_SHARED_CREDENTIALS_FILE),
+  ALICLOUD_CREDENTIALS_URI, then the rest of the default chain of @alicloud/credentials
+  (OIDC, CLI profile, credentials file). ALICLOUD_ASSUME_ROLE_ARN names a role they assume
+  first; ALICLOUD_STS_ENDPOINT is the STS host (HTTPS).
 
 Exit status: 0 every region was read; 1 a read failed (the others are still shown) or the
 credentials are missing or rejected; 2 usage error.`;
@@ -44,6 +52,7 @@ interface StatusOptions {
   allRegions: boolean;
   json: boolean;
   endpoint?: EndpointOverride;
+  roleArns: string[];
 }
 
 /** The endpoint from `--endpoint`, else `ALICLOUD_VPC_ENDPOINT`: a bad one is a usage error either way. */
@@ -66,6 +75,7 @@ function parseStatusArgs(argv: string[]): StatusOptions | "help" {
         "all-regions": { type: "boolean" },
         json: { type: "boolean" },
         endpoint: { type: "string" },
+        "assume-role": { type: "string", multiple: true },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -83,6 +93,11 @@ function parseStatusArgs(argv: string[]): StatusOptions | "help" {
     const problem = regionIdProblem(r, "the region");
     if (problem) throw new UsageError(`--region: ${problem}`);
   }
+  const roleArns = [...new Set(v["assume-role"] ?? [])];
+  for (const roleArn of roleArns) {
+    const problem = assumeRoleProblem({ roleArn }, "the role");
+    if (problem) throw new UsageError(`--assume-role: ${problem.replace("the role.roleArn", "it")}`);
+  }
   const endpoint = endpointOption(v.endpoint);
   if (!v["all-regions"] && regions.length === 0) {
     const fallback = resolveRegion({
@@ -99,6 +114,7 @@ function parseStatusArgs(argv: string[]): StatusOptions | "help" {
     allRegions: v["all-regions"] === true,
     json: v.json === true,
     endpoint,
+    roleArns,
   };
 }
 
@@ -114,30 +130,43 @@ async function status(options: StatusOptions, scrubber: SecretScrubber, io: Outp
   // Loaded here, not at start: `--help` and usage errors need no SDK.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, typed below
   const { PoolServiceApi } = require("./poolServiceApi") as typeof import("./poolServiceApi");
-  const api = new PoolServiceApi({
-    config: NO_CONFIG,
-    env: process.env,
-    endpoint: options.endpoint,
-    scrubber,
-  });
+  const apiFor = (roleArn?: string) =>
+    new PoolServiceApi({
+      config: NO_CONFIG,
+      env: process.env,
+      endpoint: options.endpoint,
+      scrubber,
+      assumeRole: roleArn === undefined ? undefined : { roleArn },
+    });
+  const accounts =
+    options.roleArns.length === 0
+      ? [{ api: apiFor() }]
+      : options.roleArns.map((roleArn) => ({ api: apiFor(roleArn), accountId: roleAccount(roleArn) }));
   const regions = options.allRegions
-    ? await api.regions()
+    ? await accounts[0].api.regions()
     : options.regions.map((regionId) => ({ regionId }));
-  const showProgress = process.stderr.isTTY && regions.length > 3;
-  const rows = await readStatuses(api, regions, (done, total) => {
+  const showProgress = process.stderr.isTTY && regions.length * accounts.length > 3;
+  const rows = await readStatuses(accounts, regions, (done, total) => {
     if (showProgress) process.stderr.write(`\rreading ${done}/${total} regions...`);
   });
   if (showProgress) process.stderr.write("\r\x1b[K");
 
-  // Missing or rejected credentials fail every region alike: say it once.
-  const auth = rows.find((r) => r.error?.kind === "auth");
-  if (auth?.error) {
-    io.err(auth.error.message);
+  // Missing or rejected credentials (or a role that cannot be assumed) fail every region of an
+  // account alike: each is said once. When nothing could be read, there is no table to show.
+  const failed = rows.filter((r) => r.error);
+  const authSaid = new Set<string | undefined>();
+  const messages = failed.flatMap((r) => {
+    if (r.error!.kind !== "auth") return [r.error!.message];
+    if (authSaid.has(r.accountId)) return [];
+    authSaid.add(r.accountId);
+    return [r.error!.message];
+  });
+  if (failed.length === rows.length && failed.every((r) => r.error!.kind === "auth")) {
+    for (const message of messages) io.err(message);
     return 1;
   }
   io.out(options.json ? `${JSON.stringify(toJson(rows), null, 2)}\n` : `${formatTable(rows)}\n`);
-  const failed = rows.filter((r) => r.error);
-  for (const r of failed) io.err(`\n${r.error!.message}`);
+  for (const message of messages) io.err(`\n${message}`);
   return failed.length > 0 ? 1 : 0;
 }
 

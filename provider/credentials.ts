@@ -1,10 +1,9 @@
 // Where the credentials of a call come from, and the credential object built from that source.
-// Every source maps onto a provider of @alicloud/credentials, through one `new Credential(...)`.
-// The library's default chain is followed in its order, but each of its providers runs only when
-// its own setting is there: with nothing set, nothing is tried and nothing goes on the network.
-import { existsSync, readFileSync } from "node:fs";
-import { homedir } from "node:os";
-import { join } from "node:path";
+// Every source maps onto a provider of @alicloud/credentials, through one `new Credential(...)`;
+// roles to assume wrap it, each with the library's AssumeRole provider. The order is
+// @pulumi/alicloud's (the Terraform provider's): an explicit OIDC role, an AccessKey pair, the ECS
+// RAM role, the CLI profile, the credentials URI, then the rest of the library's default chain,
+// each step only when its setting is there: with nothing set, nothing is tried and nothing is sent.
 import Credential, {
   CLIProfileCredentialsProvider,
   ECSRAMRoleCredentialsProvider,
@@ -14,13 +13,33 @@ import Credential, {
   StaticAKCredentialsProvider,
   StaticSTSCredentialsProvider,
   URICredentialsProvider,
+  type CredentialsProvider,
 } from "@alicloud/credentials";
+import { existsSync } from "node:fs";
+import {
+  ALICLOUD_KEYS,
+  readAlicloudConfig,
+  type AlicloudConfig,
+  type AssumeRoleSpec,
+  type OidcRoleSpec,
+} from "./alicloudConfig";
+import { assumeRoleFailure, assumeRoleProvider, oidcRoleProvider, type RoleStep } from "./assumedRole";
+import {
+  checkCliConfig,
+  checkCredentialsFile,
+  cliConfigPath,
+  credentialsFilePath,
+  type CliProfile,
+} from "./credentialFiles";
+import { CredentialsError } from "./credentialsError";
 import { CHAIN_ENV, CONFIG_KEYS, CREDENTIAL_ENV, type ConfigSource } from "./settings";
 
-/** A step of the default chain whose setting is present. */
-export type ChainStep = "env" | "oidc" | "cliProfile" | "credentialsFile" | "ecsRole" | "uri";
+export { CredentialsError } from "./credentialsError";
 
-/** Where the credentials for a call come from; decided at call time, never stored. */
+/** A step of the library's default chain whose setting is present (after the explicit settings). */
+export type ChainStep = "env" | "oidc" | "cliProfile" | "credentialsFile";
+
+/** Where the credentials of a call come from; decided at call time, never stored. */
 export type CredentialPlan =
   | {
       /** An AccessKey pair (with an STS token, optionally) from stack config or `ALICLOUD_*`. */
@@ -35,15 +54,41 @@ export type CredentialPlan =
       source: string;
     }
   | {
-      /** A named profile of the Alibaba Cloud CLI (stack config `alicloud:profile`). */
-      kind: "profile";
-      /** Profile name. */
-      profile: string;
-      /** Where the name was found. */
+      /** A role assumed with an OIDC token (`alicloud:assumeRoleWithOidc`). */
+      kind: "oidcRole";
+      /** The role and the token. */
+      role: OidcRoleSpec;
+      /** Where it was configured. */
       source: string;
     }
   | {
-      /** One step of the default chain of `@alicloud/credentials`, the first whose setting is there. */
+      /** The RAM role of the ECS instance, from instance metadata. */
+      kind: "ecsRole";
+      /** The role name. */
+      roleName: string;
+      /** Where it was configured. */
+      source: string;
+    }
+  | {
+      /** A profile of the Alibaba Cloud CLI's configuration. */
+      kind: "profile";
+      /** Profile name (default: the file's current profile). */
+      profile?: string;
+      /** The configuration file, when not ~/.aliyun/config.json. */
+      file?: string;
+      /** Where it was configured. */
+      source: string;
+    }
+  | {
+      /** A URI that serves credentials. */
+      kind: "uri";
+      /** The URI. */
+      uri: string;
+      /** Where it was configured. */
+      source: string;
+    }
+  | {
+      /** One step of the rest of the default chain of `@alicloud/credentials`. */
       kind: "chain";
       /** The step. */
       step: ChainStep;
@@ -59,24 +104,16 @@ export type CredentialPlan =
 
 /** Every place credentials are looked for, in order, for the "no credentials" diagnostic. */
 export const CREDENTIAL_PLACES: readonly string[] = [
+  `stack config ${ALICLOUD_KEYS.assumeRoleWithOidc}`,
   `stack config ${CONFIG_KEYS.accessKey} / ${CONFIG_KEYS.secretKey} (/ ${CONFIG_KEYS.securityToken})`,
-  `stack config ${CONFIG_KEYS.profile}`,
-  `environment ${CREDENTIAL_ENV.alibabaCloud.accessKeyId} / ${CREDENTIAL_ENV.alibabaCloud.accessKeySecret} (/ ${CREDENTIAL_ENV.alibabaCloud.securityToken})`,
   `environment ${CREDENTIAL_ENV.alicloud.accessKeyId} / ${CREDENTIAL_ENV.alicloud.accessKeySecret} (/ ${CREDENTIAL_ENV.alicloud.securityToken})`,
-  `the default chain of @alicloud/credentials, each step only when its setting is there: OIDC (${CHAIN_ENV.oidc.join(", ")}), ` +
-    `the CLI profile (~/.aliyun/config.json, ${CHAIN_ENV.profile}), ~/.alibabacloud/credentials ` +
-    `(${CHAIN_ENV.credentialsFile}), the ECS RAM role (instance metadata, when ${CHAIN_ENV.ecsRole} names the role), ` +
-    `${CHAIN_ENV.uri}`,
+  `environment ${CREDENTIAL_ENV.alibabaCloud.accessKeyId} / ${CREDENTIAL_ENV.alibabaCloud.accessKeySecret} (/ ${CREDENTIAL_ENV.alibabaCloud.securityToken})`,
+  `stack config ${ALICLOUD_KEYS.ecsRoleName} (ALICLOUD_ECS_ROLE_NAME, ${CHAIN_ENV.ecsRole}): the ECS RAM role (instance metadata)`,
+  `stack config ${CONFIG_KEYS.profile} (ALICLOUD_PROFILE, ${CHAIN_ENV.profile}) and ${ALICLOUD_KEYS.sharedCredentialsFile} (ALICLOUD_SHARED_CREDENTIALS_FILE)`,
+  `stack config ${ALICLOUD_KEYS.credentialsUri} (ALICLOUD_CREDENTIALS_URI, ${CHAIN_ENV.uri})`,
+  `the rest of the default chain of @alicloud/credentials, each step only when its setting is there: OIDC (${CHAIN_ENV.oidc.join(", ")}), ` +
+    `the CLI profile (~/.aliyun/config.json), ~/.alibabacloud/credentials (${CHAIN_ENV.credentialsFile})`,
 ];
-
-/** A credential setting that cannot be used; the message names the key and the fix. */
-export class CredentialsError extends Error {
-  /** Creates the error. */
-  constructor(message: string) {
-    super(message);
-    this.name = "CredentialsError";
-  }
-}
 
 /** Refuses a pair of which only one half is set: the chain would skip it silently. */
 function assertWhole(id: string | undefined, secret: string | undefined, names: [string, string]): boolean {
@@ -105,18 +142,7 @@ function isTrue(value: string | undefined): boolean {
   return value?.toLowerCase() === "true";
 }
 
-/** The ~/.aliyun/config.json of the Alibaba Cloud CLI (the library reads it there). */
-export function cliConfigPath(): string {
-  return join(homedir(), ".aliyun", "config.json");
-}
-
-/** The credentials file the library reads, when it exists. */
-function credentialsFilePath(env: NodeJS.ProcessEnv): string | undefined {
-  const path = env[CHAIN_ENV.credentialsFile] || join(homedir(), ".alibabacloud", "credentials");
-  return existsSync(path) ? path : undefined;
-}
-
-/** The first step of the default chain whose setting is there. Throws for a setting made by half. */
+/** The first step of the rest of the default chain whose setting is there. Throws for a setting made by half. */
 function chainStep(env: NodeJS.ProcessEnv): { step: ChainStep; source: string } | undefined {
   const oidc = CHAIN_ENV.oidc.filter((name) => env[name]);
   if (oidc.length === CHAIN_ENV.oidc.length)
@@ -128,26 +154,15 @@ function chainStep(env: NodeJS.ProcessEnv): { step: ChainStep; source: string } 
     );
   }
   if (!isTrue(env[CHAIN_ENV.cliProfileDisabled]) && existsSync(cliConfigPath())) {
-    const named = env[CHAIN_ENV.profile] ? ` (${CHAIN_ENV.profile} "${env[CHAIN_ENV.profile]}")` : "";
-    return { step: "cliProfile", source: `the Alibaba Cloud CLI profile${named}` };
+    return { step: "cliProfile", source: "the Alibaba Cloud CLI profile" };
   }
-  const file = credentialsFilePath(env);
-  if (file) return { step: "credentialsFile", source: "the credentials file of @alicloud/credentials" };
-  if (env[CHAIN_ENV.ecsRole] && !isTrue(env[CHAIN_ENV.ecsDisabled])) {
-    return { step: "ecsRole", source: `the ECS RAM role named by environment ${CHAIN_ENV.ecsRole}` };
-  }
-  if (env[CHAIN_ENV.uri]) return { step: "uri", source: `environment ${CHAIN_ENV.uri}` };
+  if (credentialsFilePath(env))
+    return { step: "credentialsFile", source: "the credentials file of @alicloud/credentials" };
   return undefined;
 }
 
-/**
- * Decides where credentials come from: stack config (`alicloud:accessKey`/`secretKey`/
- * `securityToken`, then `alicloud:profile`), then `ALIBABA_CLOUD_*` (read by the default chain
- * itself), then `ALICLOUD_*`, then the rest of the default chain of `@alicloud/credentials`, each
- * step only when its setting is there. Reads no file's content and sends nothing. Throws
- * {@link CredentialsError} for a setting made by half or a value that cannot be sent.
- */
-export function planCredentials(config: ConfigSource, env: NodeJS.ProcessEnv): CredentialPlan {
+/** An AccessKey pair from stack config, `ALICLOUD_*` or `ALIBABA_CLOUD_*`, checked; undefined when none is set. */
+function accessKeyPair(config: ConfigSource, env: NodeJS.ProcessEnv): CredentialPlan | undefined {
   const id = config.get(CONFIG_KEYS.accessKey);
   const secret = config.get(CONFIG_KEYS.secretKey);
   if (assertWhole(id, secret, [CONFIG_KEYS.accessKey, CONFIG_KEYS.secretKey])) {
@@ -161,24 +176,6 @@ export function planCredentials(config: ConfigSource, env: NodeJS.ProcessEnv): C
       securityToken,
       source: `stack config ${CONFIG_KEYS.accessKey}`,
     };
-  }
-  const profile = config.get(CONFIG_KEYS.profile);
-  if (profile)
-    return { kind: "profile", profile, source: `stack config ${CONFIG_KEYS.profile} ("${profile}")` };
-  const alibaba = CREDENTIAL_ENV.alibabaCloud;
-  if (
-    assertWhole(env[alibaba.accessKeyId], env[alibaba.accessKeySecret], [
-      alibaba.accessKeyId,
-      alibaba.accessKeySecret,
-    ])
-  ) {
-    assertHeaderSafe(env[alibaba.accessKeyId], "AccessKey ID", `environment ${alibaba.accessKeyId}`);
-    assertHeaderSafe(
-      env[alibaba.securityToken] || undefined,
-      "security token",
-      `environment ${alibaba.securityToken}`,
-    );
-    return { kind: "chain", step: "env", source: `environment ${alibaba.accessKeyId}` };
   }
   const alicloud = CREDENTIAL_ENV.alicloud;
   if (
@@ -198,122 +195,79 @@ export function planCredentials(config: ConfigSource, env: NodeJS.ProcessEnv): C
       source: `environment ${alicloud.accessKeyId}`,
     };
   }
+  const alibaba = CREDENTIAL_ENV.alibabaCloud;
+  if (
+    assertWhole(env[alibaba.accessKeyId], env[alibaba.accessKeySecret], [
+      alibaba.accessKeyId,
+      alibaba.accessKeySecret,
+    ])
+  ) {
+    assertHeaderSafe(env[alibaba.accessKeyId], "AccessKey ID", `environment ${alibaba.accessKeyId}`);
+    assertHeaderSafe(
+      env[alibaba.securityToken] || undefined,
+      "security token",
+      `environment ${alibaba.securityToken}`,
+    );
+    return { kind: "chain", step: "env", source: `environment ${alibaba.accessKeyId}` };
+  }
+  return undefined;
+}
+
+/**
+ * Decides where credentials come from, in @pulumi/alicloud's order: `alicloud:assumeRoleWithOidc`;
+ * an AccessKey pair (stack config, then `ALICLOUD_*`, then `ALIBABA_CLOUD_*`, which the library's
+ * environment provider reads itself); the ECS RAM role; the CLI profile; the credentials URI; then
+ * the rest of the library's default chain, each step only when its setting is there. Reads no
+ * file's content and sends nothing. Throws {@link CredentialsError} for a setting made by half or
+ * a value that cannot be sent, and a settings error for an `alicloud:*` key it cannot honour.
+ */
+export function planCredentials(
+  config: ConfigSource,
+  env: NodeJS.ProcessEnv,
+  alicloud: AlicloudConfig = readAlicloudConfig(config, env),
+): CredentialPlan {
+  if (alicloud.assumeRoleWithOidc) {
+    return {
+      kind: "oidcRole",
+      role: alicloud.assumeRoleWithOidc.value,
+      source: alicloud.assumeRoleWithOidc.source,
+    };
+  }
+  const pair = accessKeyPair(config, env);
+  if (pair) return pair;
+  if (alicloud.ecsRoleName)
+    return { kind: "ecsRole", roleName: alicloud.ecsRoleName.value, source: alicloud.ecsRoleName.source };
+  if (alicloud.profile || alicloud.sharedCredentialsFile) {
+    const named = alicloud.profile ? ` ("${alicloud.profile.value}")` : "";
+    return {
+      kind: "profile",
+      profile: alicloud.profile?.value,
+      file: alicloud.sharedCredentialsFile?.value,
+      source: `${(alicloud.profile ?? alicloud.sharedCredentialsFile)!.source}${named}`,
+    };
+  }
+  if (alicloud.credentialsUri)
+    return { kind: "uri", uri: alicloud.credentialsUri.value, source: alicloud.credentialsUri.source };
   const step = chainStep(env);
   return step ? { kind: "chain", ...step } : { kind: "none", source: "no credential setting" };
 }
 
-/** The profile modes of the Alibaba Cloud CLI that @alicloud/credentials can use. */
-const CLI_MODES: readonly string[] = [
-  "AK",
-  "StsToken",
-  "RamRoleArn",
-  "EcsRamRole",
-  "OIDC",
-  "ChainableRamRoleArn",
-  "CloudSSO",
-  "OAuth",
-  "External",
-];
-
-/** Line and column of a character offset, from 1. */
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset).split("\n");
-  return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
-}
-
 /**
- * Checks the CLI configuration the library is about to read, so that a problem is named without
- * quoting the file (the library's own error quotes all of it, secrets included).
+ * The roles a call acts through, in order: the stack's (`alicloud:assumeRole`, or
+ * `ALICLOUD_ASSUME_ROLE_ARN`), then the resource's own `assumeRole`, each assumed with the
+ * credentials before it.
  */
-function checkCliConfig(path: string, profileName: string | undefined): void {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (err) {
-    throw new CredentialsError(`${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"}).`);
-  }
-  let conf: unknown;
-  try {
-    conf = JSON.parse(text);
-  } catch (err) {
-    const at = /position (\d+)/.exec((err as Error).message);
-    const where = at ? ` at ${lineAndColumn(text, Number(at[1]))}` : "";
-    throw new CredentialsError(
-      `${path} is not valid JSON${where}: correct it, or run \`aliyun configure\` to write it again.`,
-    );
-  }
-  const profiles = (conf as { profiles?: unknown })?.profiles;
-  if (!Array.isArray(profiles) || profiles.length === 0) {
-    throw new CredentialsError(`${path} has no profiles: run \`aliyun configure\` to add one.`);
-  }
-  const name = profileName ?? (conf as { current?: unknown }).current;
-  const profile = profiles.find((p) => (p as { name?: unknown })?.name === name) as
-    { mode?: unknown } | undefined;
-  if (!profile) {
-    throw new CredentialsError(
-      `${path} has no profile named ${JSON.stringify(String(name))}: run \`aliyun configure --profile <name>\`.`,
-    );
-  }
-  if (typeof profile.mode !== "string" || !CLI_MODES.includes(profile.mode)) {
-    throw new CredentialsError(
-      `profile ${JSON.stringify(String(name))} in ${path} has a mode @alicloud/credentials cannot use: ` +
-        `use one of ${CLI_MODES.join(", ")} (\`aliyun configure --mode AK\`).`,
-    );
-  }
-}
-
-/** Types of profile in the credentials file that @alicloud/credentials can use. */
-const FILE_TYPES: readonly string[] = ["access_key", "ecs_ram_role", "ram_role_arn"];
-
-/** Checks the credentials file (INI) the library is about to read, without quoting it. */
-function checkCredentialsFile(path: string, profileName: string): void {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (err) {
-    throw new CredentialsError(`${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"}).`);
-  }
-  const sections = new Map<string, Map<string, string>>();
-  let current: Map<string, string> | undefined;
-  text.split(/\r?\n/).forEach((line, i) => {
-    const trimmed = line.trim();
-    if (trimmed === "" || trimmed.startsWith("#") || trimmed.startsWith(";")) return;
-    const section = /^\[([^\][]+)\]$/.exec(trimmed);
-    const pair = /^([\w.-]+)\s*=\s*(.*)$/.exec(trimmed);
-    if (section) {
-      current = new Map();
-      sections.set(section[1].trim(), current);
-    } else if (pair && current) {
-      current.set(pair[1], pair[2]);
-    } else {
-      throw new CredentialsError(
-        `${path} is not a valid credentials file at line ${i + 1}: each line is a [profile] header or key = value under one.`,
-      );
-    }
-  });
-  const profile = sections.get(profileName);
-  const type = profile?.get("type");
-  if (!profile || !type) {
-    throw new CredentialsError(
-      `${path} has no profile [${profileName}] with a \`type\` (${FILE_TYPES.join(", ")}).`,
-    );
-  }
-  if (!FILE_TYPES.includes(type)) {
-    throw new CredentialsError(
-      `profile [${profileName}] in ${path} has a \`type\` this package cannot use: use ${FILE_TYPES.join(", ")}.`,
-    );
-  }
-  const needed = type === "ecs_ram_role" ? ["role_name"] : ["access_key_id", "access_key_secret"];
-  const missing = needed.filter((key) => !profile.get(key));
-  if (missing.length > 0) {
-    throw new CredentialsError(`profile [${profileName}] in ${path} lacks ${missing.join(" and ")}.`);
-  }
+export function planRoles(alicloud: AlicloudConfig, resourceRole?: AssumeRoleSpec): RoleStep[] {
+  const roles: RoleStep[] = [];
+  if (alicloud.assumeRole) roles.push(alicloud.assumeRole);
+  if (resourceRole) roles.push({ value: resourceRole, source: "the resource's assumeRole" });
+  return roles;
 }
 
 /** Runs a check of a file the library will read, naming the setting that led to the file. */
-function checkFile(source: string, check: () => void): void {
+function checkFile<T>(source: string, check: () => T): T {
   try {
-    check();
+    return check();
   } catch (err) {
     if (err instanceof CredentialsError)
       throw new CredentialsError(`${source} could not be used: ${err.message}`);
@@ -321,8 +275,50 @@ function checkFile(source: string, check: () => void): void {
   }
 }
 
+/** A profile of another CLI configuration file, mapped onto the library's providers (it reads only ~/.aliyun). */
+function profileFromFile(profile: CliProfile, file: string, stsHost?: string): CredentialsProvider {
+  const ak = () =>
+    StaticAKCredentialsProvider.builder()
+      .withAccessKeyId(profile.access_key_id ?? "")
+      .withAccessKeySecret(profile.access_key_secret ?? "")
+      .build();
+  switch (profile.mode) {
+    case "AK":
+      return ak();
+    case "StsToken":
+      return StaticSTSCredentialsProvider.builder()
+        .withAccessKeyId(profile.access_key_id ?? "")
+        .withAccessKeySecret(profile.access_key_secret ?? "")
+        .withSecurityToken(profile.sts_token ?? "")
+        .build();
+    case "RamRoleArn":
+      return assumeRoleProvider(
+        ak(),
+        {
+          roleArn: profile.ram_role_arn ?? "",
+          sessionName: profile.ram_session_name,
+          sessionExpiration: profile.expired_seconds,
+        },
+        stsHost,
+      );
+    case "EcsRamRole":
+      return ECSRAMRoleCredentialsProvider.builder()
+        .withRoleName(profile.ram_role_name ?? "")
+        .build();
+    default:
+      throw new CredentialsError(
+        `${file} gives the profile mode ${profile.mode}, which this package reads from ~/.aliyun/config.json only: ` +
+          `use AK, StsToken, RamRoleArn or EcsRamRole in ${ALICLOUD_KEYS.sharedCredentialsFile}, or unset it.`,
+      );
+  }
+}
+
 /** The provider of `@alicloud/credentials` for a plan, after checking any file it reads. */
-function providerFor(plan: Exclude<CredentialPlan, { kind: "none" }>, env: NodeJS.ProcessEnv) {
+export function credentialProvider(
+  plan: Exclude<CredentialPlan, { kind: "none" }>,
+  env: NodeJS.ProcessEnv,
+  stsHost?: string,
+): CredentialsProvider {
   switch (plan.kind) {
     case "static":
       return plan.securityToken
@@ -335,7 +331,15 @@ function providerFor(plan: Exclude<CredentialPlan, { kind: "none" }>, env: NodeJ
             .withAccessKeyId(plan.accessKeyId)
             .withAccessKeySecret(plan.accessKeySecret)
             .build();
+    case "oidcRole":
+      return oidcRoleProvider(plan.role, stsHost);
+    case "ecsRole":
+      return ECSRAMRoleCredentialsProvider.builder().withRoleName(plan.roleName).build();
     case "profile":
+      if (plan.file) {
+        const profile = checkFile(plan.source, () => checkCliConfig(plan.file!, plan.profile));
+        return checkFile(plan.source, () => profileFromFile(profile, plan.file!, stsHost));
+      }
       if (isTrue(env[CHAIN_ENV.cliProfileDisabled])) {
         throw new CredentialsError(
           `${plan.source} is set, but ${CHAIN_ENV.cliProfileDisabled} switches the Alibaba Cloud CLI profile off: ` +
@@ -343,13 +347,17 @@ function providerFor(plan: Exclude<CredentialPlan, { kind: "none" }>, env: NodeJ
         );
       }
       checkFile(plan.source, () => checkCliConfig(cliConfigPath(), plan.profile));
-      return CLIProfileCredentialsProvider.builder().withProfileName(plan.profile).build();
+      return plan.profile
+        ? CLIProfileCredentialsProvider.builder().withProfileName(plan.profile).build()
+        : CLIProfileCredentialsProvider.builder().build();
+    case "uri":
+      return URICredentialsProvider.builder().withCredentialsURI(plan.uri).build();
     case "chain":
       switch (plan.step) {
         case "env":
           return EnvironmentVariableCredentialsProvider.builder().build();
         case "oidc":
-          return OIDCRoleArnCredentialsProvider.builder().build();
+          return OIDCRoleArnCredentialsProvider.builder().withStsEndpoint(stsHost!).build();
         case "cliProfile":
           checkFile(plan.source, () => checkCliConfig(cliConfigPath(), env[CHAIN_ENV.profile] || undefined));
           return CLIProfileCredentialsProvider.builder().build();
@@ -358,16 +366,12 @@ function providerFor(plan: Exclude<CredentialPlan, { kind: "none" }>, env: NodeJ
             checkCredentialsFile(credentialsFilePath(env)!, env[CHAIN_ENV.profile] || "default"),
           );
           return ProfileCredentialsProvider.builder().build();
-        case "ecsRole":
-          return ECSRAMRoleCredentialsProvider.builder().withRoleName(env[CHAIN_ENV.ecsRole]!).build();
-        case "uri":
-          return URICredentialsProvider.builder().withCredentialsURI(env[CHAIN_ENV.uri]!).build();
       }
   }
 }
 
 /** Sources whose library errors may quote a file or a reply holding credentials: never shown. */
-const QUOTING_STEPS: ReadonlySet<string> = new Set([
+const QUOTING_KINDS: ReadonlySet<string> = new Set([
   "profile",
   "cliProfile",
   "credentialsFile",
@@ -377,54 +381,95 @@ const QUOTING_STEPS: ReadonlySet<string> = new Set([
 
 /** A credential that answered, and what it signs with. */
 export interface ResolvedCredential {
-  /** The credential object the SDK signs with. */
+  /** The credential object the SDK signs with (it renews assumed sessions before they expire). */
   credential: Credential;
-  /** Its AccessKey ID. */
+  /** The library's provider behind it, which a further role is assumed with. */
+  provider: CredentialsProvider;
+  /** Its AccessKey ID now. */
   accessKeyId: string;
   /** Its secret values, for the scrubber (never shown). */
   secrets: string[];
+  /** Where the credentials come from, naming the roles assumed, for diagnostics. */
+  source: string;
+}
+
+/** What resolving credentials needs besides the plan. */
+export interface ResolveOptions {
+  /** Environment variables. */
+  env: NodeJS.ProcessEnv;
+  /** The STS host (`host[:port]`, HTTPS), when not the library's default. */
+  stsHost?: string;
+  /** Filters any text of the credential library that is shown. */
+  scrub: (text: string) => string;
+}
+
+/** Asks a provider for credentials once, and checks that they can be sent. */
+async function answered(provider: CredentialsProvider, source: string): Promise<ResolvedCredential> {
+  const credential = new Credential(null, provider);
+  const model = await credential.getCredential();
+  assertHeaderSafe(model.accessKeyId, "AccessKey ID", source);
+  assertHeaderSafe(model.securityToken || undefined, "security token", source);
+  const secrets = [model.accessKeySecret, model.securityToken].filter((v): v is string => !!v);
+  return { credential, provider, accessKeyId: model.accessKeyId ?? "", secrets, source };
 }
 
 /**
- * Builds the credential object of a plan and asks it for credentials once, so that a source that
- * cannot answer fails here, naming it, before any request. `scrub` filters any text of the
- * library that is shown. Throws {@link CredentialsError}.
+ * The credentials of a plan, asked for once, so that a source that cannot answer fails here,
+ * naming it, before any other request. Throws {@link CredentialsError}.
  */
-export async function resolveCredentials(
+export async function resolvePlan(
   plan: CredentialPlan,
-  env: NodeJS.ProcessEnv,
-  scrub: (text: string) => string,
+  options: ResolveOptions,
 ): Promise<ResolvedCredential> {
   if (plan.kind === "none") throw new CredentialsError(noCredentialsMessage());
-  const credential = new Credential(null, providerFor(plan, env));
-  let model;
   try {
-    model = await credential.getCredential();
+    return await answered(credentialProvider(plan, options.env, options.stsHost), plan.source);
   } catch (err) {
+    if (err instanceof CredentialsError) throw err;
     const step = plan.kind === "chain" ? plan.step : plan.kind;
-    const detail = QUOTING_STEPS.has(step) ? "" : `: ${scrub((err as Error).message)}`;
+    if (plan.kind === "oidcRole") {
+      throw assumeRoleFailure(
+        err,
+        { value: { roleArn: plan.role.roleArn }, source: plan.source },
+        "the OIDC token",
+        options.scrub,
+      );
+    }
+    const detail = QUOTING_KINDS.has(step) ? "" : `: ${options.scrub((err as Error).message)}`;
     throw new CredentialsError(
       `${plan.source} could not give credentials${detail}. Check that setting, or set others (see the README's configuration).`,
     );
   }
-  assertHeaderSafe(model.accessKeyId, "AccessKey ID", plan.source);
-  assertHeaderSafe(model.securityToken || undefined, "security token", plan.source);
-  const secrets = [model.accessKeySecret, model.securityToken].filter((v): v is string => !!v);
-  return { credential, accessKeyId: model.accessKeyId ?? "", secrets };
 }
 
-/** A key naming the account a plan signs for, without any secret: Open calls are serialized per key. */
-export function accountKey(plan: CredentialPlan): string {
-  switch (plan.kind) {
-    case "static":
-      return `ak:${plan.accessKeyId}`;
-    case "profile":
-      return `profile:${plan.profile}`;
-    case "chain":
-      return `chain:${plan.step}`;
-    case "none":
-      return "none";
+/**
+ * The credentials of `role`, assumed with `previous` (one AssumeRole, which the library repeats
+ * shortly before the session expires). Throws {@link CredentialsError} naming the role, its account and the fix.
+ */
+export async function assumeRole(
+  previous: ResolvedCredential,
+  role: RoleStep,
+  options: ResolveOptions,
+): Promise<ResolvedCredential> {
+  const provider = assumeRoleProvider(previous.provider, role.value, options.stsHost);
+  const source = `role ${role.value.roleArn} (${role.source}), assumed with ${previous.source}`;
+  try {
+    return await answered(provider, source);
+  } catch (err) {
+    if (err instanceof CredentialsError) throw err;
+    throw assumeRoleFailure(err, role, previous.source, options.scrub);
   }
+}
+
+/** The credentials of a plan and its roles, each assumed with the credentials before it. Throws {@link CredentialsError}. */
+export async function resolveCredentials(
+  plan: CredentialPlan,
+  roles: readonly RoleStep[],
+  options: ResolveOptions,
+): Promise<ResolvedCredential> {
+  let resolved = await resolvePlan(plan, options);
+  for (const role of roles) resolved = await assumeRole(resolved, role, options);
+  return resolved;
 }
 
 /** The "no credentials" diagnostic: every place looked, and how to set credentials. */

@@ -1,6 +1,8 @@
 import type { CallFailure } from "./classifyError";
 import type { RetryStop } from "./retry";
 import { INVALID_REGION_CODES, LOCAL_CODES, OPEN_ERROR_CODES } from "./errorCodes";
+import { ALICLOUD_ENV, ALICLOUD_KEYS } from "./alicloudConfig";
+import { OPERATIONS } from "./operations";
 import { CONFIG_KEYS, CREDENTIAL_ENV, ENV_KEYS } from "./settings";
 
 /** Where a failure happened, for the diagnostic text. */
@@ -45,7 +47,20 @@ function tries(ctx: DiagnosticContext): string {
   return `${ctx.attempts} attempt${ctx.attempts === 1 ? "" : "s"} over ${(ctx.elapsedMs / 1000).toFixed(1)}s`;
 }
 
-const ENDPOINT_SETTINGS = `${ENV_KEYS.endpoint} or ${CONFIG_KEYS.endpoint}`;
+/** The API an operation belongs to, and the settings that choose its endpoint. */
+function serviceOf(ctx: DiagnosticContext): { api: string; endpoint: string; settings: string } {
+  return ctx.operation === OPERATIONS.callerIdentity
+    ? {
+        api: "the STS API",
+        endpoint: "the STS endpoint",
+        settings: `${ALICLOUD_KEYS.endpoints} sts, ${ALICLOUD_ENV.stsEndpoint.join(" or ")}`,
+      }
+    : {
+        api: "the VPC API",
+        endpoint: "the VPC endpoint",
+        settings: `${CONFIG_KEYS.endpoint}, ${ALICLOUD_KEYS.endpoints} vpc or ${ENV_KEYS.endpoint}`,
+      };
+}
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)}s`;
@@ -68,10 +83,10 @@ function advise(f: CallFailure, ctx: DiagnosticContext): Advice {
     const retried = f.kind === "transient" ? `, every time (${tries(ctx)})` : "";
     return {
       meaning:
-        `the reply did not come from the VPC API${retried}: HTTP ${f.statusCode}, ${type}, ${quote(f.foreignReply.bodyStart)}. ` +
+        `the reply did not come from ${serviceOf(ctx).api}${retried}: HTTP ${f.statusCode}, ${type}, ${quote(f.foreignReply.bodyStart)}. ` +
         "Something between this machine and Alibaba Cloud answered instead (a proxy, a captive portal, a load balancer).",
       fix:
-        `check the endpoint (${ENDPOINT_SETTINGS}, if set), the proxy settings (HTTPS_PROXY) and the network ` +
+        `check the endpoint (${serviceOf(ctx).settings}, if set), the proxy settings (HTTPS_PROXY) and the network ` +
         `path to ${ctx.endpointHost ?? "the endpoint"}, then run again.`,
     };
   }
@@ -93,7 +108,7 @@ function advise(f: CallFailure, ctx: DiagnosticContext): Advice {
           `the reply is not what ${ctx.operation} returns: ${f.serviceMessage}. Nothing was concluded from it, ` +
           "and nothing in the stack was changed.",
         fix:
-          `check that the endpoint (${ENDPOINT_SETTINGS}, if set) is the VPC API, then run again; ` +
+          `check that the endpoint (${serviceOf(ctx).settings}, if set) is ${serviceOf(ctx).api}, then run again; ` +
           "if it persists, quote the request ID to Alibaba Cloud support.",
       };
     case OPEN_ERROR_CODES.forbiddenRam:
@@ -184,8 +199,8 @@ function advise(f: CallFailure, ctx: DiagnosticContext): Advice {
       };
     case LOCAL_CODES.timeout:
       return {
-        meaning: `the VPC endpoint ${ctx.endpointHost ?? ""} did not answer in time (${tries(ctx)}).`,
-        fix: `check the network, proxy and endpoint settings (${ENDPOINT_SETTINGS}), then run again.`,
+        meaning: `${serviceOf(ctx).endpoint} ${ctx.endpointHost ?? ""} did not answer in time (${tries(ctx)}).`,
+        fix: `check the network, proxy and endpoint settings (${serviceOf(ctx).settings}), then run again.`,
       };
   }
   if (INVALID_REGION_CODES.has(f.code)) {
@@ -196,8 +211,8 @@ function advise(f: CallFailure, ctx: DiagnosticContext): Advice {
   }
   if (f.network) {
     return {
-      meaning: `could not reach the VPC endpoint ${ctx.endpointHost ?? ""} (${f.code}; ${tries(ctx)}).`,
-      fix: `check the network and proxy settings and the endpoint (${ENDPOINT_SETTINGS}, if set), then run again.`,
+      meaning: `could not reach ${serviceOf(ctx).endpoint} ${ctx.endpointHost ?? ""} (${f.code}; ${tries(ctx)}).`,
+      fix: `check the network and proxy settings and the endpoint (${serviceOf(ctx).settings}, if set), then run again.`,
     };
   }
   if (f.kind === "throttling" && ctx.stoppedBy === "retryAfter") {
@@ -232,17 +247,19 @@ function advise(f: CallFailure, ctx: DiagnosticContext): Advice {
     meaning: "Alibaba Cloud refused the request with an error this package has no advice for.",
     fix: f.recommend
       ? `see ${f.recommend}`
-      : "look the code up in the VPC error center (https://api.aliyun.com/document/Vpc/2016-04-28/errorCode).",
+      : ctx.operation === OPERATIONS.callerIdentity
+        ? "look the code up in the STS error center (https://api.aliyun.com/document/Sts/2015-04-01/errorCode)."
+        : "look the code up in the VPC error center (https://api.aliyun.com/document/Vpc/2016-04-28/errorCode).",
   };
 }
 
 /** What the first line says of the answer: its status and request ID, or that there was none. */
-function answerFacts(failure: CallFailure): string {
+function answerFacts(failure: CallFailure, ctx: DiagnosticContext): string {
   if (failure.origin === "local")
     return "not sent: a problem on this machine, not an answer from Alibaba Cloud";
   const facts = [failure.statusCode !== undefined ? `HTTP ${failure.statusCode}` : undefined];
   if (failure.requestId) facts.push(`request ID ${failure.requestId}`);
-  else if (failure.foreignReply) facts.push("no request ID: not an answer of the VPC API");
+  else if (failure.foreignReply) facts.push(`no request ID: not an answer of ${serviceOf(ctx).api}`);
   else facts.push("no request ID: the service did not answer");
   return facts.filter(Boolean).join(", ");
 }
@@ -252,7 +269,7 @@ export function diagnose(failure: CallFailure, ctx: DiagnosticContext): string {
   const { meaning, fix } = advise(failure, ctx);
   const where = ctx.regionId ? ` in region ${ctx.regionId}` : "";
   const lines = [
-    `${ctx.operation} failed${where}: ${failure.code} (${answerFacts(failure)}).`,
+    `${ctx.operation} failed${where}: ${failure.code} (${answerFacts(failure, ctx)}).`,
     `Meaning: ${meaning}`,
     `Fix: ${fix}`,
   ];

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { assumeRoleProblem, type AssumeRoleSpec } from "./alicloudConfig";
 import { shownError } from "./poolServiceError";
 import { resolveRegion } from "./regionId";
 import { scrubberFor } from "./secretScrubber";
@@ -8,12 +9,16 @@ import { configSource } from "./settings";
 export interface GetPublicIpAddressPoolServiceStatusArgs {
   /** The region to ask about; defaults like the resource's (`alicloud:region`, then the environment). */
   regionId?: string;
+  /** A RAM role to ask through, with the fields of `alicloud:assumeRole`: the role's account is read. */
+  assumeRole?: AssumeRoleSpec;
 }
 
 /** Arguments of {@link getPublicIpAddressPoolServiceStatusOutput}. */
 export interface GetPublicIpAddressPoolServiceStatusOutputArgs {
   /** The region to ask about; defaults like the resource's. */
   regionId?: pulumi.Input<string>;
+  /** A RAM role to ask through; the role's account is read. */
+  assumeRole?: pulumi.Input<AssumeRoleSpec>;
 }
 
 /** Whether the feature is active in a region. */
@@ -41,12 +46,20 @@ export async function getPublicIpAddressPoolServiceStatus(
     env: process.env,
   });
   if (region.problem !== undefined) throw new Error(`getPublicIpAddressPoolServiceStatus: ${region.problem}`);
+  const roleProblem =
+    args.assumeRole === undefined ? undefined : assumeRoleProblem(args.assumeRole, "assumeRole");
+  if (roleProblem) throw new Error(`getPublicIpAddressPoolServiceStatus: ${roleProblem}`);
   // Loaded on first call: declaring resources must not load the Alibaba Cloud SDK.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, typed below
   const { PoolServiceApi } = require("./poolServiceApi") as typeof import("./poolServiceApi");
   const scrubber = scrubberFor(config, process.env);
   try {
-    const enabled = await new PoolServiceApi({ config, env: process.env, scrubber }).status(region.regionId);
+    const enabled = await new PoolServiceApi({
+      config,
+      env: process.env,
+      scrubber,
+      assumeRole: args.assumeRole,
+    }).status(region.regionId);
     return { regionId: region.regionId, enabled };
   } catch (err) {
     throw shownError(err, (text) => scrubber.scrub(text), "getPublicIpAddressPoolServiceStatus");
@@ -57,7 +70,10 @@ export async function getPublicIpAddressPoolServiceStatus(
 export function getPublicIpAddressPoolServiceStatusOutput(
   args: GetPublicIpAddressPoolServiceStatusOutputArgs = {},
 ): pulumi.Output<GetPublicIpAddressPoolServiceStatusResult> {
-  return pulumi
-    .output(args.regionId)
-    .apply((regionId) => getPublicIpAddressPoolServiceStatus({ regionId: regionId ?? undefined }));
+  return pulumi.all([args.regionId, args.assumeRole]).apply(([regionId, assumeRole]) =>
+    getPublicIpAddressPoolServiceStatus({
+      regionId: regionId ?? undefined,
+      assumeRole: (assumeRole as AssumeRoleSpec | undefined) ?? undefined,
+    }),
+  );
 }

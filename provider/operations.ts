@@ -6,6 +6,8 @@ export const OPERATIONS = {
   status: "GetPublicIpAddressPoolServiceStatus",
   /** Lists the regions. */
   describeRegions: "DescribeRegions",
+  /** STS: the account the credentials act in. */
+  callerIdentity: "GetCallerIdentity",
 } as const;
 
 /** One of the operations this package calls. */

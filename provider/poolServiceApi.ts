@@ -1,5 +1,14 @@
+import { readAlicloudConfig, type AlicloudConfig, type AssumeRoleSpec } from "./alicloudConfig";
+import type { RoleStep } from "./assumedRole";
 import { classifyError, type CallFailure } from "./classifyError";
-import { CredentialsError, planCredentials, type CredentialPlan } from "./credentials";
+import { CredentialSessions } from "./credentialSessions";
+import {
+  CredentialsError,
+  planCredentials,
+  planRoles,
+  type CredentialPlan,
+  type ResolveOptions,
+} from "./credentials";
 import { diagnose } from "./diagnostics";
 import type { EndpointOverride } from "./endpoint";
 import { LOCAL_CODES } from "./errorCodes";
@@ -16,7 +25,8 @@ import {
 } from "./retry";
 import { SecretScrubber, secretsOf } from "./secretScrubber";
 import { readSettings, SettingsError, type ConfigSource, type Settings } from "./settings";
-import { VpcClients, type VpcConnection } from "./vpcClient";
+import { stsClient } from "./stsClient";
+import { VpcClients } from "./vpcClient";
 import { vpcSdk as vpc } from "./vpcSdk";
 
 /** The region used to reach the API for calls that have no region (DescribeRegions). */
@@ -42,8 +52,12 @@ export interface PoolServiceApiOptions {
   onRetry?: (notice: RetryNotice & { operation: Operation; regionId?: string }) => void;
   /** An endpoint already parsed (the command's `--endpoint`); wins over config and environment. */
   endpoint?: EndpointOverride;
-  /** The clients to reuse (a provider object's); a new cache when absent. */
+  /** The credential sessions to reuse (a provider object's); new ones when absent. */
+  sessions?: CredentialSessions;
+  /** The clients to reuse (a provider object's, made with `sessions`); a new cache when absent. */
   clients?: VpcClients;
+  /** A role the calls act through after the stack's own (a resource's `assumeRole`). */
+  assumeRole?: AssumeRoleSpec;
   /** The scrubber every diagnostic passes through (its owner's); a new one when absent. */
   scrubber?: SecretScrubber;
 }
@@ -51,12 +65,16 @@ export interface PoolServiceApiOptions {
 /** What became of an Open whose answer never came, as the caller found out. */
 export type OpenSettlement = (failure: CallFailure) => Promise<boolean>;
 
-/** Settings and the credential plan of a call, read from stack config and the environment. */
+/** Settings, the credential plan and the roles of a call, read from stack config and the environment. */
 export interface CallConfiguration {
   /** Endpoint and timeouts. */
   settings: Settings;
   /** Where credentials come from. */
   credentials: CredentialPlan;
+  /** The roles the calls act through, in order. */
+  roles: RoleStep[];
+  /** The `alicloud:*` settings shared with @pulumi/alicloud. */
+  alicloud: AlicloudConfig;
 }
 
 /**
@@ -67,9 +85,16 @@ export function readConfiguration(
   config: ConfigSource,
   env: NodeJS.ProcessEnv,
   endpoint?: EndpointOverride,
+  assumeRole?: AssumeRoleSpec,
 ): CallConfiguration {
   try {
-    return { settings: readSettings(config, env, { endpoint }), credentials: planCredentials(config, env) };
+    const alicloud = readAlicloudConfig(config, env);
+    return {
+      settings: readSettings(config, env, { endpoint }, alicloud),
+      credentials: planCredentials(config, env, alicloud),
+      roles: planRoles(alicloud, assumeRole),
+      alicloud,
+    };
   } catch (err) {
     if (err instanceof SettingsError || err instanceof CredentialsError) {
       const code = err instanceof SettingsError ? LOCAL_CODES.badSetting : LOCAL_CODES.noCredentials;
@@ -92,20 +117,26 @@ export class PoolServiceApi {
   readonly settings: Settings;
   /** Where credentials come from. */
   readonly credentials: CredentialPlan;
+  /** The roles the calls act through. */
+  readonly roles: RoleStep[];
   /** Removes known secrets from every text this object produces. */
   readonly scrubber: SecretScrubber;
+  private readonly alicloud: AlicloudConfig;
   private readonly policy: RetryPolicy;
+  private readonly sessions: CredentialSessions;
   private readonly clients: VpcClients;
 
   /** Reads settings and plans credentials ({@link readConfiguration}); throws a {@link PoolServiceError}. */
   constructor(private readonly options: PoolServiceApiOptions) {
-    ({ settings: this.settings, credentials: this.credentials } = readConfiguration(
-      options.config,
-      options.env,
-      options.endpoint,
-    ));
+    ({
+      settings: this.settings,
+      credentials: this.credentials,
+      roles: this.roles,
+      alicloud: this.alicloud,
+    } = readConfiguration(options.config, options.env, options.endpoint, options.assumeRole));
     this.policy = { ...DEFAULT_RETRY_POLICY, budgetMs: this.settings.retryTimeoutMs, ...options.retry };
-    this.clients = options.clients ?? new VpcClients();
+    this.sessions = options.sessions ?? new CredentialSessions();
+    this.clients = options.clients ?? new VpcClients(this.sessions);
     this.scrubber = options.scrubber ?? new SecretScrubber();
     this.scrubber.add(...secretsOf(options.config, options.env));
   }
@@ -115,7 +146,7 @@ export class PoolServiceApi {
    * `Enabled` counts: any other reply is an `UnexpectedResponse`, never "disabled".
    */
   async status(regionId: string): Promise<boolean> {
-    const { body, exchange } = await this.call(OPERATIONS.status, regionId, (c) =>
+    const { body, exchange } = await this.call(OPERATIONS.status, regionId, this.vpc(regionId), (c) =>
       c.getPublicIpAddressPoolServiceStatus(new vpc.GetPublicIpAddressPoolServiceStatusRequest({ regionId })),
     );
     // The reply as sent: the client's model turns "true" into true and {} into an empty object.
@@ -136,6 +167,7 @@ export class PoolServiceApi {
     const { body } = await this.call(
       OPERATIONS.open,
       regionId,
+      this.vpc(regionId),
       (c) =>
         c.openPublicIpAddressPoolService(
           new vpc.OpenPublicIpAddressPoolServiceRequest({ regionId, clientToken }),
@@ -147,8 +179,11 @@ export class PoolServiceApi {
 
   /** DescribeRegions: every region of the VPC API, each ID validated before anything is built from it. */
   async regions(acceptLanguage = "en-US"): Promise<RegionListing[]> {
-    const { body, exchange } = await this.call(OPERATIONS.describeRegions, undefined, (c) =>
-      c.describeRegions(new vpc.DescribeRegionsRequest({ acceptLanguage })),
+    const { body, exchange } = await this.call(
+      OPERATIONS.describeRegions,
+      undefined,
+      this.vpc(HOME_REGION),
+      (c) => c.describeRegions(new vpc.DescribeRegionsRequest({ acceptLanguage })),
     );
     const listed = body?.regions?.region;
     if (!Array.isArray(listed) || listed.length === 0) {
@@ -194,6 +229,71 @@ export class PoolServiceApi {
     return this.failed(operation, regionId, failure, { attempts: 1, elapsedMs: 0 });
   }
 
+  /**
+   * The account these calls act in: the last role's, the configured `alicloud:accountId`, or STS's
+   * answer to GetCallerIdentity (asked once per credentials for the owner's sessions).
+   */
+  accountId(): Promise<string> {
+    return this.sessions
+      .accountId(this.credentials, this.roles, {
+        ...this.resolveOptions(),
+        configured: this.alicloud.accountId,
+        callerIdentity: async (resolved) => {
+          const connection = async () => ({ ...stsClient(resolved, this.settings.stsHost), ...resolved });
+          const { body, exchange } = await this.call(
+            OPERATIONS.callerIdentity,
+            undefined,
+            connection(),
+            (c) => c.getCallerIdentity(),
+          );
+          if (typeof body?.accountId !== "string" || !/^\d+$/.test(body.accountId)) {
+            throw this.unexpected(
+              OPERATIONS.callerIdentity,
+              undefined,
+              exchange,
+              "it has no account ID (`AccountId`)",
+            );
+          }
+          return body.accountId;
+        },
+      })
+      .catch((err: unknown) => {
+        throw this.credentialsFailed(err, OPERATIONS.callerIdentity);
+      });
+  }
+
+  private resolveOptions(): ResolveOptions {
+    return {
+      env: this.options.env,
+      stsHost: this.settings.stsHost,
+      scrub: (text) => this.scrubber.scrub(text),
+    };
+  }
+
+  /** The VPC client of a region, with these calls' credentials. */
+  private vpc(regionId: string) {
+    return this.clients.get(this.credentials, this.roles, this.settings, regionId, this.resolveOptions());
+  }
+
+  /** The error of credentials that could not be had, as a {@link PoolServiceError} (other errors as they are). */
+  private credentialsFailed(err: unknown, operation: Operation, regionId?: string): unknown {
+    if (!(err instanceof CredentialsError)) return err;
+    const { code, origin, requestId } = err.facts;
+    return new PoolServiceError(
+      {
+        code: code ?? LOCAL_CODES.noCredentials,
+        operation,
+        regionId,
+        requestId,
+        kind: "auth",
+        origin: origin ?? "local",
+        attempts: 0,
+        cause: err,
+      },
+      this.scrubber.scrub(err.message),
+    );
+  }
+
   /** A {@link PoolServiceError} with the diagnostic of a failure, scrubbed. */
   private failed(
     operation: Operation,
@@ -202,6 +302,7 @@ export class PoolServiceApi {
     retries: Pick<RetriesFailed, "attempts" | "elapsedMs"> &
       Partial<Pick<RetriesFailed, "stoppedBy" | "budgetLeftMs">>,
     endpointHost?: string,
+    credentialSource = this.credentials.source,
   ): PoolServiceError {
     const message = diagnose(failure, {
       operation,
@@ -210,7 +311,7 @@ export class PoolServiceApi {
       elapsedMs: retries.elapsedMs,
       stoppedBy: retries.stoppedBy,
       budgetLeftMs: retries.budgetLeftMs,
-      credentialSource: this.credentials.source,
+      credentialSource,
       endpointHost,
     });
     return new PoolServiceError(
@@ -229,35 +330,20 @@ export class PoolServiceApi {
     );
   }
 
-  private async call<B>(
+  /** One operation through a client, with retries, classification and diagnostics. */
+  private async call<C, B>(
     operation: Operation,
     regionId: string | undefined,
-    send: (client: VpcConnection["client"]) => Promise<{ body?: B }>,
+    connecting: Promise<{ client: C; endpointHost: string; secrets: string[]; source: string }>,
+    send: (client: C) => Promise<{ body?: B }>,
     settle?: OpenSettlement,
   ): Promise<{ body?: B; exchange: HttpExchange }> {
-    let connection: VpcConnection;
+    let connection: Awaited<typeof connecting>;
     try {
-      connection = await this.clients.get(this.credentials, this.settings, regionId ?? HOME_REGION, {
-        env: this.options.env,
-        scrub: (text) => this.scrubber.scrub(text),
-      });
+      connection = await connecting;
       this.scrubber.add(...connection.secrets);
     } catch (err) {
-      if (err instanceof CredentialsError) {
-        throw new PoolServiceError(
-          {
-            code: LOCAL_CODES.noCredentials,
-            operation,
-            regionId,
-            kind: "auth",
-            origin: "local",
-            attempts: 0,
-            cause: err,
-          },
-          this.scrubber.scrub(err.message),
-        );
-      }
-      throw err;
+      throw this.credentialsFailed(err, operation, regionId);
     }
     let exchange = newExchange();
     try {
@@ -278,7 +364,7 @@ export class PoolServiceApi {
       return { body: res.body, exchange };
     } catch (err) {
       if (!(err instanceof RetriesFailed)) throw err;
-      throw this.failed(operation, regionId, err.failure, err, connection.endpointHost);
+      throw this.failed(operation, regionId, err.failure, err, connection.endpointHost, connection.source);
     }
   }
 }

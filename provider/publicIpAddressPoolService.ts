@@ -1,14 +1,34 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { AssumeRoleSpec } from "./alicloudConfig";
 import { serializedProvider } from "./serializedProvider";
+
+/** A RAM role to act through, with the fields of `alicloud:assumeRole`. */
+export interface AssumeRoleArgs {
+  /** ARN of the role, `acs:ram::<account ID>:role/<name>`: its account is the one activated. */
+  roleArn: pulumi.Input<string>;
+  /** Session name (default "pulumi-alicloud-ip-pool-service"). */
+  sessionName?: pulumi.Input<string>;
+  /** A policy that narrows the session's permissions (JSON text). */
+  policy?: pulumi.Input<string>;
+  /** Session length in seconds, 900 to 43200 (default 3600); the library renews it before it ends. */
+  sessionExpiration?: pulumi.Input<number>;
+  /** The external ID the role's trust policy requires. */
+  externalId?: pulumi.Input<string>;
+}
 
 /** Arguments of a {@link PublicIpAddressPoolService}. */
 export interface PublicIpAddressPoolServiceArgs {
   /**
    * The region to activate, e.g. `cn-hangzhou`. Defaults to stack config `alicloud:region`, then
-   * the environment variables `ALIBABA_CLOUD_REGION` and `ALICLOUD_REGION`. Changing it replaces
+   * the environment variables `ALICLOUD_REGION` and `ALIBABA_CLOUD_REGION`. Changing it replaces
    * the resource; the old region stays enabled.
    */
   regionId?: pulumi.Input<string>;
+  /**
+   * A RAM role to assume with the stack's credentials: the feature is activated in the role's
+   * account. Moving to another account replaces the resource; other changes of the role do not.
+   */
+  assumeRole?: pulumi.Input<AssumeRoleArgs>;
 }
 
 /** The resource's inputs as the provider sees them, after `check`. */
@@ -17,6 +37,8 @@ export interface PublicIpAddressPoolServiceInputs {
   regionId: string;
   /** Idempotency token of the Open call, generated once per resource and kept across retries. */
   clientToken: string;
+  /** The role the calls act through, if any. */
+  assumeRole?: AssumeRoleSpec;
 }
 
 /** The resource's outputs, as stored in the state. */
@@ -29,6 +51,10 @@ export interface PublicIpAddressPoolServiceOutputs {
   adopted: boolean;
   /** Request ID of the Open call, when one was sent. */
   requestId?: string;
+  /** The account the feature was activated in (absent in state written before release 0.2.0). */
+  accountId?: string;
+  /** The role the calls act through, if any (read and refresh act through it too). */
+  assumeRole?: AssumeRoleSpec;
 }
 
 /** Type token module and name: `pulumi-nodejs:dynamic/alicloud:PublicIpAddressPoolService`. */
@@ -50,13 +76,22 @@ export class PublicIpAddressPoolService extends pulumi.dynamic.Resource {
   declare public readonly adopted: pulumi.Output<boolean>;
   /** Request ID of the Open call, when one was sent. */
   declare public readonly requestId: pulumi.Output<string | undefined>;
+  /** The account the feature was activated in: the role's, or the stack credentials' own. */
+  declare public readonly accountId: pulumi.Output<string>;
 
   /** Declares the activation of one region. */
   constructor(name: string, args: PublicIpAddressPoolServiceArgs = {}, opts?: pulumi.CustomResourceOptions) {
     super(
       serializedProvider,
       name,
-      { regionId: args.regionId, enabled: undefined, adopted: undefined, requestId: undefined },
+      {
+        regionId: args.regionId,
+        assumeRole: args.assumeRole,
+        enabled: undefined,
+        adopted: undefined,
+        requestId: undefined,
+        accountId: undefined,
+      },
       opts,
       RESOURCE_MODULE,
       RESOURCE_TYPE,

@@ -1,11 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
-import { PublicIpAddressPoolService } from "./publicIpAddressPoolService";
+import { PublicIpAddressPoolService, type AssumeRoleArgs } from "./publicIpAddressPoolService";
 import { regionIdProblem } from "./regionId";
 
 /** Arguments of {@link PublicIpAddressPoolServiceRegions}. */
 export interface PublicIpAddressPoolServiceRegionsArgs {
   /** The regions to activate, e.g. `["cn-hangzhou", "ap-southeast-1"]`; each becomes one child. */
   regionIds: string[];
+  /**
+   * A RAM role every region acts through, with the fields of `alicloud:assumeRole`: the stack's
+   * credentials assume it and the role's account is activated. One component per account rolls
+   * out an organisation.
+   */
+  assumeRole?: pulumi.Input<AssumeRoleArgs>;
 }
 
 /** Type token of the component. */
@@ -46,6 +52,8 @@ export class PublicIpAddressPoolServiceRegions extends pulumi.ComponentResource 
   public readonly enabled: pulumi.Output<Record<string, boolean>>;
   /** The regions this component activates, sorted: `regionIds` once `pulumi up` has succeeded. */
   public readonly enabledRegions: pulumi.Output<string[]>;
+  /** The account the regions were activated in (the role's, or the stack credentials' own). */
+  public readonly accountId: pulumi.Output<string>;
 
   /** Declares one activation per region. */
   constructor(
@@ -66,7 +74,7 @@ export class PublicIpAddressPoolServiceRegions extends pulumi.ComponentResource 
     for (const regionId of args.regionIds) {
       services[regionId] = new PublicIpAddressPoolService(
         `${name}-${regionId}`,
-        { regionId },
+        { regionId, assumeRole: args.assumeRole },
         { parent: this },
       );
     }
@@ -79,7 +87,14 @@ export class PublicIpAddressPoolServiceRegions extends pulumi.ComponentResource 
         .filter((r) => e[r])
         .sort(),
     );
-    this.registerOutputs({ enabled: this.enabled, enabledRegions: this.enabledRegions });
+    // Every child acts in the same account; an empty list acts in none.
+    const first = Object.values(services)[0];
+    this.accountId = first ? first.accountId : pulumi.output("");
+    this.registerOutputs({
+      enabled: this.enabled,
+      enabledRegions: this.enabledRegions,
+      accountId: this.accountId,
+    });
   }
 }
 

@@ -3,7 +3,9 @@
 // object at `configure`, with the stack's configuration.
 import { randomUUID } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
-import { activateRegion } from "./activation";
+import { activateRegion, type ActivationResult } from "./activation";
+import { assumeRoleProblem, roleAccount, type AssumeRoleSpec } from "./alicloudConfig";
+import { CredentialSessions } from "./credentialSessions";
 import { OpenLocks } from "./openLock";
 import { PoolServiceApi, readConfiguration } from "./poolServiceApi";
 import { shownError } from "./poolServiceError";
@@ -37,13 +39,42 @@ export interface ProviderOptions {
 
 /** The methods of the dynamic provider, as the serialized provider calls them. */
 export type PoolServiceProvider = Required<
-  Pick<pulumi.dynamic.ResourceProvider<Inputs, Outputs>, "check" | "diff" | "create" | "read" | "delete">
+  Pick<
+    pulumi.dynamic.ResourceProvider<Inputs, Outputs>,
+    "check" | "diff" | "create" | "read" | "update" | "delete"
+  >
 >;
 
-function outputs(result: { regionId: string; adopted: boolean; requestId?: string }): Outputs {
-  const outs: Outputs = { regionId: result.regionId, enabled: true, adopted: result.adopted };
+/** The fields of an `assumeRole` input. */
+const ROLE_FIELDS = ["roleArn", "sessionName", "policy", "sessionExpiration", "externalId"] as const;
+
+function outputs(result: ActivationResult, assumeRole: AssumeRoleSpec | undefined): Outputs {
+  const outs: Outputs = {
+    regionId: result.regionId,
+    enabled: true,
+    adopted: result.adopted,
+    accountId: result.accountId,
+  };
   if (result.requestId) outs.requestId = result.requestId;
+  if (assumeRole) outs.assumeRole = assumeRole;
   return outs;
+}
+
+/** An `assumeRole` input without its unset fields (a program may send them as null). */
+function presentFields(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null));
+}
+
+/** Whether a value, or one of its fields, is not known yet (during preview). */
+function hasUnknown(value: unknown): boolean {
+  if (value === UNKNOWN) return true;
+  return typeof value === "object" && value !== null && Object.values(value).some((v) => v === UNKNOWN);
+}
+
+/** The same role settings, field by field. */
+function sameRole(a: AssumeRoleSpec | undefined, b: AssumeRoleSpec | undefined): boolean {
+  return ROLE_FIELDS.every((f) => a?.[f] === b?.[f]);
 }
 
 /** The provider with every error it throws shown as the user may see it: scrubbed of secrets. */
@@ -57,6 +88,7 @@ function scrubbed(provider: PoolServiceProvider, scrubber: SecretScrubber): Pool
     diff: (id, olds, news) => shown(provider.diff(id, olds, news), "diff"),
     create: (inputs) => shown(provider.create(inputs), "create"),
     read: (id, props) => shown(provider.read(id, props), "read"),
+    update: (id, olds, news) => shown(provider.update(id, olds, news), "update"),
     delete: (id, props) => shown(provider.delete(id, props), "delete"),
   };
 }
@@ -72,13 +104,16 @@ export function createProvider(options: ProviderOptions): PoolServiceProvider {
   const { env } = options;
   const scrubber = scrubberFor(config, env);
   const log = (line: string) => options.log(scrubber.scrub(line));
-  const clients = new VpcClients();
+  const sessions = new CredentialSessions();
+  const clients = new VpcClients(sessions);
   const locks = new OpenLocks();
-  const api = () =>
+  const api = (assumeRole?: AssumeRoleSpec) =>
     new PoolServiceApi({
       config,
       env,
+      sessions,
       clients,
+      assumeRole,
       scrubber,
       retry: options.retry,
       onRetry: ({ failure, attempt, delayMs, operation, regionId }) => {
@@ -93,8 +128,9 @@ export function createProvider(options: ProviderOptions): PoolServiceProvider {
   return scrubbed(
     {
       /**
-       * Validates `regionId` (defaulting it from config or the environment), the settings and the
-       * credential config, and keeps one idempotency token per resource. Sends no API call.
+       * Validates `regionId` (defaulting it from config or the environment), `assumeRole`, the
+       * settings and the credential config, and keeps one idempotency token per resource and
+       * target. Sends no API call.
        */
       async check(olds, news) {
         // Settings and credential config are not properties, but a preview should still name a bad one.
@@ -113,29 +149,55 @@ export function createProvider(options: ProviderOptions): PoolServiceProvider {
           if (region.problem !== undefined) failures.push({ property: "regionId", reason: region.problem });
           else regionId = region.regionId;
         }
+        const role = presentFields(news.assumeRole);
+        if (role !== undefined && !hasUnknown(role)) {
+          const problem = assumeRoleProblem(role, "assumeRole");
+          if (problem) failures.push({ property: "assumeRole", reason: problem });
+        }
+        const assumeRole = role as AssumeRoleSpec | undefined;
+        // A new target (region or account) is a new resource, with a token of its own.
         const keep =
-          olds?.regionId === regionId && typeof olds?.clientToken === "string" && olds.clientToken !== "";
+          olds?.regionId === regionId &&
+          roleAccount(olds?.assumeRole?.roleArn ?? "") === roleAccount(assumeRole?.roleArn ?? "") &&
+          typeof olds?.clientToken === "string" &&
+          olds.clientToken !== "";
         const clientToken = keep ? olds.clientToken : randomUUID();
-        return { inputs: { regionId, clientToken }, failures };
+        const inputs: Inputs = { regionId, clientToken };
+        if (assumeRole !== undefined) inputs.assumeRole = assumeRole;
+        return { inputs, failures };
       },
 
-      /** A changed `regionId` replaces the resource; nothing else is a change. */
+      /**
+       * A changed `regionId` or target account replaces the resource (the account of
+       * `assumeRole`'s ARN, or the one the stack's credentials act in). Other changes of
+       * `assumeRole` (session name, policy, external ID, session length) update it in place.
+       */
       async diff(_id, olds, news) {
         if (news.regionId === UNKNOWN || olds.regionId !== news.regionId) {
           return { changes: true, replaces: ["regionId"], deleteBeforeReplace: false };
         }
+        const role = news.assumeRole;
+        if (hasUnknown(role)) return { changes: true, replaces: ["assumeRole"], deleteBeforeReplace: false };
+        const movedBy = role || olds.assumeRole ? "assumeRole" : "accountId";
+        if (olds.accountId === undefined) {
+          // State from before 0.2.0 records no account: it was the stack's own, with no role.
+          if (role) return { changes: true, replaces: ["assumeRole"], deleteBeforeReplace: false };
+        } else if (olds.accountId !== (role ? roleAccount(role.roleArn) : await api().accountId())) {
+          return { changes: true, replaces: [movedBy], deleteBeforeReplace: false };
+        }
+        if (!sameRole(olds.assumeRole, role)) return { changes: true, replaces: [] };
         return { changes: false };
       },
 
-      /** Activates the region (or adopts it when already active). */
+      /** Activates the region (or adopts it when already active), in the target account. */
       async create(inputs) {
-        const client = api();
+        const client = api(inputs.assumeRole);
         const result = await activateRegion(client, inputs.regionId, inputs.clientToken, {
           activationTimeoutMs: client.settings.activationTimeoutMs,
           locks,
           progress: log,
         });
-        return { id: inputs.regionId, outs: outputs(result) };
+        return { id: inputs.regionId, outs: outputs(result, inputs.assumeRole) };
       },
 
       /** Reads the live state: a region no longer enabled is reported gone, so the next up activates it. */
@@ -144,8 +206,16 @@ export function createProvider(options: ProviderOptions): PoolServiceProvider {
         // From the state, so checked once already; no host name is built from an unchecked value.
         const problem = regionIdProblem(regionId, "the state's regionId");
         if (problem) throw new Error(problem);
-        if (!(await api().status(regionId))) return { id: "" };
+        if (!(await api(props?.assumeRole).status(regionId))) return { id: "" };
         return { id, props: { ...props!, regionId, enabled: true } };
+      },
+
+      /** Records new session settings of the same role: the account is unchanged, so nothing is sent. */
+      async update(_id, olds, news) {
+        const outs: Outputs = { ...olds };
+        delete outs.assumeRole;
+        if (news.assumeRole) outs.assumeRole = news.assumeRole;
+        return { outs };
       },
 
       /** Removes the resource from the stack only: Alibaba Cloud has no API to turn the feature off. */

@@ -16,7 +16,7 @@ import type {
 type Methods = Required<
   Pick<
     pulumi.dynamic.ResourceProvider<PublicIpAddressPoolServiceInputs, PublicIpAddressPoolServiceOutputs>,
-    "check" | "diff" | "create" | "read" | "delete"
+    "check" | "diff" | "create" | "read" | "update" | "delete"
   >
 >;
 

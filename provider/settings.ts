@@ -1,3 +1,4 @@
+import type { AlicloudConfig, Sourced } from "./alicloudConfig";
 import { parseEndpoint, type EndpointOverride } from "./endpoint";
 
 /** A read-only view of stack configuration, by full key (`alicloud:region`). */
@@ -46,8 +47,8 @@ export const CONFIG_KEYS = {
 export const ENV_KEYS = {
   /** Endpoint override. */
   endpoint: "ALICLOUD_VPC_ENDPOINT",
-  /** Default regions, in order of preference. */
-  regions: ["ALIBABA_CLOUD_REGION", "ALICLOUD_REGION"],
+  /** Default regions, in order of preference (the Terraform provider's). */
+  regions: ["ALICLOUD_REGION", "ALIBABA_CLOUD_REGION"],
 } as const;
 
 /** Environment variables of credentials: the default chain's own, and the `ALICLOUD_*` ones it lacks. */
@@ -101,6 +102,8 @@ export const CONNECT_TIMEOUT_MS = READ_TIMEOUT_MS;
 export interface Settings {
   /** Endpoint override; undefined means the regional endpoint. */
   endpoint?: EndpointOverride;
+  /** The STS host (`host[:port]`, HTTPS) from `alicloud:endpoints`; undefined means sts.aliyuncs.com. */
+  stsHost?: string;
   /** Wait for activation, in milliseconds. */
   activationTimeoutMs: number;
   /** Retry budget of one call, in milliseconds. */
@@ -131,17 +134,52 @@ function seconds(config: ConfigSource, key: string, fallbackMs: number): number 
   return Math.round(n * 1000);
 }
 
-/** The endpoint override from stack config, then the environment. Throws {@link SettingsError}. */
-function endpointSetting(config: ConfigSource, env: NodeJS.ProcessEnv): EndpointOverride | undefined {
-  const fromConfig = config.get(CONFIG_KEYS.endpoint);
-  const raw = fromConfig ?? env[ENV_KEYS.endpoint];
-  if (raw === undefined || raw === "") return undefined;
-  const parsed = parseEndpoint(
-    raw,
-    fromConfig !== undefined ? `Stack config ${CONFIG_KEYS.endpoint}` : ENV_KEYS.endpoint,
-  );
+/** Parses an endpoint setting, or throws {@link SettingsError} naming it. */
+function endpointFrom(raw: string, source: string, protocol: "HTTP" | "HTTPS"): EndpointOverride {
+  // A bare host (as @pulumi/alicloud's endpoints are given) takes alicloud:protocol's scheme.
+  const value =
+    protocol === "HTTP" && !/^[a-z][a-z0-9+.-]*:\/\//i.test(raw.trim()) ? `http://${raw.trim()}` : raw;
+  const parsed = parseEndpoint(value, source);
   if (typeof parsed === "string") throw new SettingsError(parsed);
   return parsed;
+}
+
+/**
+ * The VPC endpoint override: stack config pulumi-alicloud-ip-pool-service:vpcEndpoint, then
+ * alicloud:endpoints[].vpc (with alicloud:protocol), then ALICLOUD_VPC_ENDPOINT.
+ */
+function endpointSetting(
+  config: ConfigSource,
+  env: NodeJS.ProcessEnv,
+  shared: Pick<AlicloudConfig, "endpoints" | "protocol">,
+): EndpointOverride | undefined {
+  const ours = config.get(CONFIG_KEYS.endpoint);
+  if (ours !== undefined) return endpointFrom(ours, `Stack config ${CONFIG_KEYS.endpoint}`, "HTTPS");
+  const vpc: Sourced<string> | undefined = shared.endpoints.vpc;
+  if (vpc) return endpointFrom(vpc.value, vpc.source, shared.protocol);
+  const fromEnv = env[ENV_KEYS.endpoint];
+  if (fromEnv === undefined || fromEnv === "") {
+    if (shared.protocol === "HTTP") {
+      throw new SettingsError(
+        "alicloud:protocol is HTTP, but plain HTTP is allowed only to a loopback endpoint: set alicloud:protocol to HTTPS.",
+      );
+    }
+    return undefined;
+  }
+  return endpointFrom(fromEnv, ENV_KEYS.endpoint, "HTTPS");
+}
+
+/** The STS host from alicloud:endpoints[].sts: HTTPS only, as @alicloud/credentials speaks to STS. */
+function stsSetting(shared: Pick<AlicloudConfig, "endpoints">): string | undefined {
+  const sts = shared.endpoints.sts;
+  if (!sts) return undefined;
+  const parsed = endpointFrom(sts.value, sts.source, "HTTPS");
+  if (parsed.protocol !== "HTTPS") {
+    throw new SettingsError(
+      `${sts.source} "${sts.value}" uses plain HTTP; STS is reached over HTTPS only: use https://${parsed.host}.`,
+    );
+  }
+  return parsed.host;
 }
 
 /**
@@ -152,9 +190,11 @@ export function readSettings(
   config: ConfigSource,
   env: NodeJS.ProcessEnv,
   overrides: { endpoint?: EndpointOverride } = {},
+  shared: Pick<AlicloudConfig, "endpoints" | "protocol"> = { endpoints: {}, protocol: "HTTPS" },
 ): Settings {
   return {
-    endpoint: overrides.endpoint ?? endpointSetting(config, env),
+    endpoint: overrides.endpoint ?? endpointSetting(config, env, shared),
+    stsHost: stsSetting(shared),
     activationTimeoutMs: seconds(config, CONFIG_KEYS.activationTimeout, DEFAULT_ACTIVATION_TIMEOUT_MS),
     retryTimeoutMs: seconds(config, CONFIG_KEYS.retryTimeout, DEFAULT_RETRY_TIMEOUT_MS),
   };

@@ -7,6 +7,8 @@ export const STATUS_CONCURRENCY = 16;
 
 /** One region of a status report. */
 export interface RegionStatus {
+  /** The account read, when the report covers named accounts (`--assume-role`). */
+  accountId?: string;
   /** Region ID. */
   regionId: string;
   /** Localized name, when known (from DescribeRegions). */
@@ -17,38 +19,60 @@ export interface RegionStatus {
   error?: PoolServiceError;
 }
 
-/** Reads the status of many regions in parallel (bounded), each with the API's retries. */
+/** An account to read: the API acting in it, and its ID when the report names accounts. */
+export interface StatusAccount {
+  /** The API, acting in the account. */
+  api: PoolServiceApi;
+  /** The account ID, shown in the report. */
+  accountId?: string;
+}
+
+/**
+ * Reads the status of many regions in each account, in parallel (bounded across all accounts),
+ * each with the API's retries. Rows are sorted by account, then region.
+ */
 export async function readStatuses(
-  api: PoolServiceApi,
+  accounts: readonly StatusAccount[],
   regions: ReadonlyArray<{ regionId: string; localName?: string }>,
   onProgress?: (done: number, total: number) => void,
 ): Promise<RegionStatus[]> {
   const semaphore = new Semaphore(STATUS_CONCURRENCY);
+  const total = accounts.length * regions.length;
   let done = 0;
   const rows = await Promise.all(
-    regions.map((region) =>
-      semaphore.runExclusive(async (): Promise<RegionStatus> => {
-        try {
-          return { ...region, enabled: await api.status(region.regionId) };
-        } catch (err) {
-          if (!(err instanceof PoolServiceError)) throw err;
-          return { ...region, error: err };
-        } finally {
-          onProgress?.(++done, regions.length);
-        }
-      }),
+    accounts.flatMap(({ api, accountId }) =>
+      regions.map((region) =>
+        semaphore.runExclusive(async (): Promise<RegionStatus> => {
+          const row = accountId === undefined ? { ...region } : { accountId, ...region };
+          try {
+            return { ...row, enabled: await api.status(region.regionId) };
+          } catch (err) {
+            if (!(err instanceof PoolServiceError)) throw err;
+            return { ...row, error: err };
+          } finally {
+            onProgress?.(++done, total);
+          }
+        }),
+      ),
     ),
   );
-  return rows.sort((a, b) => (a.regionId < b.regionId ? -1 : a.regionId > b.regionId ? 1 : 0));
+  const order = (r: RegionStatus) => `${r.accountId ?? ""}\u0000${r.regionId}`;
+  return rows.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
 }
 
 /** The report as a table: one row per region, sorted by region ID. */
 export function formatTable(rows: readonly RegionStatus[]): string {
   const withNames = rows.some((r) => r.localName);
-  const header = withNames ? ["REGION", "NAME", "ENABLED"] : ["REGION", "ENABLED"];
+  const withAccounts = rows.some((r) => r.accountId !== undefined);
+  const header = [...(withAccounts ? ["ACCOUNT"] : []), "REGION", ...(withNames ? ["NAME"] : []), "ENABLED"];
   const cells = rows.map((r) => {
     const enabled = r.error ? `error: ${r.error.code}` : r.enabled ? "yes" : "no";
-    return withNames ? [r.regionId, r.localName ?? "", enabled] : [r.regionId, enabled];
+    return [
+      ...(withAccounts ? [r.accountId ?? ""] : []),
+      r.regionId,
+      ...(withNames ? [r.localName ?? ""] : []),
+      enabled,
+    ];
   });
   const all = [header, ...cells];
   const widths = header.map((_, i) => Math.max(...all.map((row) => row[i].length)));
@@ -62,10 +86,15 @@ export function formatTable(rows: readonly RegionStatus[]): string {
     .join("\n");
 }
 
-/** The report as JSON objects: `{regionId, enabled}` (plus `localName`, and `error` for failed reads). */
+/**
+ * The report as JSON objects: `{regionId, enabled}` (plus `accountId` for named accounts,
+ * `localName`, and `error` for failed reads).
+ */
 export function toJson(rows: readonly RegionStatus[]): Array<Record<string, unknown>> {
   return rows.map((r) => {
-    const item: Record<string, unknown> = { regionId: r.regionId, enabled: r.error ? null : r.enabled };
+    const item: Record<string, unknown> = r.accountId === undefined ? {} : { accountId: r.accountId };
+    item.regionId = r.regionId;
+    item.enabled = r.error ? null : r.enabled;
     if (r.localName) item.localName = r.localName;
     if (r.error)
       item.error = { code: r.error.code, requestId: r.error.requestId ?? null, message: r.error.message };

@@ -1,5 +1,7 @@
 import * as $OpenApi from "@alicloud/openapi-client";
-import { accountKey, resolveCredentials, type CredentialPlan } from "./credentials";
+import type { RoleStep } from "./assumedRole";
+import type { CredentialSessions } from "./credentialSessions";
+import type { CredentialPlan, ResolveOptions } from "./credentials";
 import { CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS, type Settings } from "./settings";
 import { vpcSdk, type VpcClient } from "./vpcSdk";
 
@@ -9,61 +11,50 @@ export interface VpcConnection {
   client: VpcClient;
   /** The host it calls, for diagnostics. */
   endpointHost: string;
-  /** The AccessKey ID it signs with (never the secret). */
-  accessKeyId: string;
   /** The secret values it signs with, for the scrubber (never shown). */
   secrets: string[];
-}
-
-/** What resolving credentials needs besides the plan. */
-export interface ConnectOptions {
-  /** Environment variables. */
-  env: NodeJS.ProcessEnv;
-  /** Filters any text of the credential library that is shown. */
-  scrub: (text: string) => string;
-}
-
-async function connect(
-  plan: CredentialPlan,
-  settings: Settings,
-  regionId: string,
-  options: ConnectOptions,
-): Promise<VpcConnection> {
-  const { credential, accessKeyId, secrets } = await resolveCredentials(plan, options.env, options.scrub);
-  const config = new $OpenApi.Config({
-    regionId,
-    credential,
-    endpoint: settings.endpoint?.host,
-    protocol: settings.endpoint?.protocol ?? "HTTPS",
-    readTimeout: READ_TIMEOUT_MS,
-    connectTimeout: CONNECT_TIMEOUT_MS,
-    userAgent: "pulumi-alicloud-ip-pool-service",
-  });
-  // The SDK's own retries stay off (its default): retry.ts decides, with the Open lock held.
-  const client = new vpcSdk.default(config);
-  return { client, endpointHost: client._endpoint, accessKeyId, secrets };
+  /** Where its credentials come from, naming any role assumed, for diagnostics. */
+  source: string;
 }
 
 /**
  * The one place a VPC client is made. A cache of clients per credentials, endpoint and region for
- * the life of its owner (a provider object, a status read, a command run); never serialized. A
- * plan whose credentials fail is not kept.
+ * the life of its owner (a provider object, a status read, a command run); the credentials
+ * themselves come from the owner's sessions, shared by every region. Never serialized. A client
+ * whose credentials fail is not kept.
  */
 export class VpcClients {
   private readonly connections = new Map<string, Promise<VpcConnection>>();
 
-  /** The client for a plan, settings and region: made on first use, then reused. */
+  /** Makes clients with the credentials of `sessions`. */
+  constructor(private readonly sessions: CredentialSessions) {}
+
+  /** The client for a plan, its roles, the settings and a region: made on first use, then reused. */
   get(
     plan: CredentialPlan,
+    roles: readonly RoleStep[],
     settings: Settings,
     regionId: string,
-    options: ConnectOptions,
+    options: ResolveOptions,
   ): Promise<VpcConnection> {
-    const secretPart = plan.kind === "static" ? [plan.accessKeySecret, plan.securityToken ?? ""] : [];
-    const key = JSON.stringify([accountKey(plan), ...secretPart, settings.endpoint ?? null, regionId]);
+    const key = JSON.stringify([plan.source, roles.map((r) => r.value), settings.endpoint ?? null, regionId]);
     let connection = this.connections.get(key);
     if (!connection) {
-      connection = connect(plan, settings, regionId, options);
+      connection = (async () => {
+        const resolved = await this.sessions.resolve(plan, roles, options);
+        const config = new $OpenApi.Config({
+          regionId,
+          credential: resolved.credential,
+          endpoint: settings.endpoint?.host,
+          protocol: settings.endpoint?.protocol ?? "HTTPS",
+          readTimeout: READ_TIMEOUT_MS,
+          connectTimeout: CONNECT_TIMEOUT_MS,
+          userAgent: "pulumi-alicloud-ip-pool-service",
+        });
+        // The SDK's own retries stay off (its default): retry.ts decides, with the Open lock held.
+        const client = new vpcSdk.default(config);
+        return { client, endpointHost: client._endpoint, secrets: resolved.secrets, source: resolved.source };
+      })();
       this.connections.set(key, connection);
       connection.catch(() => this.connections.delete(key));
     }

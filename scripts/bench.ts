@@ -4,7 +4,7 @@
 // one JSON object with the figures on stdout. Progress goes to stderr.
 import "../tests/support/isolateEnvironment";
 import { execFile, spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readdirSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -15,6 +15,7 @@ import { pulumiEngine, REPO_ROOT } from "../tests/support/engine";
 import { regionsProgram } from "../tests/support/programs";
 import { provider, stackConfigFor, useStackConfig } from "../tests/support/providerHarness";
 import { createTestStack, credentialConfig, dynamicResources } from "../tests/support/stack";
+import { rolloutProgram, trivialProgram } from "./benchPrograms";
 
 const USAGE = `Usage: npm run bench -- [--json] [--latency-ms <n>] [--runs <n>]
 
@@ -31,8 +32,8 @@ Options:
 const TARGETS = {
   providerBytes: { max: 2048, what: "size of `__provider` per resource in the state file (bytes)" },
   previewWriteCalls: { max: 0, what: "Open calls made by a preview of 20 new regions" },
-  noopUpCalls: { max: 0, what: "API calls made by an up with nothing to change (20 regions)" },
-  upCallsPerRegion: { max: 3, what: "API calls per new region during up, with no faults" },
+  noopUpCalls: { max: 0, what: "VPC API calls made by an up with nothing to change (20 regions)" },
+  upCallsPerRegion: { max: 3, what: "VPC API calls per new region during up, with no faults" },
   upWallRatio: {
     max: 1.5,
     what: "wall time of the up of 20 new regions (first request to last reply) over the floor: 20 × latency for the serialized Opens + one round of parallel status reads",
@@ -50,11 +51,33 @@ const TARGETS = {
     max: 25,
     what: "time to `require` the package in a program once `@pulumi/pulumi` is loaded (ms)",
   },
+  multiAccountUpWallRatio: {
+    max: 1.5,
+    what: "wall time of the up of 10 accounts × 10 new regions, each account through its role (first request to last reply), over the floor: 10 serialised Opens, one AssumeRole and one round of parallel reads",
+  },
+  stsCallsPerAccount: { max: 1, what: "AssumeRole calls per account in that up" },
+  orgScaleUpRatio: {
+    max: 1.5,
+    what: "wall time of the up of 1,000 new regions (40 accounts × 25 regions, 20 ms latency) over the same program declaring 1,000 trivial dynamic resources (the engine's own floor)",
+  },
+  stateBytesPerResource: {
+    max: 5000,
+    what: "state file size over resource count, for that 1,000-region stack (bytes)",
+  },
 } as const;
 
 type Figures = Record<keyof typeof TARGETS, number>;
 
 const TWENTY = DEFAULT_REGIONS.slice(0, 20).map((r) => r.regionId);
+const TEN = DEFAULT_REGIONS.slice(0, 10).map((r) => r.regionId);
+const TWENTY_FIVE = DEFAULT_REGIONS.slice(0, 25).map((r) => r.regionId);
+/** The VPC API's actions: the calls the call-count figures count (STS calls are counted apart). */
+const VPC_ACTIONS = new Set([
+  "OpenPublicIpAddressPoolService",
+  "GetPublicIpAddressPoolServiceStatus",
+  "DescribeRegions",
+]);
+const UNBOUNDED = 2_147_483_647;
 const THIRTY_REGIONS = [...DEFAULT_REGIONS, { regionId: "xx-bench-1", nameEn: "Bench", nameZh: "Bench" }];
 
 function median(values: number[]): number {
@@ -72,6 +95,91 @@ function span(emulator: Emulator): number {
   return Math.max(...log.map((e) => e.endMs ?? e.startMs)) - Math.min(...log.map((e) => e.startMs));
 }
 
+function vpcCalls(emulator: Emulator): number {
+  return emulator.log().filter((e) => e.action !== undefined && VPC_ACTIONS.has(e.action)).length;
+}
+
+/** Member accounts, each with a role the ready account may assume. */
+function memberAccounts(emulator: Emulator, count: number): Array<{ roleArn: string }> {
+  return Array.from({ length: count }, () => ({
+    roleArn: emulator.addRole(emulator.addAccount().uid, {
+      name: "ip-pool-admin",
+      trustedAccounts: [emulator.defaultAccount.uid],
+    }),
+  }));
+}
+
+/** The size of the stack's state file in the backend, in bytes. */
+function stateFileBytes(backendDir: string, stackName: string): number {
+  const found: number[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name === `${stackName}.json`) found.push(statSync(path).size);
+    }
+  };
+  walk(backendDir);
+  if (found.length !== 1) throw new Error(`expected one state file of ${stackName}, found ${found.length}`);
+  return found[0];
+}
+
+/** Up of 10 accounts × 10 new regions, each account through its role. */
+async function multiAccountRun(emulator: Emulator, latencyMs: number) {
+  emulator.reset();
+  emulator.configure({ latencyMs });
+  const accounts = memberAccounts(emulator, 10);
+  const s = await createTestStack({
+    program: rolloutProgram(accounts, TEN),
+    emulator,
+    config: credentialConfig(emulator.defaultAccount.keys[0]),
+  });
+  try {
+    await s.stack.up({ parallel: UNBOUNDED });
+    const opens = emulator.log().filter((e) => e.action === "OpenPublicIpAddressPoolService");
+    if (opens.length !== accounts.length * TEN.length)
+      throw new Error(`expected 100 Opens, saw ${opens.length}`);
+    return {
+      multiAccountUpWallRatio: span(emulator) / ((TEN.length + 2) * latencyMs),
+      stsCallsPerAccount: emulator.log().filter((e) => e.action === "AssumeRole").length / accounts.length,
+    };
+  } finally {
+    s.dispose();
+  }
+}
+
+/** Wall time of the up of a fresh stack of `program`, and the stack's state file size per resource. */
+async function timedUp(emulator: Emulator, program: Parameters<typeof createTestStack>[0]["program"]) {
+  const stackName = `bench${Date.now()}`;
+  const s = await createTestStack({
+    program,
+    emulator,
+    stackName,
+    config: credentialConfig(emulator.defaultAccount.keys[0]),
+  });
+  try {
+    const started = performance.now();
+    await s.stack.up({ parallel: UNBOUNDED });
+    const wallMs = performance.now() - started;
+    const resources = (await s.stack.exportStack()).deployment.resources?.length ?? 0;
+    return { wallMs, bytesPerResource: stateFileBytes(s.backendDir, stackName) / resources };
+  } finally {
+    s.dispose();
+  }
+}
+
+/** Up of 40 accounts × 25 new regions at 20 ms, over the same program with trivial resources. */
+async function orgScaleRun(emulator: Emulator) {
+  emulator.reset();
+  emulator.configure({ latencyMs: 20 });
+  const accounts = memberAccounts(emulator, 40);
+  const floor = await timedUp(emulator, trivialProgram(accounts.length, TWENTY_FIVE));
+  const rollout = await timedUp(emulator, rolloutProgram(accounts, TWENTY_FIVE));
+  const opens = emulator.log().filter((e) => e.action === "OpenPublicIpAddressPoolService").length;
+  if (opens !== 1000) throw new Error(`expected 1,000 Opens, saw ${opens}`);
+  return { orgScaleUpRatio: rollout.wallMs / floor.wallMs, stateBytesPerResource: rollout.bytesPerResource };
+}
+
 /** One engine run: preview, up and a no-op up of 20 new regions. */
 async function engineRun(emulator: Emulator, latencyMs: number) {
   emulator.reset();
@@ -87,15 +195,15 @@ async function engineRun(emulator: Emulator, latencyMs: number) {
       .log()
       .filter((e) => e.action === "OpenPublicIpAddressPoolService").length;
     emulator.clearLog();
-    await s.stack.up({ parallel: 2_147_483_647 });
-    const upCalls = emulator.log().length;
+    await s.stack.up({ parallel: UNBOUNDED });
+    const upCalls = vpcCalls(emulator);
     const upWallRatio = span(emulator) / (TWENTY.length * latencyMs + latencyMs);
     const providerBytes = Math.max(
       ...(await dynamicResources(s.stack)).map((r) => Buffer.byteLength(String(r.inputs.__provider))),
     );
     emulator.clearLog();
-    await s.stack.up({ parallel: 2_147_483_647 });
-    const noopUpCalls = emulator.log().length;
+    await s.stack.up({ parallel: UNBOUNDED });
+    const noopUpCalls = vpcCalls(emulator);
     return {
       previewWriteCalls,
       upCallsPerRegion: upCalls / TWENTY.length,
@@ -251,6 +359,15 @@ async function main(): Promise<number> {
       progress(`engine run ${i}/${runs}: preview, up and no-op up of 20 regions`);
       engineRuns.push(await engineRun(emulator, latencyMs));
     }
+    const multiAccountRuns: Array<Awaited<ReturnType<typeof multiAccountRun>>> = [];
+    const orgScaleRuns: Array<Awaited<ReturnType<typeof orgScaleRun>>> = [];
+    for (let i = 1; i <= runs; i++) {
+      progress(
+        `engine run ${i}/${runs}: up of 10 accounts × 10 regions, then 40 accounts × 25 regions and its floor`,
+      );
+      multiAccountRuns.push(await multiAccountRun(emulator, latencyMs));
+      orgScaleRuns.push(await orgScaleRun(emulator));
+    }
     const overheads = [];
     const statuses = [];
     const coldStarts = [];
@@ -273,6 +390,12 @@ async function main(): Promise<number> {
       statusWallRatio: Number(median(statuses).toFixed(3)),
       coldStartMs: median(coldStarts),
       importMs: Number(median(imports).toFixed(2)),
+      multiAccountUpWallRatio: Number(
+        median(multiAccountRuns.map((r) => r.multiAccountUpWallRatio)).toFixed(3),
+      ),
+      stsCallsPerAccount: median(multiAccountRuns.map((r) => r.stsCallsPerAccount)),
+      orgScaleUpRatio: Number(median(orgScaleRuns.map((r) => r.orgScaleUpRatio)).toFixed(3)),
+      stateBytesPerResource: Math.round(median(orgScaleRuns.map((r) => r.stateBytesPerResource))),
     };
     writeFileSync(join(REPO_ROOT, "BENCHMARKS.md"), markdown(figures, latencyMs, runs, pulumiVersion));
     progress("wrote BENCHMARKS.md");

@@ -162,10 +162,104 @@ describe("the alicloud-ip-pool-service status command", () => {
     assert.equal(emulator.log().length, 1);
   });
 
+  describe("--assume-role, across accounts", () => {
+    /** Two member accounts whose roles the ready account may assume. */
+    function members(): Array<{ uid: string; roleArn: string }> {
+      return ["a", "b"].map((name) => {
+        const { uid } = emulator.addAccount();
+        return {
+          uid,
+          roleArn: emulator.addRole(uid, { name, trustedAccounts: [emulator.defaultAccount.uid] }),
+        };
+      });
+    }
+    const sts = () => ({ ...credentials(), ALICLOUD_STS_ENDPOINT: emulator.secureEndpoint });
+
+    it("adds an ACCOUNT column, one row per account and region, each read in its account", async () => {
+      const [a, b] = members();
+      emulator.setRegion(a.uid, "cn-hangzhou", { enabled: true });
+      emulator.setRegion(b.uid, "cn-shanghai", { enabled: true });
+      const run = await cli(
+        [
+          "status",
+          "--region",
+          "cn-hangzhou,cn-shanghai",
+          "--assume-role",
+          a.roleArn,
+          "--assume-role",
+          b.roleArn,
+        ],
+        sts(),
+      );
+      assert.equal(run.code, 0, run.stderr);
+      const [first, second] = [a.uid, b.uid].sort();
+      const enabled = (uid: string, region: string) =>
+        uid === a.uid ? region === "cn-hangzhou" : region === "cn-shanghai";
+      const rows = [first, second].flatMap((uid) =>
+        ["cn-hangzhou", "cn-shanghai"].map((r) =>
+          `${uid}  ${r.padEnd(11)}  ${enabled(uid, r) ? "yes" : "no"}`.trimEnd(),
+        ),
+      );
+      assert.equal(run.stdout, [`ACCOUNT${" ".repeat(9)}  REGION       ENABLED`, ...rows, ""].join("\n"));
+      const reads = emulator.log().filter((e) => e.action === STATUS);
+      assert.deepEqual(reads.map((e) => e.accountUid).sort(), [a.uid, a.uid, b.uid, b.uid].sort());
+      assert.equal(emulator.log().filter((e) => e.action === "AssumeRole").length, 2);
+    });
+
+    it("puts accountId in the JSON", async () => {
+      const [a] = members();
+      const run = await cli(
+        ["status", "--region", "cn-hangzhou", "--assume-role", a.roleArn, "--json"],
+        sts(),
+      );
+      assert.equal(run.code, 0, run.stderr);
+      assert.deepEqual(JSON.parse(run.stdout), [
+        { accountId: a.uid, regionId: "cn-hangzhou", enabled: false },
+      ]);
+    });
+
+    it("shows the accounts it could read when a role cannot be assumed, and says why once", async () => {
+      const [a] = members();
+      const { uid } = emulator.addAccount();
+      const untrusted = emulator.addRole(uid, { name: "closed" });
+      const run = await cli(
+        [
+          "status",
+          "--region",
+          "cn-hangzhou,cn-beijing",
+          "--assume-role",
+          a.roleArn,
+          "--assume-role",
+          untrusted,
+        ],
+        sts(),
+      );
+      assert.equal(run.code, 1);
+      assert.match(run.stdout, new RegExp(`${uid}  cn-beijing   error: NoPermission`));
+      assert.match(run.stdout, new RegExp(`${a.uid}  cn-hangzhou  no`));
+      assert.equal(run.stderr.match(/AssumeRole failed for role/g)?.length, 1, run.stderr);
+      assert.match(
+        run.stderr,
+        new RegExp(`AssumeRole failed for role ${untrusted} \\(account ${uid}\\): NoPermission`),
+      );
+    });
+
+    it("refuses something that is not a role ARN as a usage error", async () => {
+      const run = await cli(["status", "--region", "cn-hangzhou", "--assume-role", "admin"], sts());
+      assert.equal(run.code, 2);
+      assert.match(
+        run.stderr,
+        /--assume-role: .*must be a RAM role ARN like "acs:ram::1234567890123456:role\/ip-pool-admin", got "admin"/,
+      );
+      assert.equal(emulator.log().length, 0);
+    });
+  });
+
   it("explains itself with --help", async () => {
     const run = await cli(["status", "--help"], {});
     assert.equal(run.code, 0);
     assert.match(run.stdout, /--all-regions/);
+    assert.match(run.stdout, /--assume-role <arn>/);
     assert.match(run.stdout, /Exit status: 0 every region was read; 1 .*; 2 usage error\./s);
   });
 });

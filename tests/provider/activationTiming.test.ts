@@ -21,7 +21,7 @@ describe("the activation wait", () => {
     };
     return new PoolServiceApi({
       config: { get: (k) => config[k] },
-      env: { ALICLOUD_VPC_ENDPOINT: emulator.endpoint },
+      env: emulator.endpointEnv,
     });
   }
 

@@ -35,16 +35,16 @@ describe("provider check and diff", () => {
     });
   }
 
-  it("defaults the region from stack config, then ALIBABA_CLOUD_REGION, then ALICLOUD_REGION", async () => {
+  it("defaults the region from stack config, then ALICLOUD_REGION, then ALIBABA_CLOUD_REGION (@pulumi/alicloud's order)", async () => {
     const key = emulator.defaultAccount.keys[0];
     useStackConfig(stackConfigFor(key, { "alicloud:region": "cn-beijing" }));
     const undo = setEnv({ ALIBABA_CLOUD_REGION: "cn-shanghai", ALICLOUD_REGION: "cn-shenzhen" });
     try {
       assert.equal((await check({}, {})).inputs?.regionId, "cn-beijing");
       useStackConfig(stackConfigFor(key));
-      assert.equal((await check({}, {})).inputs?.regionId, "cn-shanghai");
-      setEnv({ ALIBABA_CLOUD_REGION: undefined });
       assert.equal((await check({}, {})).inputs?.regionId, "cn-shenzhen");
+      setEnv({ ALICLOUD_REGION: undefined });
+      assert.equal((await check({}, {})).inputs?.regionId, "cn-shanghai");
     } finally {
       undo();
     }
@@ -57,7 +57,7 @@ describe("provider check and diff", () => {
         property: "regionId",
         reason:
           "regionId is not set and there is no default region: set `regionId` on the resource, or run " +
-          "`pulumi config set alicloud:region <region>`, or export ALIBABA_CLOUD_REGION.",
+          "`pulumi config set alicloud:region <region>`, or export ALICLOUD_REGION.",
       },
     ]);
   });

@@ -171,7 +171,9 @@ describe("provider diagnostics against the emulator", () => {
       "stack config alicloud:profile",
       "environment ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET",
       "environment ALICLOUD_ACCESS_KEY / ALICLOUD_SECRET_KEY",
-      "the ECS RAM role (instance metadata, when ALIBABA_CLOUD_ECS_METADATA names the role)",
+      "stack config alicloud:ecsRoleName (ALICLOUD_ECS_ROLE_NAME, ALIBABA_CLOUD_ECS_METADATA): the ECS RAM role",
+      "stack config alicloud:assumeRoleWithOidc",
+      "stack config alicloud:credentialsUri",
     ]) {
       assert.ok(err.message.includes(place), `missing place: ${place}`);
     }
@@ -277,7 +279,7 @@ describe("provider diagnostics against the emulator", () => {
         new RegExp(
           `^${STATUS} failed in region cn-hangzhou: ECONNREFUSED \\(no request ID: the service did not answer\\)\\.\n` +
             `Meaning: could not reach the VPC endpoint 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED; [0-9]+ attempts over [0-9.]+s\\)\\.\n` +
-            "Fix: check the network and proxy settings and the endpoint \\(ALICLOUD_VPC_ENDPOINT or pulumi-alicloud-ip-pool-service:vpcEndpoint, if set\\), then run again\\.$",
+            "Fix: check the network and proxy settings and the endpoint \\(pulumi-alicloud-ip-pool-service:vpcEndpoint, alicloud:endpoints vpc or ALICLOUD_VPC_ENDPOINT, if set\\), then run again\\.$",
         ),
       );
       assert.ok((err.attempts as number) > 1);

@@ -23,6 +23,8 @@ describe("replies that are not the API's, through the official client", function
     useStackConfig(
       stackConfigFor(emulator.defaultAccount.keys[0], {
         "pulumi-alicloud-ip-pool-service:vpcEndpoint": hostile.endpoint,
+        // The VPC API is under test here: the account is configured, so STS is not asked.
+        "alicloud:accountId": emulator.defaultAccount.uid,
       }),
     );
   });
@@ -43,7 +45,7 @@ describe("replies that are not the API's, through the official client", function
           `${STATUS} failed in region cn-hangzhou: UnexpectedResponse (HTTP 200, request ID REQ-HOSTILE-1).\n` +
             `Meaning: the reply is not what ${STATUS} returns: it has no boolean \`Enabled\`. Nothing was concluded ` +
             "from it, and nothing in the stack was changed.\n" +
-            `Fix: check that the endpoint (ALICLOUD_VPC_ENDPOINT or pulumi-alicloud-ip-pool-service:vpcEndpoint, if set) ` +
+            `Fix: check that the endpoint (pulumi-alicloud-ip-pool-service:vpcEndpoint, alicloud:endpoints vpc or ALICLOUD_VPC_ENDPOINT, if set) ` +
             "is the VPC API, then run again; if it persists, quote the request ID to Alibaba Cloud support.",
         );
         assert.deepEqual([err.code, err.origin, err.statusCode], ["UnexpectedResponse", "transport", 200]);
@@ -162,6 +164,7 @@ describe("replies that are not the API's, through the official client", function
         stackConfigFor(emulator.defaultAccount.keys[0], {
           "pulumi-alicloud-ip-pool-service:vpcEndpoint": emulator.endpoint,
           "pulumi-alicloud-ip-pool-service:retryTimeoutSeconds": "",
+          "alicloud:accountId": emulator.defaultAccount.uid,
         }),
       );
 

@@ -13,27 +13,39 @@ describe("provider lifecycle against the emulator", () => {
 
   const opens = () => emulator.log().filter((e) => e.action === OPEN);
 
-  it("activates a region: status, one Open with the resource's token, status", async () => {
+  it("activates a region: status, the account (STS, once), one Open with the resource's token, status", async () => {
     const { inputs, outs } = await checkAndCreate("cn-hangzhou");
     const log = emulator.log();
     assert.deepEqual(
       log.map((e) => e.action),
-      [STATUS, OPEN, STATUS],
+      [STATUS, "GetCallerIdentity", OPEN, STATUS],
     );
-    assert.equal(log[1].clientToken, inputs.clientToken);
+    assert.equal(log[2].clientToken, inputs.clientToken);
     assert.deepEqual(outs, {
       regionId: "cn-hangzhou",
       enabled: true,
       adopted: false,
-      requestId: log[1].requestId,
+      requestId: log[2].requestId,
+      accountId: emulator.defaultAccount.uid,
     });
+    await checkAndCreate("cn-shanghai");
+    assert.equal(
+      emulator.log().filter((e) => e.action === "GetCallerIdentity").length,
+      1,
+      "the account is asked once per provider",
+    );
     assert.ok(emulator.isEnabled(emulator.defaultAccount.uid, "cn-hangzhou"));
   });
 
   it("adopts an already active region with no Open call", async () => {
     emulator.setRegion(emulator.defaultAccount.uid, "cn-beijing", { enabled: true });
     const { outs } = await checkAndCreate("cn-beijing");
-    assert.deepEqual(outs, { regionId: "cn-beijing", enabled: true, adopted: true });
+    assert.deepEqual(outs, {
+      regionId: "cn-beijing",
+      enabled: true,
+      adopted: true,
+      accountId: emulator.defaultAccount.uid,
+    });
     assert.equal(opens().length, 0);
   });
 
@@ -136,6 +148,7 @@ describe("provider lifecycle against the emulator", () => {
       enabled: true,
       adopted: false,
       requestId: opens()[0].requestId,
+      accountId: emulator.defaultAccount.uid,
     });
   });
 

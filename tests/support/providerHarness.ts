@@ -55,7 +55,7 @@ export function setEnv(vars: Record<string, string | undefined>): () => void {
 /** Points the provider at an emulator with its ready account, as a test's starting point. */
 export function useEmulator(emulator: Emulator, extra: StackConfig = {}): () => void {
   useStackConfig(stackConfigFor(emulator.defaultAccount.keys[0], extra));
-  return setEnv({ ALICLOUD_VPC_ENDPOINT: emulator.endpoint });
+  return setEnv(emulator.endpointEnv);
 }
 
 /** Runs check then create, as the engine does for a new resource. */

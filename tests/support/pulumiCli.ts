@@ -62,6 +62,8 @@ export function emulatorConfig(emulator: Emulator): StackConfigEntry[] {
     ["alicloud:accessKey", key.accessKeyId],
     ["alicloud:secretKey", key.accessKeySecret, "secret"],
     ["pulumi-alicloud-ip-pool-service:vpcEndpoint", emulator.endpoint],
+    // The account of the key: the emulator's STS (over TLS) need not be asked which it is.
+    ["alicloud:accountId", emulator.defaultAccount.uid],
   ];
 }
 

@@ -57,7 +57,7 @@ export async function createTestStack(options: TestStackOptions): Promise<TestSt
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
     PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
     PATH: `${binDir}:${process.env.PATH ?? ""}`,
-    ALICLOUD_VPC_ENDPOINT: options.emulator.endpoint,
+    ...options.emulator.endpointEnv,
     ...options.env,
   };
   const stack = await LocalWorkspace.createOrSelectStack(

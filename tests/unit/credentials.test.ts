@@ -1,9 +1,12 @@
 import assert from "node:assert/strict";
+import { readAlicloudConfig } from "../../provider/alicloudConfig";
 import {
-  accountKey,
+  CREDENTIAL_PLACES,
+  credentialProvider,
   CredentialsError,
   noCredentialsMessage,
   planCredentials,
+  planRoles,
 } from "../../provider/credentials";
 import type { ConfigSource } from "../../provider/settings";
 
@@ -28,47 +31,131 @@ describe("planCredentials", () => {
     });
   });
 
-  it("uses alicloud:profile before the environment", () => {
-    const plan = planCredentials(config({ "alicloud:profile": "prod" }), {
-      ALIBABA_CLOUD_ACCESS_KEY_ID: "ENVID",
-      ALIBABA_CLOUD_ACCESS_KEY_SECRET: "envsecret",
+  it("takes an AccessKey pair from the environment before alicloud:profile, as @pulumi/alicloud does", () => {
+    const env = { ALIBABA_CLOUD_ACCESS_KEY_ID: "ENVID", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "envsecret" };
+    assert.deepEqual(planCredentials(config({ "alicloud:profile": "prod" }), env), {
+      kind: "chain",
+      step: "env",
+      source: "environment ALIBABA_CLOUD_ACCESS_KEY_ID",
     });
-    assert.equal(plan.kind, "profile");
-    assert.equal(accountKey(plan), "profile:prod");
+    const profile = planCredentials(config({ "alicloud:profile": "prod" }), {});
+    assert.deepEqual(profile, {
+      kind: "profile",
+      profile: "prod",
+      file: undefined,
+      source: 'stack config alicloud:profile ("prod")',
+    });
   });
 
-  it("leaves ALIBABA_CLOUD_* to the default chain, which reads it, before ALICLOUD_*", () => {
+  it("reads ALICLOUD_* before ALIBABA_CLOUD_*, and leaves the latter to the library's environment provider", () => {
     const plan = planCredentials(config({}), {
       ALIBABA_CLOUD_ACCESS_KEY_ID: "A",
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: "a",
       ALICLOUD_ACCESS_KEY: "B",
       ALICLOUD_SECRET_KEY: "b",
-    });
-    assert.deepEqual(plan, { kind: "chain", step: "env", source: "environment ALIBABA_CLOUD_ACCESS_KEY_ID" });
-    const second = planCredentials(config({}), {
-      ALICLOUD_ACCESS_KEY: "B",
-      ALICLOUD_SECRET_KEY: "b",
       ALICLOUD_SECURITY_TOKEN: "t",
     });
-    assert.deepEqual(second.kind === "static" && [second.accessKeyId, second.securityToken, second.source], [
+    assert.deepEqual(plan.kind === "static" && [plan.accessKeyId, plan.securityToken, plan.source], [
       "B",
       "t",
       "environment ALICLOUD_ACCESS_KEY",
     ]);
+    assert.deepEqual(
+      planCredentials(config({}), { ALIBABA_CLOUD_ACCESS_KEY_ID: "A", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "a" }),
+      { kind: "chain", step: "env", source: "environment ALIBABA_CLOUD_ACCESS_KEY_ID" },
+    );
     assert.throws(
       () => planCredentials(config({}), { ALIBABA_CLOUD_ACCESS_KEY_ID: "A" }),
       /ALIBABA_CLOUD_ACCESS_KEY_ID is set but ALIBABA_CLOUD_ACCESS_KEY_SECRET is not/,
     );
   });
 
-  it("follows the default chain only where a step's setting is there, and plans nothing without one", () => {
+  it("follows @pulumi/alicloud's order: OIDC role, AccessKey pair, ECS role, profile, credentials URI", () => {
+    const all: Record<string, string> = {
+      "alicloud:assumeRoleWithOidc": JSON.stringify({
+        roleArn: "acs:ram::1234567890123456:role/ci",
+        oidcProviderArn: "acs:ram::1234567890123456:oidc-provider/gh",
+        oidcToken: "a-token-of-the-ci",
+      }),
+      "alicloud:accessKey": "ID",
+      "alicloud:secretKey": "secret",
+      "alicloud:ecsRoleName": "worker",
+      "alicloud:profile": "prod",
+      "alicloud:credentialsUri": "http://127.0.0.1:1/credentials",
+    };
+    const order = [
+      "alicloud:assumeRoleWithOidc",
+      "alicloud:accessKey",
+      "alicloud:ecsRoleName",
+      "alicloud:profile",
+      "alicloud:credentialsUri",
+    ];
+    const kinds = ["oidcRole", "static", "ecsRole", "profile", "uri"];
+    for (const [i, key] of order.entries()) {
+      const values = Object.fromEntries(
+        Object.entries(all).filter(
+          ([k]) => !order.slice(0, i).includes(k) && !(k === "alicloud:secretKey" && i > 1),
+        ),
+      );
+      const plan = planCredentials(config(values), {});
+      assert.equal(plan.kind, kinds[i], `with ${key} first`);
+      assert.match(plan.source, new RegExp(key.replace(":", ":")));
+    }
+  });
+
+  it("reads each key's environment variables when stack config lacks it", () => {
+    const cases: Array<[Record<string, string>, string, string]> = [
+      [{ ALICLOUD_ECS_ROLE_NAME: "worker" }, "ecsRole", "environment ALICLOUD_ECS_ROLE_NAME"],
+      [{ ALIBABA_CLOUD_ECS_METADATA: "worker" }, "ecsRole", "environment ALIBABA_CLOUD_ECS_METADATA"],
+      [{ ALICLOUD_PROFILE: "p" }, "profile", 'environment ALICLOUD_PROFILE ("p")'],
+      [
+        { ALICLOUD_SHARED_CREDENTIALS_FILE: "/x/config.json" },
+        "profile",
+        "environment ALICLOUD_SHARED_CREDENTIALS_FILE",
+      ],
+      [{ ALICLOUD_CREDENTIALS_URI: "http://127.0.0.1:1/c" }, "uri", "environment ALICLOUD_CREDENTIALS_URI"],
+      [
+        { ALIBABA_CLOUD_CREDENTIALS_URI: "http://127.0.0.1:1/c" },
+        "uri",
+        "environment ALIBABA_CLOUD_CREDENTIALS_URI",
+      ],
+    ];
+    for (const [env, kind, source] of cases) {
+      const plan = planCredentials(config({}), env);
+      assert.deepEqual([plan.kind, plan.source], [kind, source], JSON.stringify(env));
+    }
+  });
+
+  it("maps ecsRoleName onto the library's ECS RAM role provider without any network call", () => {
+    // The instance metadata address (100.100.100.200) is fixed in the library: this checks the
+    // mapping only. Building the provider sends nothing; only asking it for credentials would.
+    const plan = planCredentials(config({ "alicloud:ecsRoleName": "worker" }), {});
+    assert.equal(plan.kind, "ecsRole");
+    const build = () => credentialProvider(plan as Exclude<typeof plan, { kind: "none" }>, {});
+    // The tests switch instance metadata off (isolateEnvironment): the library refuses to build it then.
+    assert.throws(build, /IMDS credentials is disabled/);
+    const saved = process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED;
+    delete process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED;
+    try {
+      const provider = build();
+      assert.equal(provider.getProviderName(), "ecs_ram_role");
+      assert.equal((provider as unknown as { roleName?: string }).roleName, "worker");
+    } finally {
+      process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = saved;
+    }
+  });
+
+  it("follows the rest of the default chain only where a step's setting is there, and plans nothing without one", () => {
     assert.deepEqual(planCredentials(config({}), {}), { kind: "none", source: "no credential setting" });
-    assert.deepEqual(planCredentials(config({}), { ALIBABA_CLOUD_CREDENTIALS_URI: "http://127.0.0.1:1/c" }), {
-      kind: "chain",
-      step: "uri",
-      source: "environment ALIBABA_CLOUD_CREDENTIALS_URI",
-    });
     assert.equal(planCredentials(config({}), { ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true" }).kind, "none");
+    assert.deepEqual(
+      planCredentials(config({}), {
+        ALIBABA_CLOUD_ROLE_ARN: "acs:ram::1:role/r",
+        ALIBABA_CLOUD_OIDC_PROVIDER_ARN: "acs:ram::1:oidc-provider/p",
+        ALIBABA_CLOUD_OIDC_TOKEN_FILE: "/token",
+      }),
+      { kind: "chain", step: "oidc", source: "environment ALIBABA_CLOUD_ROLE_ARN (OIDC)" },
+    );
   });
 
   it("names the missing half of a pair", () => {
@@ -84,21 +171,59 @@ describe("planCredentials", () => {
     );
   });
 
-  it("keys the Open lock by AccessKey ID, never by secret", () => {
-    const plan = planCredentials(config({ "alicloud:accessKey": "ID1", "alicloud:secretKey": "s3cr3t" }), {});
-    assert.equal(accountKey(plan), "ak:ID1");
+  it("lists every place looked, in order, in the no-credentials message", () => {
+    const text = noCredentialsMessage();
+    let at = -1;
+    for (const place of CREDENTIAL_PLACES) {
+      const found = text.indexOf(place);
+      assert.ok(found > at, `missing or out of order: ${place}`);
+      at = found;
+    }
+    for (const key of [
+      "alicloud:assumeRoleWithOidc",
+      "alicloud:ecsRoleName",
+      "alicloud:profile",
+      "alicloud:credentialsUri",
+      "ALICLOUD_ACCESS_KEY",
+    ]) {
+      assert.ok(text.includes(key), `missing ${key}`);
+    }
+  });
+});
+
+describe("planRoles", () => {
+  const arn = (account: string, name: string) => `acs:ram::${account}:role/${name}`;
+
+  it("assumes the stack's role first, then the resource's", () => {
+    const alicloud = readAlicloudConfig(
+      config({ "alicloud:assumeRole": JSON.stringify({ roleArn: arn("1111111111111111", "hub") }) }),
+      {},
+    );
+    const roles = planRoles(alicloud, { roleArn: arn("2222222222222222", "member") });
+    assert.deepEqual(
+      roles.map((r) => [r.value.roleArn, r.source]),
+      [
+        [arn("1111111111111111", "hub"), "stack config alicloud:assumeRole"],
+        [arn("2222222222222222", "member"), "the resource's assumeRole"],
+      ],
+    );
   });
 
-  it("lists every place looked in the no-credentials message", () => {
-    const text = noCredentialsMessage();
-    for (const place of [
-      "alicloud:accessKey",
-      "alicloud:profile",
-      "ALIBABA_CLOUD_ACCESS_KEY_ID",
-      "ALICLOUD_ACCESS_KEY",
-      "ECS RAM role",
-    ]) {
-      assert.ok(text.includes(place), `missing ${place}`);
-    }
+  it("takes the stack's role from ALICLOUD_ASSUME_ROLE_ARN and its session from the environment", () => {
+    const alicloud = readAlicloudConfig(config({}), {
+      ALICLOUD_ASSUME_ROLE_ARN: arn("1111111111111111", "hub"),
+      ALICLOUD_ASSUME_ROLE_SESSION_NAME: "ci-run",
+      ALICLOUD_ASSUME_ROLE_SESSION_EXPIRATION: "1800",
+    });
+    assert.deepEqual(planRoles(alicloud), [
+      {
+        value: { roleArn: arn("1111111111111111", "hub"), sessionName: "ci-run", sessionExpiration: 1800 },
+        source: "environment ALICLOUD_ASSUME_ROLE_ARN",
+      },
+    ]);
+  });
+
+  it("plans no role when none is configured", () => {
+    assert.deepEqual(planRoles(readAlicloudConfig(config({}), {})), []);
   });
 });

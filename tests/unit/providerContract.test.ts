@@ -28,8 +28,8 @@ const DRIFTS: Drift[] = [
   {
     label: "the implementation stops providing a method",
     file: IMPLEMENTATION,
-    from: '"check" | "diff" | "create" | "read" | "delete"',
-    to: '"check" | "diff" | "create" | "read"',
+    from: '"check" | "diff" | "create" | "read" | "update" | "delete"',
+    to: '"check" | "diff" | "create" | "read" | "delete"',
   },
   {
     label: "the implementation's delete takes other arguments",
@@ -46,8 +46,8 @@ const DRIFTS: Drift[] = [
   {
     label: "the shim expects a method the implementation does not build",
     file: SHIM,
-    from: '"check" | "diff" | "create" | "read" | "delete"',
-    to: '"check" | "diff" | "create" | "read" | "delete" | "update"',
+    from: '"check" | "diff" | "create" | "read" | "update" | "delete"',
+    to: '"check" | "diff" | "create" | "read" | "update" | "delete" | "configure"',
   },
 ];
 

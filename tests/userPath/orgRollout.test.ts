@@ -1,0 +1,110 @@
+// examples/org-rollout on the user's path: `pulumi` in the project directory, through the CLI and
+// its language host, against the emulator's VPC API and its STS over TLS. The emulator's log says
+// which account each Open acted in, and when.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import type { Emulator } from "../emulator/emulator";
+import type { LogEntry } from "../emulator/requestLog";
+import { REPO_ROOT } from "../support/engine";
+import { emulatorConfig, ok, pulumiCli, type PulumiCli } from "../support/pulumiCli";
+import { emulatorSuite } from "../support/suite";
+
+const OPEN = "OpenPublicIpAddressPoolService";
+const DIR = join(REPO_ROOT, "examples", "org-rollout");
+const REGIONS = ["ap-southeast-1", "cn-hangzhou", "cn-shanghai"];
+
+describe("the user's path: examples/org-rollout, several accounts × several regions", function () {
+  this.timeout(600_000);
+  const suite = emulatorSuite({ engine: true, latencyMs: 10 });
+  let emulator: Emulator;
+  let cli: PulumiCli;
+  beforeEach(() => (emulator = suite.emulator()));
+  before(async () => (cli = await pulumiCli()));
+  after(() => cli?.dispose());
+
+  it("activates every account × region through each account's role: Opens apart within an account, together across accounts", async () => {
+    // Opens take long enough for overlaps to show.
+    emulator.addFault({ kind: "latency", action: OPEN, latencyMs: 400 });
+    const caller = emulator.defaultAccount.uid;
+    const members = [0, 1, 2, 3].map(() => {
+      const { uid } = emulator.addAccount();
+      return { uid, roleArn: emulator.addRole(uid, { name: "ip-pool-admin", trustedAccounts: [caller] }) };
+    });
+    const stack = `org-rollout-${process.pid}`;
+    ok(await cli.npm(DIR, "install"), "npm install in examples/org-rollout");
+    ok(await cli.pulumi(DIR, "stack", "init", stack), "pulumi stack init");
+    try {
+      await cli.configSet(DIR, [
+        ...emulatorConfig(emulator),
+        ["roleArns", members.map((m) => m.roleArn).join(",")],
+        ["regions", REGIONS.join(",")],
+      ]);
+      // The README's line for the emulator's STS (over TLS; the CLI's environment trusts its CA).
+      ok(
+        await cli.pulumi(DIR, "config", "set", "--path", "alicloud:endpoints[0].sts", emulator.secureHost),
+        "config set --path",
+      );
+
+      const preview = ok(await cli.pulumi(DIR, "preview"), "pulumi preview");
+      assert.match(
+        preview,
+        new RegExp(`\\+ ${1 + members.length * (REGIONS.length + 1)} to create`),
+        preview,
+      );
+      assert.equal(emulator.log().length, 0, "a preview of new resources sends nothing");
+
+      ok(await cli.pulumi(DIR, "up", "--yes"), "pulumi up");
+      for (const m of members)
+        assert.deepEqual(emulator.enabledRegions(m.uid), REGIONS, `regions of ${m.uid}`);
+      assert.deepEqual(emulator.enabledRegions(caller), [], "the caller's own account was activated");
+
+      const opens = emulator.log().filter((e) => e.action === OPEN);
+      assert.equal(opens.length, members.length * REGIONS.length, "one Open per account and region");
+      assert.deepEqual(
+        opens.map((e) => e.accountUid).sort(),
+        members.flatMap((m) => REGIONS.map(() => m.uid)).sort(),
+      );
+      const overlap = (x: LogEntry, y: LogEntry) => x.startMs < y.endMs! && y.startMs < x.endMs!;
+      for (const m of members) {
+        const own = opens.filter((e) => e.accountUid === m.uid);
+        assert.ok(
+          own.every((x) => own.every((y) => x === y || !overlap(x, y))),
+          `Opens of ${m.uid} overlapped`,
+        );
+      }
+      assert.ok(opens.every((e) => !e.overlapped));
+      assert.ok(
+        opens.some((x) => opens.some((y) => x.accountUid !== y.accountUid && overlap(x, y))),
+        "Opens of different accounts never ran at the same time",
+      );
+      const assumed = emulator.log().filter((e) => e.action === "AssumeRole");
+      assert.equal(assumed.length, members.length, "one AssumeRole per role");
+      assert.ok(assumed.every((e) => e.accountUid === caller));
+
+      const outputs = JSON.parse(ok(await cli.pulumi(DIR, "stack", "output", "--json"), "stack output")) as {
+        enabledRegions: Record<string, string[]>;
+      };
+      assert.deepEqual(outputs.enabledRegions, Object.fromEntries(members.map((m) => [m.uid, REGIONS])));
+      const state = JSON.parse(ok(await cli.pulumi(DIR, "stack", "export"), "stack export")) as {
+        deployment: { resources: Array<{ urn: string; type: string; outputs?: Record<string, unknown> }> };
+      };
+      const services = state.deployment.resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"));
+      assert.equal(services.length, members.length * REGIONS.length);
+      for (const r of services) {
+        const account = /ip-pool-(\d+)-/.exec(r.urn.split("::").pop()!)?.[1];
+        assert.equal(r.outputs?.accountId, account, r.urn);
+      }
+
+      emulator.clearLog();
+      ok(await cli.pulumi(DIR, "up", "--yes"), "a second pulumi up");
+      assert.equal(
+        emulator.log().filter((e) => e.action === OPEN || e.action?.startsWith("AssumeRole")).length,
+        0,
+      );
+      ok(await cli.pulumi(DIR, "destroy", "--yes"), "pulumi destroy");
+      assert.equal(emulator.log().filter((e) => e.action === OPEN).length, 0);
+    } finally {
+      await cli.pulumi(DIR, "stack", "rm", "--yes", "--force", stack);
+    }
+  });
+});
