@@ -12,6 +12,9 @@ import type {
 // client, no credential and no version: it stays small and identical across releases, and
 // upgrading the package upgrades every existing resource.
 
+/** The implementation module, loaded by package name. */
+type Implementation = typeof import("./resourceProvider");
+
 /** The dynamic provider's methods, as the SDK's ResourceProvider types them. */
 type Methods = Required<
   Pick<
@@ -20,20 +23,22 @@ type Methods = Required<
   >
 >;
 
+/**
+ * What is serialized: `configure` alone, the one method the engine calls before any other. The
+ * SDK's type asks for `create` too; `configure` supplies it, so the text leaves it out.
+ */
+const configureOnly = {
+  // `createProvider` returns its own declaration of the methods, which must satisfy the SDK's
+  // ResourceProvider: a signature that drifts on either side fails `tsc`. One statement, because
+  // this text is stored twice per resource and every checkpoint rewrites it.
+  // prettier-ignore
+  async configure(r) {
+    Object.assign(this, (require("pulumi-alicloud-ip-pool-service/provider") as Implementation).createProvider({ config: r.config, env: process.env, log: console.log }) satisfies Methods);
+  },
+} satisfies Required<Pick<pulumi.dynamic.ResourceProvider, "configure">>;
+
 /** The dynamic provider of {@link PublicIpAddressPoolService}. */
-export const serializedProvider: pulumi.dynamic.ResourceProvider<
+export const serializedProvider = configureOnly as unknown as pulumi.dynamic.ResourceProvider<
   PublicIpAddressPoolServiceInputs,
   PublicIpAddressPoolServiceOutputs
-> = {
-  // `methods` is typed as the SDK's ResourceProvider methods, and `createProvider` returns its own
-  // declaration of them: a signature that drifts on either side fails `tsc`.
-  async configure(r) {
-    const m = require("pulumi-alicloud-ip-pool-service/provider") as typeof import("./resourceProvider");
-    const methods: Methods = m.createProvider({ config: r.config, env: process.env, log: console.log });
-    Object.assign(this, methods);
-  },
-  // Replaced by `configure`, which the engine always calls first.
-  async create() {
-    throw new Error("not configured");
-  },
-};
+>;

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { execFile, spawn } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { REPO_ROOT } from "../support/engine";
 import { sdkStatus } from "../support/sdk";
@@ -8,19 +8,31 @@ import { assumeWithLibrary, callerIdentity } from "../support/sts";
 import VpcClient from "@alicloud/vpc20160428";
 import * as $OpenApi from "@alicloud/openapi-client";
 
+/** Starts `npm run emulator` with `args`, hands its first stdout line (the ready line) to `use`, then stops it. */
+async function withEmulatorCommand(
+  args: string[],
+  use: (ready: string, child: ChildProcess) => Promise<void>,
+) {
+  const child = spawn("npm", ["run", "--silent", "emulator", "--", ...args], {
+    cwd: REPO_ROOT,
+    stdio: ["ignore", "pipe", "inherit"],
+    // A process group of its own, so that npm and the emulator under it stop together.
+    detached: true,
+  });
+  try {
+    const first = await new Promise<string>((resolve, reject) => {
+      createInterface({ input: child.stdout! }).once("line", resolve);
+      child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
+    });
+    await use(first, child);
+  } finally {
+    process.kill(-child.pid!, "SIGTERM");
+  }
+}
+
 describe("npm run emulator", () => {
   it("prints one JSON line for a ready account first, serves it, and runs until killed", async () => {
-    const child = spawn("npm", ["run", "--silent", "emulator", "--", "--port", "0", "--latency-ms", "5"], {
-      cwd: REPO_ROOT,
-      stdio: ["ignore", "pipe", "inherit"],
-      // A process group of its own, so that npm and the emulator under it stop together.
-      detached: true,
-    });
-    try {
-      const first = await new Promise<string>((resolve, reject) => {
-        createInterface({ input: child.stdout }).once("line", resolve);
-        child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
-      });
+    await withEmulatorCommand(["--port", "0", "--latency-ms", "5"], async (first, child) => {
       const ready = JSON.parse(first) as { endpoint: string; accessKeyId: string; accessKeySecret: string };
       assert.match(ready.endpoint, /^http:\/\/127\.0\.0\.1:\d+$/);
       const client = new VpcClient(
@@ -37,22 +49,11 @@ describe("npm run emulator", () => {
       );
       assert.equal(log.result.length, 1);
       assert.equal(child.exitCode, null, "the emulator stopped by itself");
-    } finally {
-      process.kill(-child.pid!, "SIGTERM");
-    }
+    });
   });
 
   it("with --member-accounts, prints roles the ready account may assume, over its TLS endpoint", async () => {
-    const child = spawn("npm", ["run", "--silent", "emulator", "--", "--member-accounts", "2"], {
-      cwd: REPO_ROOT,
-      stdio: ["ignore", "pipe", "inherit"],
-      detached: true,
-    });
-    try {
-      const first = await new Promise<string>((resolve, reject) => {
-        createInterface({ input: child.stdout }).once("line", resolve);
-        child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
-      });
+    await withEmulatorCommand(["--member-accounts", "2"], async (first) => {
       const ready = JSON.parse(first) as {
         secureEndpoint: string;
         caCert: string;
@@ -72,9 +73,7 @@ describe("npm run emulator", () => {
         const issued = await assumeWithLibrary(at, key, roleArn);
         assert.equal((await callerIdentity(at, issued)).accountId, account);
       }
-    } finally {
-      process.kill(-child.pid!, "SIGTERM");
-    }
+    });
   });
 
   for (const [args, code, text] of [
