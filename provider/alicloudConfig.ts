@@ -112,32 +112,17 @@ export const ALICLOUD_ENV = {
 
 /**
  * `alicloud:*` keys that would change the account or the endpoint, which this package cannot
- * honour: set, they fail the preview, naming the key, rather than being ignored.
+ * honour: set, they fail the preview, naming the key, rather than being ignored. Keys that change
+ * neither (`accountType`, the timeouts, other services' endpoints) are not read; the README lists them.
  */
-export const REFUSED_KEYS: Readonly<Record<string, string>> = {
-  "alicloud:sourceIp": "it is a condition sent with AssumeRole, which @alicloud/credentials cannot send",
-  "alicloud:securityTransport":
-    "it is a condition sent with AssumeRole, which @alicloud/credentials cannot send",
-  "alicloud:secureTransport":
-    "it is a condition sent with AssumeRole, which @alicloud/credentials cannot send",
-};
-
-/** `alicloud:*` keys that change neither the account nor the VPC endpoint; this package does not read them. */
-export const IGNORED_KEYS: readonly string[] = [
-  // Chooses the endpoints of a few billing services; the VPC and STS endpoints are the same for both.
-  "alicloud:accountType",
-  "alicloud:clientConnectTimeout",
-  "alicloud:clientReadTimeout",
-  "alicloud:maxRetryTimeout",
-  "alicloud:configurationSource",
-  "alicloud:skipRegionValidation",
-  "alicloud:features",
-  "alicloud:signVersion",
-  "alicloud:fc",
-  "alicloud:logEndpoint",
-  "alicloud:mnsEndpoint",
-  "alicloud:otsInstanceName",
+export const REFUSED_KEYS: readonly string[] = [
+  "alicloud:sourceIp",
+  "alicloud:securityTransport",
+  "alicloud:secureTransport",
 ];
+
+/** Why each of {@link REFUSED_KEYS} cannot be honoured. */
+const REFUSED_BECAUSE = "it is a condition sent with AssumeRole, which @alicloud/credentials cannot send";
 
 /** Session lengths AssumeRole takes, in seconds. */
 export const SESSION_SECONDS = { min: 900, max: 43_200 } as const;
@@ -278,10 +263,10 @@ function endpoints(config: ConfigSource, env: NodeJS.ProcessEnv): AlicloudConfig
 
 /** Reads every `alicloud:*` key of {@link ALICLOUD_KEYS} with its environment fallbacks. Throws {@link SettingsError}. */
 export function readAlicloudConfig(config: ConfigSource, env: NodeJS.ProcessEnv): AlicloudConfig {
-  for (const [key, why] of Object.entries(REFUSED_KEYS)) {
+  for (const key of REFUSED_KEYS) {
     if (config.get(key) !== undefined) {
       throw new SettingsError(
-        `${key} is set, and this package cannot honour it: ${why}. Rather than act without it, nothing is sent: ` +
+        `${key} is set, and this package cannot honour it: ${REFUSED_BECAUSE}. Rather than act without it, nothing is sent: ` +
           `unset it (\`pulumi config rm ${key}\`) for stacks that use this package.`,
       );
     }

@@ -461,17 +461,6 @@ export async function assumeRole(
   }
 }
 
-/** The credentials of a plan and its roles, each assumed with the credentials before it. Throws {@link CredentialsError}. */
-export async function resolveCredentials(
-  plan: CredentialPlan,
-  roles: readonly RoleStep[],
-  options: ResolveOptions,
-): Promise<ResolvedCredential> {
-  let resolved = await resolvePlan(plan, options);
-  for (const role of roles) resolved = await assumeRole(resolved, role, options);
-  return resolved;
-}
-
 /** The "no credentials" diagnostic: every place looked, and how to set credentials. */
 export function noCredentialsMessage(): string {
   return [

@@ -156,13 +156,13 @@ async function multiAccountRun(emulator: Emulator, latencyMs: number) {
     const spans = new Map<string, { start: number; end: number }>();
     for (const e of emulator.log()) {
       if (e.action === undefined || !VPC_ACTIONS.has(e.action) || e.accountUid === undefined) continue;
-      const s = spans.get(e.accountUid) ?? { start: e.startMs, end: e.startMs };
+      const seen = spans.get(e.accountUid) ?? { start: e.startMs, end: e.startMs };
       spans.set(e.accountUid, {
-        start: Math.min(s.start, e.startMs),
-        end: Math.max(s.end, e.endMs ?? e.startMs),
+        start: Math.min(seen.start, e.startMs),
+        end: Math.max(seen.end, e.endMs ?? e.startMs),
       });
     }
-    const slowest = Math.max(...[...spans.values()].map((s) => s.end - s.start));
+    const slowest = Math.max(...[...spans.values()].map(({ start, end }) => end - start));
     return {
       multiAccountUpWallRatio: span(emulator) / ((TEN.length + 2) * latencyMs),
       multiAccountSlowestAccountRatio: slowest / ((TEN.length + 1) * latencyMs),
