@@ -107,4 +107,35 @@ describe("the user's path: examples/org-rollout, several accounts × several reg
       await cli.pulumi(DIR, "stack", "rm", "--yes", "--force", stack);
     }
   });
+
+  it("examples/one-region with the stack's alicloud:assumeRole, set as the README says: the role's account is activated, never the caller's", async () => {
+    const caller = emulator.defaultAccount.uid;
+    const member = emulator.addAccount().uid;
+    const roleArn = emulator.addRole(member, { name: "ip-pool-admin", trustedAccounts: [caller] });
+    const dir = join(REPO_ROOT, "examples", "one-region");
+    const stack = `stack-role-${process.pid}`;
+    ok(await cli.npm(dir, "install"), "npm install in examples/one-region");
+    ok(await cli.pulumi(dir, "stack", "init", stack), "pulumi stack init");
+    try {
+      await cli.configSet(dir, [...emulatorConfig(emulator), ["alicloud:region", "cn-shenzhen"]]);
+      for (const [path, value] of [
+        ["alicloud:assumeRole.roleArn", roleArn],
+        ["alicloud:endpoints[0].sts", emulator.secureHost],
+      ]) {
+        ok(await cli.pulumi(dir, "config", "set", "--path", path, value), `config set --path ${path}`);
+      }
+      ok(await cli.pulumi(dir, "up", "--yes"), "pulumi up");
+      assert.deepEqual(emulator.enabledRegions(member), ["cn-shenzhen"]);
+      assert.deepEqual(emulator.enabledRegions(caller), [], "the caller's own account was activated");
+      const opens = emulator.log().filter((e) => e.action === OPEN);
+      assert.deepEqual(
+        opens.map((e) => e.accountUid),
+        [member],
+      );
+      const assumed = emulator.log().filter((e) => e.action === "AssumeRole");
+      assert.equal(assumed.length, 1, "one AssumeRole for the stack's role");
+    } finally {
+      await cli.pulumi(dir, "stack", "rm", "--yes", "--force", stack);
+    }
+  });
 });
