@@ -44,6 +44,13 @@ export interface ActivationOptions {
   clock?: Clock;
 }
 
+/**
+ * How long the status is read after an Open whose outcome is unknown, in milliseconds, before the
+ * Open is sent again with the same idempotency token (which makes a second activation impossible).
+ * The account's other Opens wait meanwhile, so it is short.
+ */
+export const OUTCOME_SETTLE_MS = 5_000;
+
 /** First wait between status polls, in milliseconds; it doubles up to {@link MAX_POLL_MS}. */
 const FIRST_POLL_MS = 1_000;
 /** Longest wait between status polls, in milliseconds. */
@@ -68,6 +75,7 @@ async function pollUntilEnabled(
   regionId: string,
   options: ActivationOptions,
   waitingFor: string,
+  windowMs: number,
 ): Promise<Poll> {
   const clock = options.clock ?? SYSTEM_CLOCK;
   const started = clock.now();
@@ -76,7 +84,7 @@ async function pollUntilEnabled(
     const enabled = await api.status(regionId);
     const waitedMs = clock.now() - started;
     if (enabled) return { enabled, checks, waitedMs };
-    const left = options.activationTimeoutMs - waitedMs;
+    const left = windowMs - waitedMs;
     if (left <= 0) return { enabled, checks, waitedMs };
     options.progress?.(`${regionId}: ${waitingFor} (${Math.round(waitedMs / 1000)}s so far)`);
     await clock.sleep(Math.min(delay, left));
@@ -90,11 +98,11 @@ function seconds(ms: number): string {
 
 /**
  * Activates the feature in a region: adopts it when already active (no Open); otherwise sends
- * Open with the resource's token, one Open per account at a time, then waits for the status.
- * After an Open whose outcome is unknown (no answer, a lost reply, a 5xx) the account's lock is
- * kept until the status shows the region enabled or the activation wait ends: no other Open of
- * the account goes out meanwhile. After any Open failure the status decides: an enabled region is
- * a success.
+ * Open with the resource's token, one Open per account at a time, then waits for the status (the
+ * activation wait, outside the account's lock). After an Open whose outcome is unknown (no answer,
+ * a lost reply, a 5xx) the account's lock is kept while the status is read for
+ * {@link OUTCOME_SETTLE_MS}; then the Open is sent again with the same token, within the retry
+ * budget. After any Open failure the status decides: an enabled region is a success.
  */
 export async function activateRegion(
   api: PoolServiceApi,
@@ -109,15 +117,17 @@ export async function activateRegion(
   if (active) return { regionId, enabled: true, adopted: true, accountId };
   let settled: Poll | undefined;
   const settle = async (failure: CallFailure): Promise<boolean> => {
+    const windowMs = Math.min(OUTCOME_SETTLE_MS, options.activationTimeoutMs);
     options.progress?.(
-      `${regionId}: ${OPERATIONS.open} got no usable answer (${failure.code}); no other Open of this account ` +
-        "is sent until the status shows whether it took effect",
+      `${regionId}: ${OPERATIONS.open} got no usable answer (${failure.code}); reading the status for up to ` +
+        `${seconds(windowMs)} before sending it again with the same idempotency token`,
     );
     settled = await pollUntilEnabled(
       api,
       regionId,
       options,
       "waiting for the status to show whether the Open took effect",
+      windowMs,
     );
     return settled.enabled;
   };
@@ -140,7 +150,13 @@ export async function activateRegion(
     throw err;
   }
   if (settled?.enabled) return { regionId, enabled: true, adopted: false, accountId };
-  const poll = await pollUntilEnabled(api, regionId, options, "waiting for activation to show");
+  const poll = await pollUntilEnabled(
+    api,
+    regionId,
+    options,
+    "waiting for activation to show",
+    options.activationTimeoutMs,
+  );
   if (!poll.enabled) {
     throw new PoolServiceError(
       {

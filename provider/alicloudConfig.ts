@@ -44,10 +44,16 @@ export interface OidcRoleSpec {
   sessionExpiration?: number;
 }
 
+/** A role the credentials before it assume, with where it was configured. */
+export interface RoleStep extends Sourced<AssumeRoleSpec> {
+  /** How a field of the role's setting is named in messages (default `<source>.<field>`). */
+  field?: (name: string) => string;
+}
+
 /** The `alicloud:*` settings that decide the account or the endpoint, besides the AccessKey pair. */
 export interface AlicloudConfig {
   /** The role the stack's credentials assume. */
-  assumeRole?: Sourced<AssumeRoleSpec>;
+  assumeRole?: RoleStep;
   /** A role assumed with an OIDC token, instead of other credentials. */
   assumeRoleWithOidc?: Sourced<OidcRoleSpec>;
   /** The RAM role of the ECS instance (its credentials come from instance metadata). */
@@ -62,7 +68,7 @@ export interface AlicloudConfig {
   endpoints: { vpc?: Sourced<string>; sts?: Sourced<string> };
   /** `alicloud:protocol`: the scheme of an endpoint given as a bare host. */
   protocol: "HTTP" | "HTTPS";
-  /** The account ID, when configured (it saves asking STS which account the credentials belong to). */
+  /** The account the stack's credentials must act in, when configured: checked against what STS reports. */
   accountId?: Sourced<string>;
 }
 
@@ -127,11 +133,39 @@ const REFUSED_BECAUSE = "it is a condition sent with AssumeRole, which @alicloud
 /** Session lengths AssumeRole takes, in seconds. */
 export const SESSION_SECONDS = { min: 900, max: 43_200 } as const;
 
+/** An Alibaba Cloud account ID: 16 digits, the first not 0 (as every document and SDK sample shows). */
+const ACCOUNT_ID = /^[1-9]\d{15}$/;
+
+/** A RAM role ARN, its account part and its name (the account part is checked apart, to name it). */
 const ROLE_ARN = /^acs:ram::(\d+):role\/[\w.@-]{1,64}$/i;
 
-/** The account ID in a role ARN. */
+/** Why a value is not an Alibaba Cloud account ID (naming `where`), or undefined when it is one. */
+export function accountIdProblem(value: unknown, where: string): string | undefined {
+  if (typeof value === "string" && ACCOUNT_ID.test(value)) return undefined;
+  const shown = typeof value === "string" ? JSON.stringify(value.slice(0, 40)) : String(value);
+  return `${where} must be an Alibaba Cloud account ID, 16 digits not starting with 0 (like 1234567890123456), got ${shown}.`;
+}
+
+/** The account ID in a role ARN, when the ARN and its account part are well formed. */
 export function roleAccount(roleArn: string): string | undefined {
-  return ROLE_ARN.exec(roleArn)?.[1];
+  const account = ROLE_ARN.exec(roleArn)?.[1];
+  return account !== undefined && ACCOUNT_ID.test(account) ? account : undefined;
+}
+
+/** The account of an ARN of the given kind (`acs:ram::<account>:<kind>/…`), when well formed. */
+export function accountInArn(arn: string, kind: string): string | undefined {
+  const match = /^acs:ram::(\d+):([\w-]+)\/\S+$/.exec(arn);
+  return match && match[2] === kind && ACCOUNT_ID.test(match[1]) ? match[1] : undefined;
+}
+
+/** Why a role ARN cannot be used (naming `where`), or undefined when it can. */
+export function roleArnProblem(value: unknown, where: string): string | undefined {
+  const match = typeof value === "string" ? ROLE_ARN.exec(value) : null;
+  if (!match) {
+    return `${where} must be a RAM role ARN like "acs:ram::1234567890123456:role/ip-pool-admin", got ${JSON.stringify(value ?? null)}.`;
+  }
+  const problem = accountIdProblem(match[1], `the account in ${where}`);
+  return problem && `${problem} Copy the ARN from the RAM console.`;
 }
 
 /** Why an `assumeRole` value cannot be used (naming `where`, e.g. "alicloud:assumeRole"), or undefined. */
@@ -140,9 +174,8 @@ export function assumeRoleProblem(value: unknown, where: string): string | undef
     return `${where} must be an object like {"roleArn": "acs:ram::1234567890123456:role/ip-pool-admin"}.`;
   }
   const v = value as Record<string, unknown>;
-  if (typeof v.roleArn !== "string" || !ROLE_ARN.test(v.roleArn)) {
-    return `${where}.roleArn must be a RAM role ARN like "acs:ram::1234567890123456:role/ip-pool-admin", got ${JSON.stringify(v.roleArn ?? null)}.`;
-  }
+  const arnProblem = roleArnProblem(v.roleArn, `${where}.roleArn`);
+  if (arnProblem) return arnProblem;
   if (
     v.sessionName !== undefined &&
     (typeof v.sessionName !== "string" || !/^[\w.@-]{2,64}$/.test(v.sessionName))
@@ -203,7 +236,7 @@ function object(config: ConfigSource, key: string): unknown {
   }
 }
 
-function assumeRole(config: ConfigSource, env: NodeJS.ProcessEnv): Sourced<AssumeRoleSpec> | undefined {
+function assumeRole(config: ConfigSource, env: NodeJS.ProcessEnv): RoleStep | undefined {
   const fromConfig = object(config, ALICLOUD_KEYS.assumeRole);
   if (fromConfig !== undefined) {
     const problem = assumeRoleProblem(fromConfig, ALICLOUD_KEYS.assumeRole);
@@ -231,8 +264,8 @@ function oidcRole(config: ConfigSource): Sourced<OidcRoleSpec> | undefined {
     if (typeof value[field] !== "string" || value[field] === "")
       throw new SettingsError(`${key}.${field} is required.`);
   }
-  if (!ROLE_ARN.test(value.roleArn as string))
-    throw new SettingsError(`${key}.roleArn must be a RAM role ARN.`);
+  const arnProblem = roleArnProblem(value.roleArn, `${key}.roleArn`);
+  if (arnProblem) throw new SettingsError(arnProblem);
   if (!value.oidcToken && !value.oidcTokenFile) {
     throw new SettingsError(
       `${key} needs oidcToken or oidcTokenFile (or ${"ALIBABA_CLOUD_OIDC_TOKEN_FILE"}).`,
@@ -289,6 +322,15 @@ export function readAlicloudConfig(config: ConfigSource, env: NodeJS.ProcessEnv)
     ),
     endpoints: endpoints(config, env),
     protocol: protocol ?? "HTTPS",
-    accountId: fromConfigOrEnv(config, ALICLOUD_KEYS.accountId, env, ALICLOUD_ENV.accountId),
+    accountId: checkedAccountId(
+      fromConfigOrEnv(config, ALICLOUD_KEYS.accountId, env, ALICLOUD_ENV.accountId),
+    ),
   };
+}
+
+/** `alicloud:accountId` (or its variable), refused when it is not an account ID. */
+function checkedAccountId(value: Sourced<string> | undefined): Sourced<string> | undefined {
+  const problem = value && accountIdProblem(value.value, value.source);
+  if (problem) throw new SettingsError(problem);
+  return value;
 }

@@ -98,6 +98,18 @@ export function classifyError(err: unknown, exchange?: HttpExchange): CallFailur
     return { ...service, kind: "client" };
   }
 
+  // No whole reply in time, even when its headers came: a timeout, retried.
+  if (name.includes("RequestTimeout") || /^(Read|Connect)Timeout/.test(message)) {
+    return {
+      ...base,
+      origin: "transport",
+      kind: "transient",
+      code: LOCAL_CODES.timeout,
+      network: true,
+      outcomeUnknown: true,
+    };
+  }
+
   // A reply arrived, but not one the client could read as the API's: a proxy, a portal, a gateway.
   if (exchange?.statusCode !== undefined) {
     const status = exchange.statusCode;
@@ -115,16 +127,6 @@ export function classifyError(err: unknown, exchange?: HttpExchange): CallFailur
   }
 
   // No reply at all.
-  if (name.includes("RequestTimeout") || /^(Read|Connect)Timeout/.test(message)) {
-    return {
-      ...base,
-      origin: "transport",
-      kind: "transient",
-      code: LOCAL_CODES.timeout,
-      network: true,
-      outcomeUnknown: true,
-    };
-  }
   if ((code && NETWORK_CODES.has(code)) || /socket hang up|ECONNRESET/.test(message)) {
     return {
       ...base,

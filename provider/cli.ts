@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // `alicloud-ip-pool-service status`: where is the Public IP Address Pool feature on, and where not?
 import { parseArgs } from "node:util";
-import { assumeRoleProblem, roleAccount } from "./alicloudConfig";
-import { shownError } from "./poolServiceError";
+import { roleAccount, roleArnProblem, type RoleStep } from "./alicloudConfig";
+import { PoolServiceError, shownError } from "./poolServiceError";
 import { parseEndpoint, type EndpointOverride } from "./endpoint";
 import { regionIdProblem, resolveRegion } from "./regionId";
 import { scrubberFor, type SecretScrubber } from "./secretScrubber";
 import { CREDENTIAL_ENV, ENV_KEYS, NO_CONFIG } from "./settings";
-import { formatTable, readStatuses, toJson } from "./statusReport";
+import { formatTable, readStatuses, toJson, type StatusAccount } from "./statusReport";
 
 const USAGE = `Usage: alicloud-ip-pool-service status [options]
 
@@ -21,7 +21,9 @@ Options:
   --assume-role <arn>
                      read the account of this RAM role, assumed with the credentials below
                      (acs:ram::<account ID>:role/<name>); repeat it for several accounts: the
-                     table gets an ACCOUNT column, the JSON an "accountId"
+                     table gets an ACCOUNT column (the account STS reports for the role's
+                     session), the JSON an "accountId"
+  --external-id <id> the external ID the roles' trust policies require
   --json             print a JSON array of {"regionId", "enabled", ...} on stdout, nothing else
   --endpoint <url>   call this endpoint instead of the regional one (https://host[:port],
                      or http:// for a loopback address only); also ${ENV_KEYS.endpoint}
@@ -53,6 +55,7 @@ interface StatusOptions {
   json: boolean;
   endpoint?: EndpointOverride;
   roleArns: string[];
+  externalId?: string;
 }
 
 /** The endpoint from `--endpoint`, else `ALICLOUD_VPC_ENDPOINT`: a bad one is a usage error either way. */
@@ -76,6 +79,7 @@ function parseStatusArgs(argv: string[]): StatusOptions | "help" {
         json: { type: "boolean" },
         endpoint: { type: "string" },
         "assume-role": { type: "string", multiple: true },
+        "external-id": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -95,8 +99,14 @@ function parseStatusArgs(argv: string[]): StatusOptions | "help" {
   }
   const roleArns = [...new Set(v["assume-role"] ?? [])];
   for (const roleArn of roleArns) {
-    const problem = assumeRoleProblem({ roleArn }, "the role");
-    if (problem) throw new UsageError(`--assume-role: ${problem.replace("the role.roleArn", "it")}`);
+    const problem = roleArnProblem(roleArn, "it");
+    if (problem) throw new UsageError(`--assume-role: ${problem}`);
+  }
+  const externalId = v["external-id"];
+  if (externalId !== undefined && roleArns.length === 0)
+    throw new UsageError("--external-id goes with --assume-role");
+  if (externalId !== undefined && !/^[\w+=,.@:/-]{2,1224}$/.test(externalId)) {
+    throw new UsageError("--external-id must be 2 to 1224 letters, digits and = , . @ : / - _");
   }
   const endpoint = endpointOption(v.endpoint);
   if (!v["all-regions"] && regions.length === 0) {
@@ -115,6 +125,16 @@ function parseStatusArgs(argv: string[]): StatusOptions | "help" {
     json: v.json === true,
     endpoint,
     roleArns,
+    externalId,
+  };
+}
+
+/** The role of `--assume-role`, named by its flags in messages. */
+function roleStep(roleArn: string, externalId: string | undefined): RoleStep {
+  return {
+    value: externalId === undefined ? { roleArn } : { roleArn, externalId },
+    source: "--assume-role",
+    field: (name) => (name === "externalId" ? "--external-id" : `--assume-role (${name})`),
   };
 }
 
@@ -136,12 +156,24 @@ async function status(options: StatusOptions, scrubber: SecretScrubber, io: Outp
       env: process.env,
       endpoint: options.endpoint,
       scrubber,
-      assumeRole: roleArn === undefined ? undefined : { roleArn },
+      assumeRole: roleArn === undefined ? undefined : roleStep(roleArn, options.externalId),
+      command: true,
     });
-  const accounts =
+  // A named account is labelled with the account STS reports for the role's session, never the
+  // ARN's alone; a role that cannot be assumed fails that account's rows, labelled as asked.
+  const accounts: StatusAccount[] = await Promise.all(
     options.roleArns.length === 0
       ? [{ api: apiFor() }]
-      : options.roleArns.map((roleArn) => ({ api: apiFor(roleArn), accountId: roleAccount(roleArn) }));
+      : options.roleArns.map(async (roleArn) => {
+          const api = apiFor(roleArn);
+          try {
+            return { api, accountId: await api.accountId() };
+          } catch (err) {
+            if (!(err instanceof PoolServiceError)) throw err;
+            return { api, accountId: roleAccount(roleArn), failure: err };
+          }
+        }),
+  );
   const regions = options.allRegions
     ? await accounts[0].api.regions()
     : options.regions.map((regionId) => ({ regionId }));

@@ -1,26 +1,105 @@
+// The credentials of each source and chain of roles, and the account they act in, for the life of
+// their owner (a provider object, a status read, a command run). The account is always what STS
+// reports: the account of a role's session (AssumedRoleUser.Arn), or GetCallerIdentity's answer
+// for other credentials; a label (a role ARN, `alicloud:accountId`, the state) is only ever checked
+// against it.
+import Credential, {
+  StaticAKCredentialsProvider,
+  StaticSTSCredentialsProvider,
+  type CredentialsProvider,
+} from "@alicloud/credentials";
 import { createHash } from "node:crypto";
-import { roleAccount, type Sourced } from "./alicloudConfig";
-import type { RoleStep } from "./assumedRole";
-import {
-  assumeRole,
-  resolvePlan,
-  type CredentialPlan,
-  type ResolveOptions,
-  type ResolvedCredential,
-} from "./credentials";
+import type { RoleStep, Sourced } from "./alicloudConfig";
+import { noCredentialsMessage, type CredentialPlan } from "./credentialPlan";
+import { expandPlan, type BaseCredential } from "./credentialSources";
+import { CredentialsError } from "./credentialsError";
+import { LOCAL_CODES, NETWORK_CODES } from "./errorCodes";
+import { newExchange, withDeadline, type HttpExchange } from "./httpExchange";
+import { RoleSession, type StsAccess } from "./roleSession";
+import { READ_TIMEOUT_MS } from "./settings";
 
-/** Where the account a call acts in comes from. */
+/** The longest a provider of @alicloud/credentials may take to answer, in milliseconds. */
+export const LIBRARY_DEADLINE_MS = READ_TIMEOUT_MS + 2_000;
+
+/** A credential that answered, and what it signs with. */
+export interface ResolvedCredential {
+  /** The credential object the SDK signs with (a role's is renewed before it expires). */
+  credential: Credential;
+  /** Where the credentials come from, naming the roles assumed, for diagnostics. */
+  source: string;
+  /** The role's session, when the credentials are one: it knows the account STS reported. */
+  session?: RoleSession;
+  /** The ARN of that role. */
+  roleArn?: string;
+}
+
+/** What resolving credentials needs besides the plan. */
+export interface ResolveOptions extends StsAccess {
+  /** Environment variables. */
+  env: NodeJS.ProcessEnv;
+}
+
+/** Where the account a call acts in is checked. */
 export interface AccountOptions {
-  /** `alicloud:accountId` (or its environment variable), when configured. */
+  /** `alicloud:accountId` (or its variable), when it applies to these credentials: checked, never trusted. */
   configured?: Sourced<string>;
-  /** Asks STS which account the credentials belong to (GetCallerIdentity). */
+  /** Asks STS which account credentials belong to (GetCallerIdentity). */
   callerIdentity: (resolved: ResolvedCredential) => Promise<string>;
 }
 
+/** A reason a library provider gave no credentials, from what it received; never its text. */
+function libraryReason(err: unknown, exchange: HttpExchange): string {
+  const e = err as { name?: string; code?: string; message?: string };
+  if (e?.name === "RequestTimeout" || /timeout/i.test(String(e?.message))) return "it did not answer in time";
+  if (exchange.statusCode !== undefined && exchange.statusCode !== 200) {
+    return `it answered HTTP ${exchange.statusCode}${exchange.contentType ? ` (${exchange.contentType})` : ""}`;
+  }
+  if (exchange.statusCode === 200) {
+    return "its reply is not credentials (AccessKeyId, AccessKeySecret, SecurityToken and Expiration)";
+  }
+  if (typeof e?.code === "string" && NETWORK_CODES.has(e.code)) return `it could not be reached (${e.code})`;
+  return "it gave no credentials";
+}
+
 /**
- * A cache of the credentials of each source and chain of roles, and of the account they act in,
- * for the life of its owner (a provider object): one AssumeRole per role, which the library renews
- * shortly before it expires, and at most one GetCallerIdentity per source. A failure is not kept.
+ * A provider of @alicloud/credentials made safe to ask: each answer's secrets go to the scrubber at
+ * once, every request ends within {@link LIBRARY_DEADLINE_MS}, and a failure names the source and
+ * a reason, never the library's text (it may quote a reply that holds secrets).
+ */
+function guarded(
+  inner: CredentialsProvider,
+  base: Extract<BaseCredential, { kind: "library" }>,
+  options: ResolveOptions,
+) {
+  return {
+    getProviderName: () => inner.getProviderName(),
+    getCredentials: async () => {
+      const exchange = newExchange();
+      try {
+        const credentials = await withDeadline(LIBRARY_DEADLINE_MS, base.what, exchange, () =>
+          inner.getCredentials(),
+        );
+        options.learn(...[credentials.accessKeySecret, credentials.securityToken].filter(Boolean));
+        return credentials;
+      } catch (err) {
+        throw new CredentialsError(
+          `${base.source} could not give credentials: ${libraryReason(err, exchange)} (${base.what}). ` +
+            "Check that setting, or set others (see the README's configuration).",
+          {
+            code: LOCAL_CODES.noCredentials,
+            origin: exchange.statusCode === undefined ? "transport" : "service",
+            cause: err,
+          },
+        );
+      }
+    },
+  } satisfies CredentialsProvider;
+}
+
+/**
+ * A cache of resolved credentials and of their accounts, for the life of its owner: one session
+ * per role, renewed before it expires, and at most one GetCallerIdentity per source. A failure is
+ * not kept: the next caller tries again.
  */
 export class CredentialSessions {
   private readonly credentials = new Map<string, Promise<ResolvedCredential>>();
@@ -52,7 +131,7 @@ export class CredentialSessions {
   /**
    * The credentials of a plan and its roles: resolved on first use, then shared. Each role is
    * assumed once with the credentials of the roles before it, which are shared too: a stack role
-   * behind many resource roles is assumed once.
+   * behind many resource roles is assumed once. Throws {@link CredentialsError}.
    */
   resolve(
     plan: CredentialPlan,
@@ -60,27 +139,114 @@ export class CredentialSessions {
     options: ResolveOptions,
   ): Promise<ResolvedCredential> {
     return this.cached(this.credentials, this.key(plan, roles, options.stsHost), async () => {
-      if (roles.length === 0) return resolvePlan(plan, options);
-      const previous = await this.resolve(plan, roles.slice(0, -1), options);
-      return assumeRole(previous, roles[roles.length - 1], options);
+      if (roles.length > 0) {
+        const previous = await this.resolve(plan, roles.slice(0, -1), options);
+        return assume(previous, roles[roles.length - 1], options);
+      }
+      if (plan.kind === "none") {
+        throw new CredentialsError(noCredentialsMessage(), {
+          code: LOCAL_CODES.noCredentials,
+          origin: "local",
+        });
+      }
+      const chain = expandPlan(plan, options.env);
+      let resolved = await first(chain.base, options);
+      for (const role of chain.roles) resolved = await assume(resolved, role, options);
+      return resolved;
     });
   }
 
   /**
-   * The account a plan and its roles act in: the last role's (from its ARN), else the configured
-   * account ID, else STS's answer to GetCallerIdentity, asked once.
+   * The account a plan and its roles act in, as STS reports it: the last role's session's, else
+   * GetCallerIdentity's (asked once). A configured account that differs is an error naming both.
    */
-  accountId(
+  async accountId(
     plan: CredentialPlan,
     roles: readonly RoleStep[],
     options: ResolveOptions & AccountOptions,
   ): Promise<string> {
-    const last = roles[roles.length - 1];
-    const fromRole = last && roleAccount(last.value.roleArn);
-    if (fromRole) return Promise.resolve(fromRole);
-    if (options.configured) return Promise.resolve(options.configured.value);
-    return this.cached(this.accounts, this.key(plan, roles, options.stsHost), async () =>
-      options.callerIdentity(await this.resolve(plan, roles, options)),
+    const resolved = await this.resolve(plan, roles, options);
+    const observed =
+      resolved.session?.account ??
+      (await this.cached(this.accounts, this.key(plan, roles, options.stsHost), () =>
+        options.callerIdentity(resolved),
+      ));
+    const { configured } = options;
+    if (configured && configured.value !== observed) {
+      const how = resolved.session
+        ? `STS issued a session of account ${observed}`
+        : `STS (GetCallerIdentity) reports account ${observed}`;
+      throw new CredentialsError(
+        [
+          `The account check failed: ${configured.source} is ${configured.value}, but the credentials act in account ${observed}: ${LOCAL_CODES.accountMismatch}.`,
+          `Meaning: ${how} for ${resolved.source}. Nothing is sent while the two disagree.`,
+          `Fix: set ${configured.source.replace(/^(stack config|environment) /, "")} to ${observed} if that is the account you mean, ` +
+            `or use credentials of account ${configured.value}.`,
+        ].join("\n"),
+        { code: LOCAL_CODES.accountMismatch, origin: "local" },
+      );
+    }
+    return observed;
+  }
+}
+
+/** The first credentials of a chain, asked for once so that a source that cannot answer fails here, naming it. */
+async function first(base: BaseCredential, options: ResolveOptions): Promise<ResolvedCredential> {
+  if (base.kind === "static") {
+    options.learn(...[base.accessKeySecret, base.securityToken].filter((v): v is string => !!v));
+    const provider = base.securityToken
+      ? StaticSTSCredentialsProvider.builder()
+          .withAccessKeyId(base.accessKeyId)
+          .withAccessKeySecret(base.accessKeySecret)
+          .withSecurityToken(base.securityToken)
+          .build()
+      : StaticAKCredentialsProvider.builder()
+          .withAccessKeyId(base.accessKeyId)
+          .withAccessKeySecret(base.accessKeySecret)
+          .build();
+    return { credential: new Credential(null, provider), source: base.source };
+  }
+  if (base.kind === "oidc") {
+    const session = new RoleSession({ kind: "oidc", role: base.role, token: base.token }, options);
+    await session.getCredentials();
+    const roleArn = base.role.value.roleArn;
+    return {
+      credential: new Credential(null, session),
+      source: `role ${roleArn} (${base.source})`,
+      session,
+      roleArn,
+    };
+  }
+  let inner: CredentialsProvider;
+  try {
+    inner = base.make();
+  } catch (err) {
+    throw new CredentialsError(
+      `${base.source} cannot be used here: @alicloud/credentials refused to build its provider for ${base.what}. ` +
+        "Check that setting and the ALIBABA_CLOUD_* variables that switch sources off.",
+      { code: LOCAL_CODES.noCredentials, origin: "local", cause: err },
     );
   }
+  const provider = guarded(inner, base, options);
+  await provider.getCredentials();
+  return { credential: new Credential(null, provider), source: base.source };
+}
+
+/** The session of `role`, assumed with `previous`, issued once here so that a refusal fails here. */
+async function assume(
+  previous: ResolvedCredential,
+  role: RoleStep,
+  options: ResolveOptions,
+): Promise<ResolvedCredential> {
+  const session = new RoleSession(
+    { kind: "assumeRole", role, signer: previous.credential, signerSource: previous.source },
+    options,
+  );
+  await session.getCredentials();
+  return {
+    credential: new Credential(null, session),
+    source: `role ${role.value.roleArn} (${role.source}), assumed with ${previous.source}`,
+    session,
+    roleArn: role.value.roleArn,
+  };
 }

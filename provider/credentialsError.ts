@@ -8,6 +8,8 @@ export interface CredentialsFailure {
   origin?: FailureOrigin;
   /** STS's request ID, when it answered. */
   requestId?: string;
+  /** The error this one replaces; its text may hold secrets and is never shown. */
+  cause?: unknown;
 }
 
 /** A credential source or setting that cannot be used; the message names it and the fix. */
@@ -18,7 +20,7 @@ export class CredentialsError extends Error {
     /** The facts of the failure. */
     readonly facts: CredentialsFailure = {},
   ) {
-    super(message);
+    super(message, facts.cause === undefined ? undefined : { cause: facts.cause });
     this.name = "CredentialsError";
   }
 }

@@ -1,9 +1,10 @@
+import { ALICLOUD_KEYS } from "./alicloudConfig";
 import type { CallFailure } from "./classifyError";
-import type { RetryStop } from "./retry";
 import { INVALID_REGION_CODES, LOCAL_CODES, OPEN_ERROR_CODES } from "./errorCodes";
-import { ALICLOUD_ENV, ALICLOUD_KEYS } from "./alicloudConfig";
-import { OPERATIONS } from "./operations";
+import { isStsOperation } from "./operations";
+import type { RetryStop } from "./retry";
 import { CONFIG_KEYS, CREDENTIAL_ENV, ENV_KEYS } from "./settings";
+import { roleAdvice, stsEndpointSettings, type Advice, type RoleContext } from "./stsAdvice";
 
 /** Where a failure happened, for the diagnostic text. */
 export interface DiagnosticContext {
@@ -23,17 +24,18 @@ export interface DiagnosticContext {
   stoppedBy?: RetryStop;
   /** Time the retry budget had left when retrying stopped, in milliseconds. */
   budgetLeftMs?: number;
+  /** For a role's session (AssumeRole, AssumeRoleWithOIDC): the role asked for. */
+  role?: RoleContext;
+  /** The role whose session signed the call, when its credentials are one. */
+  assumedRole?: string;
+  /** Whether the text speaks to the command line (its flags and environment) rather than a stack. */
+  command?: boolean;
+  /** What the failure means, when the caller knows better than the code. */
+  meaning?: string;
 }
 
 /** How much of a reply that is not the API's a diagnostic quotes, in characters. */
 export const QUOTED_REPLY_LENGTH = 200;
-
-interface Advice {
-  /** What the failure means, in plain words. */
-  meaning: string;
-  /** What to do about it. */
-  fix: string;
-}
 
 const RAM_CONSOLE = "the RAM console (https://ram.console.aliyun.com/)";
 const QUOTA_CENTER = "the Quota Center (https://quotas.console.aliyun.com/)";
@@ -49,17 +51,31 @@ function tries(ctx: DiagnosticContext): string {
 
 /** The API an operation belongs to, and the settings that choose its endpoint. */
 function serviceOf(ctx: DiagnosticContext): { api: string; endpoint: string; settings: string } {
-  return ctx.operation === OPERATIONS.callerIdentity
+  return isStsOperation(ctx.operation)
     ? {
         api: "the STS API",
         endpoint: "the STS endpoint",
-        settings: `${ALICLOUD_KEYS.endpoints} sts, ${ALICLOUD_ENV.stsEndpoint.join(" or ")}`,
+        settings: stsEndpointSettings(ctx.command === true),
       }
     : {
         api: "the VPC API",
         endpoint: "the VPC endpoint",
-        settings: `${CONFIG_KEYS.endpoint}, ${ALICLOUD_KEYS.endpoints} vpc or ${ENV_KEYS.endpoint}`,
+        settings: ctx.command
+          ? `--endpoint or ${ENV_KEYS.endpoint}`
+          : `${CONFIG_KEYS.endpoint}, ${ALICLOUD_KEYS.endpoints} vpc or ${ENV_KEYS.endpoint}`,
       };
+}
+
+/** How a user sets the AccessKey secret, or the security token, in the face the text speaks to. */
+function keySetting(ctx: DiagnosticContext, what: "secret" | "token"): string {
+  const env =
+    what === "secret"
+      ? `${CREDENTIAL_ENV.alibabaCloud.accessKeySecret} / ${CREDENTIAL_ENV.alicloud.accessKeySecret}`
+      : CREDENTIAL_ENV.alibabaCloud.securityToken;
+  if (ctx.command) return env;
+  return what === "secret"
+    ? `\`pulumi config set --secret ${CONFIG_KEYS.secretKey} <secret>\`, or ${env}`
+    : `${CONFIG_KEYS.securityToken} (or ${env})`;
 }
 
 function seconds(ms: number): string {
@@ -76,6 +92,8 @@ function quote(body: string): string {
 
 function advise(f: CallFailure, ctx: DiagnosticContext): Advice {
   const region = ctx.regionId ?? "this region";
+  const forRole = ctx.role && roleAdvice(f, ctx.role);
+  if (forRole) return forRole;
   if (f.foreignReply) {
     const type = f.foreignReply.contentType
       ? `content type ${f.foreignReply.contentType}`
@@ -102,6 +120,13 @@ function advise(f: CallFailure, ctx: DiagnosticContext): Advice {
         };
   }
   switch (f.code) {
+    case LOCAL_CODES.accountMismatch:
+      return {
+        meaning: `STS reported another account than the one expected: ${f.serviceMessage}. Nothing was sent in either account.`,
+        fix:
+          `check ${ctx.role ? `the role ARN at ${ctx.role.where} and ` : ""}the STS endpoint (${serviceOf(ctx).settings}, if set): ` +
+          "something other than Alibaba Cloud's STS may be answering.",
+      };
     case LOCAL_CODES.unexpectedResponse:
       return {
         meaning:
@@ -149,9 +174,7 @@ function advise(f: CallFailure, ctx: DiagnosticContext): Advice {
     case "SignatureDoesNotMatch":
       return {
         meaning: `Alibaba Cloud rejected the request signature: the AccessKey secret does not match the AccessKey ID${credentialWhere(ctx)}.`,
-        fix:
-          `set the right secret: \`pulumi config set --secret ${CONFIG_KEYS.secretKey} <secret>\`, or ` +
-          `${CREDENTIAL_ENV.alibabaCloud.accessKeySecret} / ${CREDENTIAL_ENV.alicloud.accessKeySecret}; check that no proxy rewrites the requests.`,
+        fix: `set the right secret: ${keySetting(ctx, "secret")}; check that no proxy rewrites the requests.`,
       };
     case "InvalidAccessKeyId.NotFound":
     case "InvalidAccessKeyId":
@@ -181,16 +204,23 @@ function advise(f: CallFailure, ctx: DiagnosticContext): Advice {
         fix: "check that no proxy strips or rewrites the Authorization and x-acs-* headers.",
       };
     case "InvalidSecurityToken.Expired":
-      return {
-        meaning: `the STS security token has expired${credentialWhere(ctx)}.`,
-        fix: `get fresh STS credentials and set ${CONFIG_KEYS.securityToken} (or ${CREDENTIAL_ENV.alibabaCloud.securityToken}) with them.`,
-      };
+      return ctx.assumedRole
+        ? {
+            meaning: `the session of role ${ctx.assumedRole} expired before it was renewed${credentialWhere(ctx)}.`,
+            fix:
+              "run again: sessions are renewed before they expire, so one that expires says this machine's clock is off; " +
+              "synchronise it (for example `timedatectl set-ntp true`).",
+          }
+        : {
+            meaning: `the STS security token has expired${credentialWhere(ctx)}.`,
+            fix: `get fresh STS credentials and set ${keySetting(ctx, "token")} with them.`,
+          };
     case "InvalidSecurityToken.MismatchWithAccessKey":
     case "InvalidSecurityToken.Malformed":
     case "MissingSecurityToken":
       return {
         meaning: `the STS security token is missing, malformed, or not the one issued with this AccessKey ID${credentialWhere(ctx)}.`,
-        fix: `set the security token issued with this AccessKey as ${CONFIG_KEYS.securityToken} (or ${CREDENTIAL_ENV.alibabaCloud.securityToken}).`,
+        fix: `set the security token issued with this AccessKey as ${keySetting(ctx, "token")}.`,
       };
     case "IdempotentParameterMismatch":
       return {
@@ -247,7 +277,7 @@ function advise(f: CallFailure, ctx: DiagnosticContext): Advice {
     meaning: "Alibaba Cloud refused the request with an error this package has no advice for.",
     fix: f.recommend
       ? `see ${f.recommend}`
-      : ctx.operation === OPERATIONS.callerIdentity
+      : isStsOperation(ctx.operation)
         ? "look the code up in the STS error center (https://api.aliyun.com/document/Sts/2015-04-01/errorCode)."
         : "look the code up in the VPC error center (https://api.aliyun.com/document/Vpc/2016-04-28/errorCode).",
   };
@@ -260,14 +290,21 @@ function answerFacts(failure: CallFailure, ctx: DiagnosticContext): string {
   const facts = [failure.statusCode !== undefined ? `HTTP ${failure.statusCode}` : undefined];
   if (failure.requestId) facts.push(`request ID ${failure.requestId}`);
   else if (failure.foreignReply) facts.push(`no request ID: not an answer of ${serviceOf(ctx).api}`);
+  else if (failure.statusCode !== undefined) facts.push("no request ID in the reply");
   else facts.push("no request ID: the service did not answer");
   return facts.filter(Boolean).join(", ");
 }
 
 /** The full diagnostic text of a failed call: region, operation, code, meaning, fix and request ID. */
 export function diagnose(failure: CallFailure, ctx: DiagnosticContext): string {
-  const { meaning, fix } = advise(failure, ctx);
-  const where = ctx.regionId ? ` in region ${ctx.regionId}` : "";
+  const advice = advise(failure, ctx);
+  const { fix } = advice;
+  const meaning = ctx.meaning ?? advice.meaning;
+  const where = ctx.role
+    ? ` for role ${ctx.role.arn} (account ${ctx.role.account})`
+    : ctx.regionId
+      ? ` in region ${ctx.regionId}`
+      : "";
   const lines = [
     `${ctx.operation} failed${where}: ${failure.code} (${answerFacts(failure, ctx)}).`,
     `Meaning: ${meaning}`,

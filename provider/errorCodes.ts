@@ -94,4 +94,6 @@ export const LOCAL_CODES = {
   badHeaderValue: "InvalidHeaderValue",
   /** A failure of this machine or of this package's code. */
   localError: "LocalError",
+  /** The account STS reports is not the one the role's ARN, `alicloud:accountId` or the state names. */
+  accountMismatch: "AccountMismatch",
 } as const;

@@ -58,7 +58,7 @@ export async function getPublicIpAddressPoolServiceStatus(
       config,
       env: process.env,
       scrubber,
-      assumeRole: args.assumeRole,
+      assumeRole: args.assumeRole && { value: args.assumeRole, source: "the function's assumeRole" },
     }).status(region.regionId);
     return { regionId: region.regionId, enabled };
   } catch (err) {

@@ -1,8 +1,9 @@
-// What the HTTP layer saw of one attempt. The official client turns a reply it cannot parse into a
-// bare SyntaxError (or worse), losing the status and the body; to say what answered instead of
-// the VPC API, each attempt runs inside `observeExchange`, and Node's `http.client.request.start`
-// diagnostics channel hands us every request made in that context, whose reply we watch without
-// consuming it.
+// What the HTTP layer saw of one attempt, and the bound on every wait for it. The official client
+// turns a reply it cannot parse into a bare SyntaxError (or worse), losing the status and the body;
+// to say what answered instead of the API, each attempt runs inside `observeExchange`, and Node's
+// `http.client.request.start` diagnostics channel hands us every request made in that context,
+// whose reply we watch without consuming it. The same context lets us end every request an attempt
+// left open when it settles, so no socket outlives its call and the process can exit.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { subscribe } from "node:diagnostics_channel";
 import type { ClientRequest, IncomingMessage } from "node:http";
@@ -24,8 +25,14 @@ export interface HttpExchange {
   complete: boolean;
 }
 
-/** The exchange of the attempt running in the current async context (process-wide, like the channel). */
-const currentExchange = new AsyncLocalStorage<HttpExchange>();
+/** The requests of the attempt running in an async context, and the exchange that records its reply. */
+interface AttemptContext {
+  exchange?: HttpExchange;
+  requests: Set<ClientRequest>;
+}
+
+/** The context of the attempt running now (process-wide, like the channel). */
+const currentAttempt = new AsyncLocalStorage<AttemptContext>();
 
 function header(res: IncomingMessage, name: string): string | undefined {
   const value = res.headers[name];
@@ -33,7 +40,7 @@ function header(res: IncomingMessage, name: string): string | undefined {
 }
 
 function watch(exchange: HttpExchange, res: IncomingMessage): void {
-  // The last reply of the attempt is the one that counts (a credential refresh may come first).
+  // The last reply of the attempt is the one that counts.
   exchange.body = "";
   exchange.complete = false;
   exchange.statusCode = res.statusCode;
@@ -52,19 +59,70 @@ function watch(exchange: HttpExchange, res: IncomingMessage): void {
 }
 
 subscribe("http.client.request.start", (message) => {
-  const exchange = currentExchange.getStore();
-  if (!exchange) return;
-  (message as { request: ClientRequest }).request.once("response", (res: IncomingMessage) =>
-    watch(exchange, res),
-  );
+  const context = currentAttempt.getStore();
+  if (!context) return;
+  const request = (message as { request: ClientRequest }).request;
+  context.requests.add(request);
+  const exchange = context.exchange;
+  if (exchange) request.once("response", (res: IncomingMessage) => watch(exchange, res));
 });
 
-/** Runs one attempt, recording its reply in `exchange`. */
-export function observeExchange<T>(exchange: HttpExchange, attempt: () => Promise<T>): Promise<T> {
-  return currentExchange.run(exchange, attempt);
+/** Ends every request of a settled attempt whose reply did not arrive whole: its socket would outlive the call. */
+function endLeftovers(context: AttemptContext): void {
+  for (const request of context.requests) {
+    const res = (request as ClientRequest & { res?: IncomingMessage }).res;
+    if (!request.destroyed && !res?.complete) request.destroy();
+  }
+  context.requests.clear();
+}
+
+/** Runs one attempt, recording its reply in `exchange`; requests it leaves unanswered are ended when it settles. */
+export async function observeExchange<T>(exchange: HttpExchange, attempt: () => Promise<T>): Promise<T> {
+  const context: AttemptContext = { exchange, requests: new Set() };
+  try {
+    return await currentAttempt.run(context, attempt);
+  } finally {
+    endLeftovers(context);
+  }
 }
 
 /** A fresh record for one attempt. */
 export function newExchange(): HttpExchange {
   return { body: "", complete: false };
+}
+
+/** The error of a call that had no whole answer before its deadline: classified as a timeout. */
+export class DeadlineExceeded extends Error {
+  /** Creates the error for a deadline of `ms` milliseconds. */
+  constructor(ms: number, what: string) {
+    super(`${what} did not answer within ${(ms / 1000).toFixed(0)}s`);
+    this.name = "RequestTimeout";
+  }
+}
+
+/**
+ * Runs a call of a library whose own timeouts cannot be trusted to end its requests: after `ms`
+ * milliseconds it fails with {@link DeadlineExceeded} and every request it made is ended, and the
+ * requests it leaves unanswered are ended when it settles. Records its reply in `exchange`.
+ */
+export function withDeadline<T>(
+  ms: number,
+  what: string,
+  exchange: HttpExchange,
+  call: () => Promise<T>,
+): Promise<T> {
+  const context: AttemptContext = { exchange, requests: new Set() };
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      endLeftovers(context);
+      reject(new DeadlineExceeded(ms, what));
+    }, ms);
+    currentAttempt
+      .run(context, call)
+      .then(resolve, reject)
+      .finally(() => {
+        clearTimeout(timer);
+        endLeftovers(context);
+      });
+  });
 }

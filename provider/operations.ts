@@ -6,9 +6,23 @@ export const OPERATIONS = {
   status: "GetPublicIpAddressPoolServiceStatus",
   /** Lists the regions. */
   describeRegions: "DescribeRegions",
-  /** STS: the account the credentials act in. */
+} as const;
+
+/** Names of the STS operations this package calls. */
+export const STS_OPERATIONS = {
+  /** The account the credentials act in. */
   callerIdentity: "GetCallerIdentity",
+  /** A role's session, signed with other credentials. */
+  assumeRole: "AssumeRole",
+  /** A role's session, for an OIDC token. */
+  assumeRoleWithOidc: "AssumeRoleWithOIDC",
 } as const;
 
 /** One of the operations this package calls. */
-export type Operation = (typeof OPERATIONS)[keyof typeof OPERATIONS];
+export type Operation =
+  (typeof OPERATIONS)[keyof typeof OPERATIONS] | (typeof STS_OPERATIONS)[keyof typeof STS_OPERATIONS];
+
+/** Whether an operation is one of STS's. */
+export function isStsOperation(operation: string): boolean {
+  return (Object.values(STS_OPERATIONS) as string[]).includes(operation);
+}

@@ -1,30 +1,20 @@
-import { readAlicloudConfig, type AlicloudConfig, type AssumeRoleSpec } from "./alicloudConfig";
-import type { RoleStep } from "./assumedRole";
-import { classifyError, type CallFailure } from "./classifyError";
-import { CredentialSessions } from "./credentialSessions";
-import {
-  CredentialsError,
-  planCredentials,
-  planRoles,
-  type CredentialPlan,
-  type ResolveOptions,
-} from "./credentials";
+import { accountIdProblem, type AlicloudConfig, type RoleStep } from "./alicloudConfig";
+import { readConfiguration } from "./callConfiguration";
+import type { CallFailure } from "./classifyError";
+import type { CredentialPlan } from "./credentialPlan";
+import { CredentialSessions, type ResolveOptions } from "./credentialSessions";
+import { CredentialsError } from "./credentialsError";
 import { diagnose } from "./diagnostics";
 import type { EndpointOverride } from "./endpoint";
 import { LOCAL_CODES } from "./errorCodes";
-import { newExchange, observeExchange, type HttpExchange } from "./httpExchange";
-import { OPERATIONS, type Operation } from "./operations";
+import type { HttpExchange } from "./httpExchange";
+import { OPERATIONS, STS_OPERATIONS, type Operation } from "./operations";
 import { PoolServiceError } from "./poolServiceError";
 import { regionIdProblem } from "./regionId";
-import {
-  DEFAULT_RETRY_POLICY,
-  RetriesFailed,
-  withRetries,
-  type RetryNotice,
-  type RetryPolicy,
-} from "./retry";
+import { retriedCall } from "./retriedCall";
+import { DEFAULT_RETRY_POLICY, RetriesFailed, type RetryNotice, type RetryPolicy } from "./retry";
 import { SecretScrubber, secretsOf } from "./secretScrubber";
-import { readSettings, SettingsError, type ConfigSource, type Settings } from "./settings";
+import type { ConfigSource, Settings } from "./settings";
 import { stsClient } from "./stsClient";
 import { VpcClients } from "./vpcClient";
 import { vpcSdk as vpc } from "./vpcSdk";
@@ -48,69 +38,37 @@ export interface PoolServiceApiOptions {
   env: NodeJS.ProcessEnv;
   /** Overrides of the retry policy (tests make waits instant). */
   retry?: Partial<RetryPolicy>;
-  /** Called before each retry, for progress output. */
-  onRetry?: (notice: RetryNotice & { operation: Operation; regionId?: string }) => void;
+  /** Called before each retry, for progress output: `subject` is the region or the role. */
+  onRetry?: (notice: RetryNotice & { operation: Operation; subject?: string }) => void;
   /** An endpoint already parsed (the command's `--endpoint`); wins over config and environment. */
   endpoint?: EndpointOverride;
   /** The credential sessions to reuse (a provider object's); new ones when absent. */
   sessions?: CredentialSessions;
   /** The clients to reuse (a provider object's, made with `sessions`); a new cache when absent. */
   clients?: VpcClients;
-  /** A role the calls act through after the stack's own (a resource's `assumeRole`). */
-  assumeRole?: AssumeRoleSpec;
+  /** A role the calls act through after the stack's own (a resource's `assumeRole`, `--assume-role`). */
+  assumeRole?: RoleStep;
   /** The scrubber every diagnostic passes through (its owner's); a new one when absent. */
   scrubber?: SecretScrubber;
+  /** Whether diagnostics speak to the command line (its flags) rather than a stack. */
+  command?: boolean;
+}
+
+/** A client and what diagnostics say of it. */
+interface Connection<C> {
+  client: C;
+  endpointHost: string;
+  source: string;
+  assumedRole?: string;
 }
 
 /** What became of an Open whose answer never came, as the caller found out. */
 export type OpenSettlement = (failure: CallFailure) => Promise<boolean>;
 
-/** Settings, the credential plan and the roles of a call, read from stack config and the environment. */
-export interface CallConfiguration {
-  /** Endpoint and timeouts. */
-  settings: Settings;
-  /** Where credentials come from. */
-  credentials: CredentialPlan;
-  /** The roles the calls act through, in order. */
-  roles: RoleStep[];
-  /** The `alicloud:*` settings shared with @pulumi/alicloud. */
-  alicloud: AlicloudConfig;
-}
-
 /**
- * Reads the settings and plans the credentials, sending nothing. Throws a {@link PoolServiceError}
- * naming the setting to fix.
- */
-export function readConfiguration(
-  config: ConfigSource,
-  env: NodeJS.ProcessEnv,
-  endpoint?: EndpointOverride,
-  assumeRole?: AssumeRoleSpec,
-): CallConfiguration {
-  try {
-    const alicloud = readAlicloudConfig(config, env);
-    return {
-      settings: readSettings(config, env, { endpoint }, alicloud),
-      credentials: planCredentials(config, env, alicloud),
-      roles: planRoles(alicloud, assumeRole),
-      alicloud,
-    };
-  } catch (err) {
-    if (err instanceof SettingsError || err instanceof CredentialsError) {
-      const code = err instanceof SettingsError ? LOCAL_CODES.badSetting : LOCAL_CODES.noCredentials;
-      const kind = err instanceof SettingsError ? "client" : "auth";
-      throw new PoolServiceError(
-        { code, operation: "configuration", kind, origin: "local", attempts: 0, cause: err },
-        err.message,
-      );
-    }
-    throw err;
-  }
-}
-
-/**
- * The three VPC operations this package uses, each with retries, classification and diagnostics.
- * Settings and credentials are read when it is made, at call time; nothing here is serialized.
+ * The VPC operations this package uses, and the STS question of which account they act in, each
+ * with retries, classification and diagnostics. Settings and credentials are read when it is
+ * made, at call time; nothing here is serialized.
  */
 export class PoolServiceApi {
   /** Endpoint and timeouts. */
@@ -220,7 +178,7 @@ export class PoolServiceApi {
       origin: "transport",
       code: LOCAL_CODES.unexpectedResponse,
       statusCode: exchange.statusCode,
-      requestId: exchange.requestId,
+      requestId: exchange.requestId ?? requestIdIn(exchange.body),
       serviceMessage: what,
       network: false,
       outcomeUnknown: false,
@@ -230,43 +188,49 @@ export class PoolServiceApi {
   }
 
   /**
-   * The account these calls act in: the last role's, the configured `alicloud:accountId`, or STS's
-   * answer to GetCallerIdentity (asked once per credentials for the owner's sessions).
+   * The account these calls act in, as STS reports it: the session of the last role, or
+   * GetCallerIdentity (asked once per credentials for the owner's sessions). Without a call role,
+   * a configured `alicloud:accountId` must match it.
    */
   accountId(): Promise<string> {
     return this.sessions
       .accountId(this.credentials, this.roles, {
         ...this.resolveOptions(),
-        configured: this.alicloud.accountId,
+        configured: this.options.assumeRole ? undefined : this.alicloud.accountId,
         callerIdentity: async (resolved) => {
-          const connection = async () => ({ ...stsClient(resolved, this.settings.stsHost), ...resolved });
-          const { body, exchange } = await this.call(
-            OPERATIONS.callerIdentity,
-            undefined,
-            connection(),
-            (c) => c.getCallerIdentity(),
+          const connection = { ...stsClient(resolved.credential, this.settings.stsHost), ...resolved };
+          const operation = STS_OPERATIONS.callerIdentity;
+          const { body, exchange } = await this.call(operation, undefined, Promise.resolve(connection), (c) =>
+            c.getCallerIdentity(),
           );
-          if (typeof body?.accountId !== "string" || !/^\d+$/.test(body.accountId)) {
-            throw this.unexpected(
-              OPERATIONS.callerIdentity,
-              undefined,
-              exchange,
-              "it has no account ID (`AccountId`)",
-            );
+          if (accountIdProblem(body?.accountId, "AccountId")) {
+            throw this.unexpected(operation, undefined, exchange, "it has no account ID (`AccountId`)");
           }
-          return body.accountId;
+          return body!.accountId!;
         },
       })
       .catch((err: unknown) => {
-        throw this.credentialsFailed(err, OPERATIONS.callerIdentity);
+        throw this.credentialsFailed(err, STS_OPERATIONS.callerIdentity);
       });
+  }
+
+  /** Where these calls' credentials come from, naming the roles they assume, for messages. */
+  credentialSource(): string {
+    return this.roles.reduce(
+      (source, role) => `role ${role.value.roleArn} (${role.source}), assumed with ${source}`,
+      this.credentials.source,
+    );
   }
 
   private resolveOptions(): ResolveOptions {
     return {
       env: this.options.env,
       stsHost: this.settings.stsHost,
+      policy: this.policy,
+      learn: (...values) => this.scrubber.add(...values),
       scrub: (text) => this.scrubber.scrub(text),
+      onRetry: ({ subject, ...notice }) => this.options.onRetry?.({ ...notice, subject }),
+      command: this.options.command,
     };
   }
 
@@ -301,8 +265,7 @@ export class PoolServiceApi {
     failure: CallFailure,
     retries: Pick<RetriesFailed, "attempts" | "elapsedMs"> &
       Partial<Pick<RetriesFailed, "stoppedBy" | "budgetLeftMs">>,
-    endpointHost?: string,
-    credentialSource = this.credentials.source,
+    connection?: Omit<Connection<unknown>, "client">,
   ): PoolServiceError {
     const message = diagnose(failure, {
       operation,
@@ -311,8 +274,10 @@ export class PoolServiceApi {
       elapsedMs: retries.elapsedMs,
       stoppedBy: retries.stoppedBy,
       budgetLeftMs: retries.budgetLeftMs,
-      credentialSource,
-      endpointHost,
+      credentialSource: connection?.source ?? this.credentials.source,
+      endpointHost: connection?.endpointHost,
+      assumedRole: connection?.assumedRole,
+      command: this.options.command,
     });
     return new PoolServiceError(
       {
@@ -334,39 +299,35 @@ export class PoolServiceApi {
   private async call<C, B>(
     operation: Operation,
     regionId: string | undefined,
-    connecting: Promise<{ client: C; endpointHost: string; secrets: string[]; source: string }>,
+    connecting: Promise<Connection<C>>,
     send: (client: C) => Promise<{ body?: B }>,
     settle?: OpenSettlement,
   ): Promise<{ body?: B; exchange: HttpExchange }> {
-    let connection: Awaited<typeof connecting>;
+    let connection: Connection<C>;
     try {
       connection = await connecting;
-      this.scrubber.add(...connection.secrets);
     } catch (err) {
       throw this.credentialsFailed(err, operation, regionId);
     }
-    let exchange = newExchange();
     try {
-      const res = await withRetries(
-        () => {
-          exchange = newExchange();
-          return observeExchange(exchange, () => send(connection.client));
-        },
-        this.policy,
-        {
-          classify: (err) => classifyError(err, exchange),
-          onRetry: (notice: RetryNotice) => this.options.onRetry?.({ ...notice, operation, regionId }),
-          settle:
-            settle &&
-            (async (failure) => ((await settle(failure)) ? { value: { body: undefined } } : undefined)),
-        },
-      );
-      return { body: res.body, exchange };
+      return await retriedCall(() => send(connection.client), this.policy, {
+        onRetry: (notice) => this.options.onRetry?.({ ...notice, operation, subject: regionId }),
+        settle,
+      });
     } catch (err) {
       if (!(err instanceof RetriesFailed)) throw err;
-      throw this.failed(operation, regionId, err.failure, err, connection.endpointHost, connection.source);
+      // Credentials that failed while the call was made (a session's renewal) have their own diagnostic.
+      if (err.failure.cause instanceof CredentialsError)
+        throw this.credentialsFailed(err.failure.cause, operation, regionId);
+      throw this.failed(operation, regionId, err.failure, err, connection);
     }
   }
+}
+
+/** The `RequestId` of a reply in the API's form, when its body has one. */
+function requestIdIn(body: string): string | undefined {
+  const parsed = parseJson(body);
+  return isObject(parsed) && typeof parsed.RequestId === "string" ? parsed.RequestId : undefined;
 }
 
 function parseJson(text: string): unknown {

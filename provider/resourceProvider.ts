@@ -5,10 +5,12 @@ import { randomUUID } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import { activateRegion, type ActivationResult } from "./activation";
 import { assumeRoleProblem, roleAccount, type AssumeRoleSpec } from "./alicloudConfig";
+import { readConfiguration } from "./callConfiguration";
 import { CredentialSessions } from "./credentialSessions";
+import { LOCAL_CODES } from "./errorCodes";
 import { OpenLocks } from "./openLock";
-import { PoolServiceApi, readConfiguration } from "./poolServiceApi";
-import { shownError } from "./poolServiceError";
+import { PoolServiceApi } from "./poolServiceApi";
+import { PoolServiceError, shownError } from "./poolServiceError";
 import type {
   PublicIpAddressPoolServiceInputs,
   PublicIpAddressPoolServiceOutputs,
@@ -77,6 +79,26 @@ function sameRole(a: AssumeRoleSpec | undefined, b: AssumeRoleSpec | undefined):
   return ROLE_FIELDS.every((f) => a?.[f] === b?.[f]);
 }
 
+/** The error of a refresh whose credentials act in another account than the state records. */
+function accountMoved(regionId: string, recorded: string, now: string, source: string): PoolServiceError {
+  return new PoolServiceError(
+    {
+      code: LOCAL_CODES.accountMismatch,
+      operation: "read",
+      regionId,
+      kind: "auth",
+      origin: "local",
+      attempts: 0,
+    },
+    [
+      `Refresh of region ${regionId} stopped: ${LOCAL_CODES.accountMismatch}: the state records account ${recorded}, but the credentials now act in account ${now} (${source}).`,
+      `Meaning: reading account ${now} says nothing of account ${recorded}, so nothing was read and this resource's state is unchanged.`,
+      `Fix: run the refresh with credentials of account ${recorded} (alicloud:accessKey and alicloud:secretKey, alicloud:assumeRole, ` +
+        `the resource's assumeRole, or the environment); to move the region to account ${now}, change the stack's configuration and run \`pulumi up\`, which replaces it.`,
+    ].join("\n"),
+  );
+}
+
 /** The provider with every error it throws shown as the user may see it: scrubbed of secrets. */
 function scrubbed(provider: PoolServiceProvider, scrubber: SecretScrubber): PoolServiceProvider {
   const shown = <T>(result: Promise<T>, operation: string) =>
@@ -113,13 +135,13 @@ export function createProvider(options: ProviderOptions): PoolServiceProvider {
       env,
       sessions,
       clients,
-      assumeRole,
+      assumeRole: assumeRole && { value: assumeRole, source: "the resource's assumeRole" },
       scrubber,
       retry: options.retry,
-      onRetry: ({ failure, attempt, delayMs, operation, regionId }) => {
+      onRetry: ({ failure, attempt, delayMs, operation, subject }) => {
         if (delayMs >= 1000) {
           log(
-            `${regionId ?? ""}: ${operation} got ${failure.code} (attempt ${attempt}); retrying in ${(delayMs / 1000).toFixed(1)}s`,
+            `${subject ?? "-"}: ${operation} got ${failure.code} (attempt ${attempt}); retrying in ${(delayMs / 1000).toFixed(1)}s`,
           );
         }
       },
@@ -200,13 +222,23 @@ export function createProvider(options: ProviderOptions): PoolServiceProvider {
         return { id: inputs.regionId, outs: outputs(result, inputs.assumeRole) };
       },
 
-      /** Reads the live state: a region no longer enabled is reported gone, so the next up activates it. */
+      /**
+       * Reads the live state, in the recorded account only: a region no longer enabled is reported
+       * gone, so the next up activates it. Credentials that now act in another account fail the
+       * read, and the state keeps what it had.
+       */
       async read(id, props) {
         const regionId = props?.regionId ?? id;
         // From the state, so checked once already; no host name is built from an unchecked value.
         const problem = regionIdProblem(regionId, "the state's regionId");
         if (problem) throw new Error(problem);
-        if (!(await api(props?.assumeRole).status(regionId))) return { id: "" };
+        const client = api(props?.assumeRole);
+        if (props?.accountId !== undefined) {
+          const now = await client.accountId();
+          if (now !== props.accountId)
+            throw accountMoved(regionId, props.accountId, now, client.credentialSource());
+        }
+        if (!(await client.status(regionId))) return { id: "" };
         return { id, props: { ...props!, regionId, enabled: true } };
       },
 

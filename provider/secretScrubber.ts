@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
-import { CHAIN_ENV, CONFIG_KEYS, CREDENTIAL_ENV, type ConfigSource } from "./settings";
+import { ALICLOUD_KEYS } from "./alicloudConfig";
+import { CONFIG_KEYS, CREDENTIAL_ENV, type ConfigSource } from "./settings";
 
 /** Secrets shorter than this are not scrubbed: they would mangle ordinary words. */
 const MIN_SECRET_LENGTH = 6;
@@ -34,24 +34,33 @@ export class SecretScrubber {
   }
 }
 
-/** The secret values a configuration and environment hold, for the scrubber (never shown). */
+/** The OIDC token given as text in `alicloud:assumeRoleWithOidc`, if any. */
+function oidcTokenOf(config: ConfigSource): string | undefined {
+  try {
+    const token = (
+      JSON.parse(config.get(ALICLOUD_KEYS.assumeRoleWithOidc) ?? "null") as { oidcToken?: unknown }
+    )?.oidcToken;
+    return typeof token === "string" ? token : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The secret values a configuration and environment hold, for the scrubber (never shown). Secrets
+ * obtained later (sessions, tokens read from files, replies of credential services) are added by
+ * whoever obtains them, at once.
+ */
 export function secretsOf(config: ConfigSource, env: NodeJS.ProcessEnv): string[] {
   const values = [
     config.get(CONFIG_KEYS.secretKey),
     config.get(CONFIG_KEYS.securityToken),
+    oidcTokenOf(config),
     env[CREDENTIAL_ENV.alibabaCloud.accessKeySecret],
     env[CREDENTIAL_ENV.alibabaCloud.securityToken],
     env[CREDENTIAL_ENV.alicloud.accessKeySecret],
     env[CREDENTIAL_ENV.alicloud.securityToken],
   ];
-  const oidcTokenFile = env[CHAIN_ENV.oidc[2]];
-  if (oidcTokenFile && existsSync(oidcTokenFile)) {
-    try {
-      values.push(readFileSync(oidcTokenFile, "utf8").trim());
-    } catch {
-      // Unreadable: the OIDC step says so when it runs; there is no token to learn.
-    }
-  }
   return values.filter((v): v is string => typeof v === "string" && v !== "");
 }
 

@@ -169,17 +169,21 @@ function endpointSetting(
   return endpointFrom(fromEnv, ENV_KEYS.endpoint, "HTTPS");
 }
 
-/** The STS host from alicloud:endpoints[].sts: HTTPS only, as @alicloud/credentials speaks to STS. */
+/**
+ * The STS host from alicloud:endpoints[].sts (or its variables): HTTPS only, whatever the host,
+ * since STS is always reached over TLS.
+ */
 function stsSetting(shared: Pick<AlicloudConfig, "endpoints">): string | undefined {
   const sts = shared.endpoints.sts;
   if (!sts) return undefined;
-  const parsed = endpointFrom(sts.value, sts.source, "HTTPS");
-  if (parsed.protocol !== "HTTPS") {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(sts.value.trim())?.[1].toLowerCase();
+  if (scheme === "http") {
+    const host = sts.value.trim().slice("http://".length).replace(/\/+$/, "");
     throw new SettingsError(
-      `${sts.source} "${sts.value}" uses plain HTTP; STS is reached over HTTPS only: use https://${parsed.host}.`,
+      `${sts.source} "${sts.value}" uses plain HTTP, and STS is reached over HTTPS only, on any host: use https://${host}.`,
     );
   }
-  return parsed.host;
+  return endpointFrom(sts.value, sts.source, "HTTPS").host;
 }
 
 /**

@@ -25,6 +25,8 @@ export interface StatusAccount {
   api: PoolServiceApi;
   /** The account ID, shown in the report. */
   accountId?: string;
+  /** Why the account cannot be read at all (its role could not be assumed): each of its rows says so. */
+  failure?: PoolServiceError;
 }
 
 /**
@@ -40,10 +42,14 @@ export async function readStatuses(
   const total = accounts.length * regions.length;
   let done = 0;
   const rows = await Promise.all(
-    accounts.flatMap(({ api, accountId }) =>
+    accounts.flatMap(({ api, accountId, failure }) =>
       regions.map((region) =>
         semaphore.runExclusive(async (): Promise<RegionStatus> => {
           const row = accountId === undefined ? { ...region } : { accountId, ...region };
+          if (failure) {
+            onProgress?.(++done, total);
+            return { ...row, error: failure };
+          }
           try {
             return { ...row, enabled: await api.status(region.regionId) };
           } catch (err) {
@@ -60,7 +66,7 @@ export async function readStatuses(
   return rows.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
 }
 
-/** The report as a table: one row per region, sorted by region ID. */
+/** The report as a table: one row per region, in the order given (by account, then region). */
 export function formatTable(rows: readonly RegionStatus[]): string {
   const withNames = rows.some((r) => r.localName);
   const withAccounts = rows.some((r) => r.accountId !== undefined);

@@ -1,7 +1,7 @@
 import * as $OpenApi from "@alicloud/openapi-client";
-import type { RoleStep } from "./assumedRole";
-import type { CredentialSessions } from "./credentialSessions";
-import type { CredentialPlan, ResolveOptions } from "./credentials";
+import type { RoleStep } from "./alicloudConfig";
+import type { CredentialPlan } from "./credentialPlan";
+import type { CredentialSessions, ResolveOptions } from "./credentialSessions";
 import { CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS, type Settings } from "./settings";
 import { vpcSdk, type VpcClient } from "./vpcSdk";
 
@@ -11,10 +11,10 @@ export interface VpcConnection {
   client: VpcClient;
   /** The host it calls, for diagnostics. */
   endpointHost: string;
-  /** The secret values it signs with, for the scrubber (never shown). */
-  secrets: string[];
   /** Where its credentials come from, naming any role assumed, for diagnostics. */
   source: string;
+  /** The role whose session it signs with, when it does. */
+  assumedRole?: string;
 }
 
 /**
@@ -53,7 +53,12 @@ export class VpcClients {
         });
         // The SDK's own retries stay off (its default): retry.ts decides, with the Open lock held.
         const client = new vpcSdk.default(config);
-        return { client, endpointHost: client._endpoint, secrets: resolved.secrets, source: resolved.source };
+        return {
+          client,
+          endpointHost: client._endpoint,
+          source: resolved.source,
+          assumedRole: resolved.roleArn,
+        };
       })();
       this.connections.set(key, connection);
       connection.catch(() => this.connections.delete(key));

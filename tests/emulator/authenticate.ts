@@ -163,11 +163,15 @@ export function authenticateRpc(
       "AccessKeyId, Signature, SignatureMethod=HMAC-SHA1 and SignatureVersion=1.0 are required.",
     );
   }
+  if (!params.SignatureNonce) return fail(UNCONFIRMED.missingNonce);
+  if (params.Timestamp === undefined) return fail("MissingTimestamp");
+  // ISO 8601 in UTC, to the second, as the RPC signature documents it: 2026-11-30T12:00:00Z.
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(params.Timestamp)) return fail(UNCONFIRMED.badTimestamp);
   const found = accounts.findByKey(accessKeyId);
   if (!found) return fail("InvalidAccessKeyId.NotFound");
   if (found.key.inactive) return fail("InvalidAccessKeyId.Inactive");
-  const date = Date.parse(params.Timestamp ?? "");
-  if (Number.isNaN(date)) return fail("InvalidTimeStamp.Format");
+  const date = Date.parse(params.Timestamp);
+  if (Number.isNaN(date)) return fail(UNCONFIRMED.badTimestamp);
   if (Math.abs(serverNow - date) > CLOCK_SKEW_LIMIT_MS) return fail("InvalidTimeStamp.Expired");
   const toSign = rpcStringToSign(method, params);
   if (!rpcSignaturesEqual(rpcSign(found.key.accessKeySecret, toSign), params.Signature)) {

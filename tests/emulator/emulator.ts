@@ -58,7 +58,7 @@ export interface EmulatorSettings {
   clockOffsetMs?: number;
   /** Re-seeds the fault generator. */
   seed?: number;
-  /** STS keys really expire after this many milliseconds, 1 s before a client renews them (undefined: as requested). */
+  /** STS keys expire after this many milliseconds, and their Expiration says so (undefined: as requested). */
   stsSessionMs?: number | null;
 }
 

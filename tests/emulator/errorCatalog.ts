@@ -72,6 +72,8 @@ export const ERRORS = {
     message: "Specified time stamp or date value is not well formatted.",
   },
   SignatureNonceUsed: { status: 400, message: "Specified signature nonce was used already." },
+  MissingSignatureNonce: { status: 400, message: "SignatureNonce is mandatory for this action." },
+  MissingTimestamp: { status: 400, message: "Timestamp is mandatory for this action." },
   "InvalidSecurityToken.MismatchWithAccessKey": {
     status: 400,
     message: "Specified SecurityToken mismatch with the AccessKey.",
@@ -139,6 +141,12 @@ export const UNCONFIRMED = {
   wrongExternalId: "NoPermission",
   /** AssumeRoleWithOIDC of a role whose trust policy does not name the identity provider. */
   untrustedOidcProvider: "AuthenticationFail.NoPermission",
+  /** An RPC request without `SignatureNonce` (the common-error list names the code; not seen from STS). */
+  missingNonce: "MissingSignatureNonce",
+  /** An RPC `Timestamp` that is not ISO 8601 UTC, `YYYY-MM-DDThh:mm:ssZ` (the code is the common one). */
+  badTimestamp: "InvalidTimeStamp.Format",
+  /** A `DurationSeconds` that is not a whole number, such as `3600.0` (status and code not confirmed). */
+  fractionalDuration: "InvalidParameter.DurationSeconds",
 } satisfies Record<string, ErrorCode>;
 
 /** The error codes of the seed page that an account (or one region of it) can be set to answer with. */

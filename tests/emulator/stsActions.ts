@@ -26,15 +26,11 @@ export interface StsContext {
   /** Server time, epoch milliseconds. */
   now: number;
   /**
-   * When set, an issued key really expires after this many milliseconds, while the Expiration
-   * reported is 15 minutes less 1 second later: a client that renews 15 minutes before the
-   * reported expiry (as @alicloud/credentials does) renews 1 second before the real one.
+   * When set, an issued key expires after this many milliseconds, whatever `DurationSeconds` asked
+   * (to test renewal without waiting an hour); its `Expiration` says so.
    */
   stsSessionMs?: number;
 }
-
-/** What a client renewing 15 minutes before the reported expiry needs, less the margin it keeps. */
-const RENEW_BEFORE_MS = 15 * 60 * 1000 - 1000;
 
 /** A role by its ARN, or the error its ARN gets. */
 function findRole(
@@ -54,8 +50,11 @@ function findRole(
 function issue(ctx: StsContext, found: { role: Role; account: Account }): StsResult {
   const session = ctx.params.RoleSessionName ?? "";
   if (!/^[\w.@-]{2,64}$/.test(session)) return { ok: false, code: "InvalidParameter.RoleSessionName" };
-  const duration = Number(ctx.params.DurationSeconds ?? 3600);
-  if (!Number.isInteger(duration) || duration < 900 || duration > found.role.maxSessionDurationSeconds) {
+  const raw = ctx.params.DurationSeconds ?? "3600";
+  // Digits only: "3600.0" or "1e3" is not a number of seconds.
+  if (!/^\d{1,6}$/.test(raw)) return { ok: false, code: UNCONFIRMED.fractionalDuration };
+  const duration = Number(raw);
+  if (duration < 900 || duration > found.role.maxSessionDurationSeconds) {
     return { ok: false, code: "InvalidParameter.DurationSeconds" };
   }
   const lifetime = ctx.stsSessionMs ?? duration * 1000;
@@ -68,21 +67,24 @@ function issue(ctx: StsContext, found: { role: Role; account: Account }): StsRes
     assumedRole: { roleArn: found.role.arn, roleName: found.role.name.toLowerCase(), sessionName: session },
   };
   found.account.keys.push(key);
-  const reported = ctx.stsSessionMs === undefined ? key.expiresAt! : key.expiresAt! + RENEW_BEFORE_MS;
+  // To the second, rounded down, as STS writes it: a client never thinks a key lives longer than it does.
+  const expiration = new Date(Math.floor(key.expiresAt! / 1000) * 1000)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z");
   return {
     ok: true,
     issued: key,
     body: {
       RequestId: ctx.requestId,
       AssumedRoleUser: {
-        Arn: `${found.role.arn}/${session}`,
+        Arn: `acs:ram::${found.account.uid}:assumed-role/${found.role.name.toLowerCase()}/${session}`,
         AssumedRoleId: `3${found.account.uid.slice(1)}:${session}`,
       },
       Credentials: {
         AccessKeyId: key.accessKeyId,
         AccessKeySecret: key.accessKeySecret,
         SecurityToken: key.securityToken,
-        Expiration: new Date(reported).toISOString().replace(/\.\d{3}Z$/, "Z"),
+        Expiration: expiration,
       },
     },
   };

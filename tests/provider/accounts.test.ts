@@ -157,7 +157,7 @@ describe("accounts: which account each call acts in", function () {
       );
       await assert.rejects(
         check({}, { regionId: "cn-hangzhou" }),
-        /alicloud:endpoints\[0\]\.sts .* uses plain HTTP; STS is reached over HTTPS only/,
+        /alicloud:endpoints\[0\]\.sts .* uses plain HTTP, and STS is reached over HTTPS only, on any host: use https:/,
       );
       for (const key of ["alicloud:sourceIp", "alicloud:securityTransport", "alicloud:secureTransport"]) {
         useStackConfig(stackConfigFor(caller, { [key]: "x" }));
@@ -358,7 +358,7 @@ describe("accounts: which account each call acts in", function () {
       assert.match(
         first,
         new RegExp(
-          `^AssumeRole failed for role ${roleArn} \\(account ${uid}\\): NoPermission \\(request ID [0-9A-F-]{36}\\)\\.$`,
+          `^AssumeRole failed for role ${roleArn} \\(account ${uid}\\): NoPermission \\(HTTP 403, request ID [0-9A-F-]{36}\\)\\.$`,
         ),
       );
       assert.match(

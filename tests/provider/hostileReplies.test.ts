@@ -23,8 +23,8 @@ describe("replies that are not the API's, through the official client", function
     useStackConfig(
       stackConfigFor(emulator.defaultAccount.keys[0], {
         "pulumi-alicloud-ip-pool-service:vpcEndpoint": hostile.endpoint,
-        // The VPC API is under test here: the account is configured, so STS is not asked.
-        "alicloud:accountId": emulator.defaultAccount.uid,
+        // The VPC API is under test here; STS, asked once which account the key acts in, is the emulator's.
+        "alicloud:endpoints": JSON.stringify([{ sts: emulator.secureHost }]),
       }),
     );
   });
@@ -164,7 +164,7 @@ describe("replies that are not the API's, through the official client", function
         stackConfigFor(emulator.defaultAccount.keys[0], {
           "pulumi-alicloud-ip-pool-service:vpcEndpoint": emulator.endpoint,
           "pulumi-alicloud-ip-pool-service:retryTimeoutSeconds": "",
-          "alicloud:accountId": emulator.defaultAccount.uid,
+          "alicloud:endpoints": JSON.stringify([{ sts: emulator.secureHost }]),
         }),
       );
 

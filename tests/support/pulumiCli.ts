@@ -46,14 +46,14 @@ export interface PulumiCli {
   pulumi(cwd: string, ...args: string[]): Promise<CommandRun>;
   /** Runs `npm <args>` in `cwd`, with the developer's npm cache (so installs work offline when cached). */
   npm(cwd: string, ...args: string[]): Promise<CommandRun>;
-  /** Runs `pulumi config set` for each entry, as the README's lines do (`secret` entries with `--secret`). */
+  /** Runs `pulumi config set` for each entry, as the README's lines do (with `--secret` or `--path` as the entry says). */
   configSet(cwd: string, entries: readonly StackConfigEntry[]): Promise<void>;
   /** Removes the backend and `PULUMI_HOME`. */
   dispose(): void;
 }
 
-/** One `pulumi config set`: key, value, and whether it is set with `--secret`. */
-export type StackConfigEntry = readonly [key: string, value: string, secret?: "secret"];
+/** One `pulumi config set`: key, value, and whether it is set with `--secret` or `--path`. */
+export type StackConfigEntry = readonly [key: string, value: string, flag?: "secret" | "path"];
 
 /** The stack config the README sets to run a project against the emulator: its keys and endpoint. */
 export function emulatorConfig(emulator: Emulator): StackConfigEntry[] {
@@ -62,8 +62,8 @@ export function emulatorConfig(emulator: Emulator): StackConfigEntry[] {
     ["alicloud:accessKey", key.accessKeyId],
     ["alicloud:secretKey", key.accessKeySecret, "secret"],
     ["pulumi-alicloud-ip-pool-service:vpcEndpoint", emulator.endpoint],
-    // The account of the key: the emulator's STS (over TLS) need not be asked which it is.
-    ["alicloud:accountId", emulator.defaultAccount.uid],
+    // STS, over TLS (the CLI's environment trusts the emulator's CA): it says which account the key acts in.
+    ["alicloud:endpoints[0].sts", emulator.secureHost, "path"],
   ];
 }
 
@@ -92,8 +92,8 @@ export async function pulumiCli(extraEnv: Record<string, string> = {}): Promise<
     pulumi,
     npm: (cwd, ...args) => runCommand("npm", args, { cwd, env, timeoutMs: 600_000 }),
     configSet: async (cwd, entries) => {
-      for (const [key, value, secret] of entries) {
-        const args = secret ? ["config", "set", "--secret", key, value] : ["config", "set", key, value];
+      for (const [key, value, flag] of entries) {
+        const args = flag ? ["config", "set", `--${flag}`, key, value] : ["config", "set", key, value];
         ok(await pulumi(cwd, ...args), `pulumi config set ${key}`);
       }
     },

@@ -2,12 +2,12 @@ import assert from "node:assert/strict";
 import { readAlicloudConfig } from "../../provider/alicloudConfig";
 import {
   CREDENTIAL_PLACES,
-  credentialProvider,
-  CredentialsError,
   noCredentialsMessage,
   planCredentials,
   planRoles,
-} from "../../provider/credentials";
+} from "../../provider/credentialPlan";
+import { expandPlan } from "../../provider/credentialSources";
+import { CredentialsError } from "../../provider/credentialsError";
 import type { ConfigSource } from "../../provider/settings";
 
 const config = (values: Record<string, string>): ConfigSource => ({ get: (k) => values[k] });
@@ -131,7 +131,9 @@ describe("planCredentials", () => {
     // mapping only. Building the provider sends nothing; only asking it for credentials would.
     const plan = planCredentials(config({ "alicloud:ecsRoleName": "worker" }), {});
     assert.equal(plan.kind, "ecsRole");
-    const build = () => credentialProvider(plan as Exclude<typeof plan, { kind: "none" }>, {});
+    const { base } = expandPlan(plan as Exclude<typeof plan, { kind: "none" }>, {});
+    assert.equal(base.kind, "library");
+    const build = () => (base.kind === "library" ? base.make() : assert.fail("not the library's provider"));
     // The tests switch instance metadata off (isolateEnvironment): the library refuses to build it then.
     assert.throws(build, /IMDS credentials is disabled/);
     const saved = process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED;
@@ -199,7 +201,10 @@ describe("planRoles", () => {
       config({ "alicloud:assumeRole": JSON.stringify({ roleArn: arn("1111111111111111", "hub") }) }),
       {},
     );
-    const roles = planRoles(alicloud, { roleArn: arn("2222222222222222", "member") });
+    const roles = planRoles(alicloud, {
+      value: { roleArn: arn("2222222222222222", "member") },
+      source: "the resource's assumeRole",
+    });
     assert.deepEqual(
       roles.map((r) => [r.value.roleArn, r.source]),
       [

@@ -1,0 +1,234 @@
+// Where the credentials of a call come from, decided from stack config and the environment alone:
+// no file is read and nothing is sent. The order is @pulumi/alicloud's (the Terraform provider's):
+// an explicit OIDC role, an AccessKey pair, the ECS RAM role, the CLI profile, the credentials URI,
+// then the rest of the library's default chain, each step only when its setting is there: with
+// nothing set, nothing is tried and nothing is sent.
+import { existsSync } from "node:fs";
+import {
+  ALICLOUD_KEYS,
+  readAlicloudConfig,
+  type AlicloudConfig,
+  type OidcRoleSpec,
+  type RoleStep,
+} from "./alicloudConfig";
+import { cliConfigPath, credentialsFilePath } from "./credentialFiles";
+import { CredentialsError } from "./credentialsError";
+import { assertHeaderSafe, assertWhole } from "./credentialValues";
+import { CHAIN_ENV, CONFIG_KEYS, CREDENTIAL_ENV, type ConfigSource } from "./settings";
+
+/** A step of the library's default chain whose setting is present (after the explicit settings). */
+export type ChainStep = "env" | "oidc" | "cliProfile" | "credentialsFile";
+
+/** Where the credentials of a call come from; decided at call time, never stored. */
+export type CredentialPlan =
+  | {
+      /** An AccessKey pair (with an STS token, optionally) from stack config or `ALICLOUD_*`. */
+      kind: "static";
+      /** AccessKey ID. */
+      accessKeyId: string;
+      /** AccessKey secret. */
+      accessKeySecret: string;
+      /** STS security token. */
+      securityToken?: string;
+      /** Where they were found, for diagnostics (never the values). */
+      source: string;
+    }
+  | {
+      /** A role assumed with an OIDC token (`alicloud:assumeRoleWithOidc`). */
+      kind: "oidcRole";
+      /** The role and the token. */
+      role: OidcRoleSpec;
+      /** Where it was configured. */
+      source: string;
+    }
+  | {
+      /** The RAM role of the ECS instance, from instance metadata. */
+      kind: "ecsRole";
+      /** The role name. */
+      roleName: string;
+      /** Where it was configured. */
+      source: string;
+    }
+  | {
+      /** A profile of the Alibaba Cloud CLI's configuration. */
+      kind: "profile";
+      /** Profile name (default: the file's current profile). */
+      profile?: string;
+      /** The configuration file, when not ~/.aliyun/config.json. */
+      file?: string;
+      /** Where it was configured. */
+      source: string;
+    }
+  | {
+      /** A URI that serves credentials. */
+      kind: "uri";
+      /** The URI. */
+      uri: string;
+      /** Where it was configured. */
+      source: string;
+    }
+  | {
+      /** One step of the rest of the default chain of `@alicloud/credentials`. */
+      kind: "chain";
+      /** The step. */
+      step: ChainStep;
+      /** Description for diagnostics. */
+      source: string;
+    }
+  | {
+      /** Nothing is set anywhere. */
+      kind: "none";
+      /** Description for diagnostics. */
+      source: string;
+    };
+
+/** Every place credentials are looked for, in order, for the "no credentials" diagnostic. */
+export const CREDENTIAL_PLACES: readonly string[] = [
+  `stack config ${ALICLOUD_KEYS.assumeRoleWithOidc}`,
+  `stack config ${CONFIG_KEYS.accessKey} / ${CONFIG_KEYS.secretKey} (/ ${CONFIG_KEYS.securityToken})`,
+  `environment ${CREDENTIAL_ENV.alicloud.accessKeyId} / ${CREDENTIAL_ENV.alicloud.accessKeySecret} (/ ${CREDENTIAL_ENV.alicloud.securityToken})`,
+  `environment ${CREDENTIAL_ENV.alibabaCloud.accessKeyId} / ${CREDENTIAL_ENV.alibabaCloud.accessKeySecret} (/ ${CREDENTIAL_ENV.alibabaCloud.securityToken})`,
+  `stack config ${ALICLOUD_KEYS.ecsRoleName} (ALICLOUD_ECS_ROLE_NAME, ${CHAIN_ENV.ecsRole}): the ECS RAM role (instance metadata)`,
+  `stack config ${CONFIG_KEYS.profile} (ALICLOUD_PROFILE, ${CHAIN_ENV.profile}) and ${ALICLOUD_KEYS.sharedCredentialsFile} (ALICLOUD_SHARED_CREDENTIALS_FILE)`,
+  `stack config ${ALICLOUD_KEYS.credentialsUri} (ALICLOUD_CREDENTIALS_URI, ${CHAIN_ENV.uri})`,
+  `the rest of the default chain of @alicloud/credentials, each step only when its setting is there: OIDC (${CHAIN_ENV.oidc.join(", ")}), ` +
+    `the CLI profile (~/.aliyun/config.json), ~/.alibabacloud/credentials (${CHAIN_ENV.credentialsFile})`,
+];
+
+function isTrue(value: string | undefined): boolean {
+  return value?.toLowerCase() === "true";
+}
+
+/** The first step of the rest of the default chain whose setting is there. Throws for a setting made by half. */
+function chainStep(env: NodeJS.ProcessEnv): { step: ChainStep; source: string } | undefined {
+  const oidc = CHAIN_ENV.oidc.filter((name) => env[name]);
+  if (oidc.length === CHAIN_ENV.oidc.length)
+    return { step: "oidc", source: `environment ${CHAIN_ENV.oidc[0]} (OIDC)` };
+  if (oidc.length > 0 && oidc.some((name) => name !== CHAIN_ENV.oidc[0])) {
+    const missing = CHAIN_ENV.oidc.filter((name) => !env[name]);
+    throw new CredentialsError(
+      `${oidc.join(" and ")} ${oidc.length === 1 ? "is" : "are"} set but ${missing.join(" and ")} not: OIDC needs all three.`,
+    );
+  }
+  if (!isTrue(env[CHAIN_ENV.cliProfileDisabled]) && existsSync(cliConfigPath())) {
+    return { step: "cliProfile", source: "the Alibaba Cloud CLI profile" };
+  }
+  if (existsSync(credentialsFilePath(env)))
+    return { step: "credentialsFile", source: "the credentials file of @alicloud/credentials" };
+  return undefined;
+}
+
+/** An AccessKey pair from stack config, `ALICLOUD_*` or `ALIBABA_CLOUD_*`, checked; undefined when none is set. */
+function accessKeyPair(config: ConfigSource, env: NodeJS.ProcessEnv): CredentialPlan | undefined {
+  const id = config.get(CONFIG_KEYS.accessKey);
+  const secret = config.get(CONFIG_KEYS.secretKey);
+  if (assertWhole(id, secret, [CONFIG_KEYS.accessKey, CONFIG_KEYS.secretKey])) {
+    const securityToken = config.get(CONFIG_KEYS.securityToken);
+    assertHeaderSafe(id, "AccessKey ID", `stack config ${CONFIG_KEYS.accessKey}`);
+    assertHeaderSafe(securityToken, "security token", `stack config ${CONFIG_KEYS.securityToken}`);
+    return {
+      kind: "static",
+      accessKeyId: id!,
+      accessKeySecret: secret!,
+      securityToken,
+      source: `stack config ${CONFIG_KEYS.accessKey}`,
+    };
+  }
+  const alicloud = CREDENTIAL_ENV.alicloud;
+  if (
+    assertWhole(env[alicloud.accessKeyId], env[alicloud.accessKeySecret], [
+      alicloud.accessKeyId,
+      alicloud.accessKeySecret,
+    ])
+  ) {
+    const securityToken = env[alicloud.securityToken] || undefined;
+    assertHeaderSafe(env[alicloud.accessKeyId], "AccessKey ID", `environment ${alicloud.accessKeyId}`);
+    assertHeaderSafe(securityToken, "security token", `environment ${alicloud.securityToken}`);
+    return {
+      kind: "static",
+      accessKeyId: env[alicloud.accessKeyId]!,
+      accessKeySecret: env[alicloud.accessKeySecret]!,
+      securityToken,
+      source: `environment ${alicloud.accessKeyId}`,
+    };
+  }
+  const alibaba = CREDENTIAL_ENV.alibabaCloud;
+  if (
+    assertWhole(env[alibaba.accessKeyId], env[alibaba.accessKeySecret], [
+      alibaba.accessKeyId,
+      alibaba.accessKeySecret,
+    ])
+  ) {
+    assertHeaderSafe(env[alibaba.accessKeyId], "AccessKey ID", `environment ${alibaba.accessKeyId}`);
+    assertHeaderSafe(
+      env[alibaba.securityToken] || undefined,
+      "security token",
+      `environment ${alibaba.securityToken}`,
+    );
+    return { kind: "chain", step: "env", source: `environment ${alibaba.accessKeyId}` };
+  }
+  return undefined;
+}
+
+/**
+ * Decides where credentials come from, in @pulumi/alicloud's order: `alicloud:assumeRoleWithOidc`;
+ * an AccessKey pair (stack config, then `ALICLOUD_*`, then `ALIBABA_CLOUD_*`, which the library's
+ * environment provider reads itself); the ECS RAM role; the CLI profile; the credentials URI; then
+ * the rest of the library's default chain, each step only when its setting is there. Reads no
+ * file's content and sends nothing. Throws {@link CredentialsError} for a setting made by half or
+ * a value that cannot be sent, and a settings error for an `alicloud:*` key it cannot honour.
+ */
+export function planCredentials(
+  config: ConfigSource,
+  env: NodeJS.ProcessEnv,
+  alicloud: AlicloudConfig = readAlicloudConfig(config, env),
+): CredentialPlan {
+  if (alicloud.assumeRoleWithOidc) {
+    return {
+      kind: "oidcRole",
+      role: alicloud.assumeRoleWithOidc.value,
+      source: alicloud.assumeRoleWithOidc.source,
+    };
+  }
+  const pair = accessKeyPair(config, env);
+  if (pair) return pair;
+  if (alicloud.ecsRoleName)
+    return { kind: "ecsRole", roleName: alicloud.ecsRoleName.value, source: alicloud.ecsRoleName.source };
+  if (alicloud.profile || alicloud.sharedCredentialsFile) {
+    const named = alicloud.profile ? ` ("${alicloud.profile.value}")` : "";
+    return {
+      kind: "profile",
+      profile: alicloud.profile?.value,
+      file: alicloud.sharedCredentialsFile?.value,
+      source: `${(alicloud.profile ?? alicloud.sharedCredentialsFile)!.source}${named}`,
+    };
+  }
+  if (alicloud.credentialsUri)
+    return { kind: "uri", uri: alicloud.credentialsUri.value, source: alicloud.credentialsUri.source };
+  const step = chainStep(env);
+  return step ? { kind: "chain", ...step } : { kind: "none", source: "no credential setting" };
+}
+
+/**
+ * The roles a call acts through, in order: the stack's (`alicloud:assumeRole`, or
+ * `ALICLOUD_ASSUME_ROLE_ARN`), then the resource's own `assumeRole`, each assumed with the
+ * credentials before it.
+ */
+export function planRoles(alicloud: AlicloudConfig, callRole?: RoleStep): RoleStep[] {
+  const roles: RoleStep[] = [];
+  if (alicloud.assumeRole) roles.push(alicloud.assumeRole);
+  if (callRole) roles.push(callRole);
+  return roles;
+}
+
+/** The "no credentials" diagnostic: every place looked, and how to set credentials. */
+export function noCredentialsMessage(): string {
+  return [
+    "No Alibaba Cloud credentials were found.",
+    "Looked in, in order:",
+    ...CREDENTIAL_PLACES.map((p) => `  - ${p}`),
+    `Fix: \`pulumi config set ${CONFIG_KEYS.accessKey} <AccessKey ID>\` and ` +
+      `\`pulumi config set --secret ${CONFIG_KEYS.secretKey} <AccessKey secret>\`, ` +
+      `or export ${CREDENTIAL_ENV.alibabaCloud.accessKeyId} and ${CREDENTIAL_ENV.alibabaCloud.accessKeySecret}.`,
+  ].join("\n");
+}
