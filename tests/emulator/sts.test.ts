@@ -2,12 +2,15 @@
 // client (ACS3 signature) and the AssumeRole providers of @alicloud/credentials (RPC HMAC-SHA1),
 // over TLS on loopback, as they insist.
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { request as httpsRequest } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AccessKey } from "./accounts";
 import type { Emulator } from "./emulator";
 import { UNCONFIRMED } from "./errorCatalog";
+import { rpcSign, rpcStringToSign } from "./rpcSignature";
 import { rejectionOf } from "../support/rejection";
 import { sdkClient, sdkOpen, sdkStatus, type SdkError } from "../support/sdk";
 import { assumeWithLibrary, assumeWithOidc, assumeWithSdk, callerIdentity, stsCode } from "../support/sts";
@@ -220,4 +223,89 @@ describe("emulator STS (2015-04-01), through the official clients over TLS", () 
       assert.ok(stsLog().every((e) => e.status === 401));
     });
   });
+});
+
+describe("emulator STS refuses what Alibaba Cloud refuses, hand-signed the RPC way", () => {
+  const suite = emulatorSuite();
+  let emulator: Emulator;
+  let roleArn: string;
+  beforeEach(() => {
+    emulator = suite.emulator();
+    const member = emulator.addAccount().uid;
+    roleArn = emulator.addRole(member, { name: "admin", trustedAccounts: [emulator.defaultAccount.uid] });
+  });
+
+  /** POSTs an AssumeRole signed with RPC HMAC-SHA1 (as @alicloud/credentials does), with parameters changed. */
+  function assume(
+    change: (params: Record<string, string>) => void,
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
+    const key = emulator.defaultAccount.keys[0];
+    const params: Record<string, string> = {
+      Version: "2015-04-01",
+      Action: "AssumeRole",
+      Format: "JSON",
+      Timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
+      SignatureMethod: "HMAC-SHA1",
+      SignatureVersion: "1.0",
+      SignatureNonce: randomUUID(),
+      AccessKeyId: key.accessKeyId,
+      RoleArn: roleArn,
+      RoleSessionName: "by-hand",
+      DurationSeconds: "3600",
+    };
+    change(params);
+    params.Signature = rpcSign(key.accessKeySecret, rpcStringToSign("POST", params));
+    const query = Object.entries(params)
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+      .join("&");
+    return new Promise((resolve, reject) => {
+      const req = httpsRequest(
+        `${emulator.secureEndpoint}/?${query}`,
+        { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" } },
+        (res) => {
+          let text = "";
+          res.on("data", (c: Buffer) => (text += c.toString()));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+        },
+      );
+      req.on("error", reject);
+      req.end();
+    });
+  }
+
+  it("accepts a well-formed request, and answers AssumedRoleUser.Arn as the real service does", async () => {
+    const { status, body } = await assume(() => undefined);
+    assert.equal(status, 200);
+    const member = roleArn.split(":")[3];
+    assert.equal(
+      (body.AssumedRoleUser as { Arn: string }).Arn,
+      `acs:ram::${member}:assumed-role/admin/by-hand`,
+    );
+  });
+
+  for (const [label, change, code] of [
+    ["no SignatureNonce", (p: Record<string, string>) => delete p.SignatureNonce, UNCONFIRMED.missingNonce],
+    [
+      "a Timestamp that is not ISO 8601 UTC",
+      (p: Record<string, string>) => (p.Timestamp = p.Timestamp.replace("T", " ").replace("Z", "")),
+      UNCONFIRMED.badTimestamp,
+    ],
+    [
+      "a Timestamp in epoch seconds",
+      (p: Record<string, string>) => (p.Timestamp = String(Math.floor(Date.now() / 1000))),
+      UNCONFIRMED.badTimestamp,
+    ],
+    [
+      "DurationSeconds=3600.0",
+      (p: Record<string, string>) => (p.DurationSeconds = "3600.0"),
+      UNCONFIRMED.fractionalDuration,
+    ],
+  ] as const) {
+    it(`refuses ${label} with ${code}, issuing nothing`, async () => {
+      const { status, body } = await assume(change);
+      assert.equal(status, 400);
+      assert.equal(body.Code, code);
+      assert.equal(emulator.log()[0].issuedKeyId, undefined);
+    });
+  }
 });

@@ -52,6 +52,13 @@ describe("replies that are not the API's, through the official client", function
       });
     }
 
+    it("a reply that has a RequestId in its body, and no header, is reported with it", async () => {
+      hostile.on({ action: STATUS, reply: { kind: "json", body: { RequestId: "REQ-IN-BODY" } } });
+      const err = await rejectionOf(provider().read("cn-hangzhou", PROPS));
+      assert.match(err.message, /UnexpectedResponse \(HTTP 200, request ID REQ-IN-BODY\)\./);
+      assert.equal(err.requestId, "REQ-IN-BODY");
+    });
+
     it("create fails at once, sending no Open and waiting for no timeout", async () => {
       hostile.on({ action: STATUS, reply: { kind: "json", body: {} } });
       const started = Date.now();

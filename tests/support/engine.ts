@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { delimiter, join } from "node:path";
 import { PulumiCommand } from "@pulumi/pulumi/automation";
 
 /** The repository root. */
@@ -13,11 +14,20 @@ export interface PulumiEngine {
   command: PulumiCommand;
   /** The root of the CLI install (`<root>/bin/pulumi`). */
   root: string;
+  /** Why `pulumi` cannot run a program in a project directory here (no Node.js language host), or undefined when it can. */
+  noLanguageHost?: string;
+}
+
+/** Whether an executable is in one of the directories, or on PATH. */
+export function onPath(name: string, dirs: string): boolean {
+  return [...dirs.split(":"), ...(process.env.PATH ?? "").split(delimiter)].some(
+    (dir) => dir !== "" && existsSync(join(dir, name)),
+  );
 }
 
 let engine: Promise<PulumiEngine> | undefined;
 
-function runEngineScript(showProgress: boolean): Promise<string> {
+function runEngineScript(showProgress: boolean): Promise<{ binDir: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(join(REPO_ROOT, "scripts", "pulumi-engine.sh"), [], {
       cwd: REPO_ROOT,
@@ -30,7 +40,7 @@ function runEngineScript(showProgress: boolean): Promise<string> {
     child.on("error", reject);
     child.on("close", (code) =>
       code === 0
-        ? resolve(stdout.trim().split("\n").pop()!)
+        ? resolve({ binDir: stdout.trim().split("\n").pop()!, stderr })
         : reject(new Error(`pulumi-engine.sh failed (${code}):\n${stderr}`)),
     );
   });
@@ -42,10 +52,14 @@ function runEngineScript(showProgress: boolean): Promise<string> {
  */
 export function pulumiEngine(options: { showProgress?: boolean } = {}): Promise<PulumiEngine> {
   engine ??= (async () => {
-    const binDir = await runEngineScript(options.showProgress ?? false);
+    const { binDir, stderr } = await runEngineScript(options.showProgress ?? false);
     const root = join(binDir.split(":").pop()!, "..");
     const command = await PulumiCommand.get({ root, skipVersionCheck: true });
-    return { binDir, command, root };
+    const warning = /^pulumi-engine: warning: (pulumi-language-nodejs .*)$/m.exec(stderr)?.[1];
+    const noLanguageHost = onPath("pulumi-language-nodejs", binDir)
+      ? undefined
+      : (warning ?? "pulumi-language-nodejs is not available");
+    return { binDir, command, root, noLanguageHost };
   })();
   return engine;
 }

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
 import type { LogEntry } from "../emulator/requestLog";
 import { REPO_ROOT } from "../support/engine";
-import { emulatorConfig, ok, pulumiCli, type PulumiCli } from "../support/pulumiCli";
+import { emulatorConfig, ok, pulumiCliFor, type PulumiCli } from "../support/pulumiCli";
 import { emulatorSuite } from "../support/suite";
 
 const OPEN = "OpenPublicIpAddressPoolService";
@@ -19,7 +19,9 @@ describe("the user's path: examples/org-rollout, several accounts × several reg
   let emulator: Emulator;
   let cli: PulumiCli;
   beforeEach(() => (emulator = suite.emulator()));
-  before(async () => (cli = await pulumiCli()));
+  before(async function () {
+    cli = await pulumiCliFor(this);
+  });
   after(() => cli?.dispose());
 
   it("activates every account × region through each account's role: Opens apart within an account, together across accounts", async () => {

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
 import { REPO_ROOT } from "../support/engine";
-import { emulatorConfig, ok, pulumiCli, runCommand, type PulumiCli } from "../support/pulumiCli";
+import { emulatorConfig, ok, pulumiCliFor, runCommand, type PulumiCli } from "../support/pulumiCli";
 import { emulatorSuite } from "../support/suite";
 
 /** The lowest @pulumi/pulumi of the peer range in package.json, tested here; the examples test 3.248.0. */
@@ -80,8 +80,8 @@ describe("the packed package", function () {
     let cli: PulumiCli;
     let project: string;
     beforeEach(() => (emulator = suite.emulator()));
-    before(async () => {
-      cli = await pulumiCli();
+    before(async function () {
+      cli = await pulumiCliFor(this);
       project = mkdtempSync(join(tmpdir(), "ip-pool-tarball-user-"));
     });
     after(() => {

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
 import { REPO_ROOT } from "../support/engine";
-import { emulatorConfig, ok, pulumiCli, type PulumiCli } from "../support/pulumiCli";
+import { emulatorConfig, ok, pulumiCliFor, type PulumiCli } from "../support/pulumiCli";
 import { emulatorSuite } from "../support/suite";
 
 const OPEN = "OpenPublicIpAddressPoolService";
@@ -59,7 +59,9 @@ describe("the user's path: `pulumi` in a project directory, through the CLI and 
   let emulator: Emulator;
   let cli: PulumiCli;
   beforeEach(() => (emulator = suite.emulator()));
-  before(async () => (cli = await pulumiCli()));
+  before(async function () {
+    cli = await pulumiCliFor(this);
+  });
   after(() => cli?.dispose());
 
   const opens = () => emulator.log().filter((e) => e.action === OPEN);
