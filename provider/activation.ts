@@ -45,11 +45,18 @@ export interface ActivationOptions {
 }
 
 /**
- * How long the status is read after an Open whose outcome is unknown, in milliseconds, before the
- * Open is sent again with the same idempotency token (which makes a second activation impossible).
- * The account's other Opens wait meanwhile, so it is short.
+ * The longest the status is read after an Open that got no answer (a timeout, a dropped
+ * connection), in milliseconds, before the Open is sent again with the same idempotency token
+ * (which makes a second activation impossible). Such an Open may still be in flight, for about as
+ * long again as it took to fail: the window is that long, at least {@link MIN_SETTLE_MS} and at
+ * most this. The account's other Opens wait meanwhile, so it is short. An Open that got a 5xx
+ * answer is no longer in flight: the status is read once, and the Open is sent again after the
+ * usual backoff.
  */
 export const OUTCOME_SETTLE_MS = 5_000;
+
+/** The shortest settle window after an Open that got no answer, in milliseconds. */
+const MIN_SETTLE_MS = 1_000;
 
 /** First wait between status polls, in milliseconds; it doubles up to {@link MAX_POLL_MS}. */
 const FIRST_POLL_MS = 1_000;
@@ -100,9 +107,9 @@ function seconds(ms: number): string {
  * Activates the feature in a region: adopts it when already active (no Open); otherwise sends
  * Open with the resource's token, one Open per account at a time, then waits for the status (the
  * activation wait, outside the account's lock). After an Open whose outcome is unknown (no answer,
- * a lost reply, a 5xx) the account's lock is kept while the status is read for
- * {@link OUTCOME_SETTLE_MS}; then the Open is sent again with the same token, within the retry
- * budget. After any Open failure the status decides: an enabled region is a success.
+ * a lost reply, a 5xx) the account's lock is kept while the status is read (for
+ * {@link OUTCOME_SETTLE_MS} when no answer came, once after a 5xx); then the Open is sent again with
+ * the same token, within the retry budget. After any Open failure the status decides: an enabled region is a success.
  */
 export async function activateRegion(
   api: PoolServiceApi,
@@ -117,10 +124,18 @@ export async function activateRegion(
   if (active) return { regionId, enabled: true, adopted: true, accountId };
   let settled: Poll | undefined;
   const settle = async (failure: CallFailure): Promise<boolean> => {
-    const windowMs = Math.min(OUTCOME_SETTLE_MS, options.activationTimeoutMs);
+    const answered = failure.statusCode !== undefined;
+    const inFlightMs = Math.min(
+      OUTCOME_SETTLE_MS,
+      Math.max(MIN_SETTLE_MS, failure.attemptMs ?? OUTCOME_SETTLE_MS),
+    );
+    const windowMs = answered ? 0 : Math.min(inFlightMs, options.activationTimeoutMs);
     options.progress?.(
-      `${regionId}: ${OPERATIONS.open} got no usable answer (${failure.code}); reading the status for up to ` +
-        `${seconds(windowMs)} before sending it again with the same idempotency token`,
+      answered
+        ? `${regionId}: ${OPERATIONS.open} got ${failure.code} (HTTP ${failure.statusCode}); reading the status once ` +
+            "before sending it again with the same idempotency token"
+        : `${regionId}: ${OPERATIONS.open} got no answer (${failure.code}); reading the status for up to ` +
+            `${seconds(windowMs)} before sending it again with the same idempotency token`,
     );
     settled = await pollUntilEnabled(
       api,

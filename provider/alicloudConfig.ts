@@ -128,7 +128,8 @@ export const REFUSED_KEYS: readonly string[] = [
 ];
 
 /** Why each of {@link REFUSED_KEYS} cannot be honoured. */
-const REFUSED_BECAUSE = "it is a condition sent with AssumeRole, which @alicloud/credentials cannot send";
+const REFUSED_BECAUSE =
+  "it is a condition @pulumi/alicloud sends with AssumeRole, which this package does not send";
 
 /** Session lengths AssumeRole takes, in seconds. */
 export const SESSION_SECONDS = { min: 900, max: 43_200 } as const;

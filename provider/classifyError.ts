@@ -1,4 +1,11 @@
-import { AUTH_CODES, LOCAL_CODES, NETWORK_CODES, THROTTLING_CODES, TRANSIENT_CODES } from "./errorCodes";
+import {
+  AUTH_CODES,
+  LOCAL_CODES,
+  NETWORK_CODES,
+  NOT_DELIVERED_CODES,
+  THROTTLING_CODES,
+  TRANSIENT_CODES,
+} from "./errorCodes";
 import type { HttpExchange } from "./httpExchange";
 
 /** The four kinds of failure; only the first two are retried. */
@@ -43,6 +50,8 @@ export interface CallFailure {
   foreignReply?: ForeignReply;
   /** Whether the request may have been processed although no usable answer came (no reply, a lost one, a 5xx). */
   outcomeUnknown: boolean;
+  /** How long the failed attempt took, from its start to its failure, in milliseconds (set by the retries). */
+  attemptMs?: number;
   /** The original error. */
   cause: unknown;
 }
@@ -126,15 +135,16 @@ export function classifyError(err: unknown, exchange?: HttpExchange): CallFailur
     };
   }
 
-  // No reply at all.
+  // No reply at all. A connection that was never made (refused, no such host) delivered nothing.
   if ((code && NETWORK_CODES.has(code)) || /socket hang up|ECONNRESET/.test(message)) {
+    const networkCode = code && NETWORK_CODES.has(code) ? code : "ECONNRESET";
     return {
       ...base,
       origin: "transport",
       kind: "transient",
-      code: code && NETWORK_CODES.has(code) ? code : "ECONNRESET",
+      code: networkCode,
       network: true,
-      outcomeUnknown: true,
+      outcomeUnknown: !NOT_DELIVERED_CODES.has(networkCode),
     };
   }
 

@@ -33,6 +33,15 @@ export const NETWORK_CODES: ReadonlySet<string> = new Set([
   "EAI_AGAIN",
 ]);
 
+/** Network codes of a connection that was never made: the request cannot have been processed. */
+export const NOT_DELIVERED_CODES: ReadonlySet<string> = new Set([
+  "ECONNREFUSED",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
+
 /** Codes about the credentials or the signature: never retried. */
 export const AUTH_CODES: ReadonlySet<string> = new Set([
   "SignatureDoesNotMatch",

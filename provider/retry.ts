@@ -98,7 +98,8 @@ export interface RetryHooks<T> {
   /**
    * Called after a retryable failure whose outcome is unknown, before anything else is sent: it
    * finds out what became of the attempt. `{ value }` ends the call with that value; undefined
-   * retries at once (the settling waited already), within the attempt limit and the budget.
+   * retries after what is left of the backoff once the settling took its time, within the attempt
+   * limit and the budget.
    */
   settle?: (failure: CallFailure) => Promise<{ value: T } | undefined>;
 }
@@ -115,19 +116,22 @@ export async function withRetries<T>(
   const classify = hooks.classify ?? classifyError;
   const started = policy.now();
   for (let attempt = 1; ; attempt++) {
+    const attemptStarted = policy.now();
     try {
       return await call(attempt);
     } catch (err) {
-      const failure = classify(err);
+      const failure = { ...classify(err), attemptMs: policy.now() - attemptStarted };
       const left = () => policy.budgetMs - (policy.now() - started);
       const stop = (why: RetryStop) =>
         new RetriesFailed(failure, attempt, policy.now() - started, why, Math.max(0, left()));
       if (!isRetryable(failure.kind)) throw stop("notRetryable");
       let delayMs = backoffDelay(attempt, failure, policy);
       if (failure.outcomeUnknown && hooks.settle) {
+        const settling = policy.now();
         const settled = await hooks.settle(failure);
         if (settled) return settled.value;
-        delayMs = 0;
+        // The time spent finding out counts towards the backoff.
+        delayMs = Math.max(0, delayMs - (policy.now() - settling));
       }
       if (attempt >= policy.maxAttempts) throw stop("attempts");
       if (delayMs > left()) {

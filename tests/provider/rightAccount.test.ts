@@ -407,7 +407,7 @@ describe("the right account: what STS reports, and every session's secrets scrub
   });
 
   describe("an Open whose outcome is unknown", () => {
-    it("is sent again with the same token after a short settle window, within the default budgets", async function () {
+    it("is sent again with the same token after a settle window as long as the attempt took (at least 1 s), within the default budgets", async function () {
       this.timeout(30_000);
       useStackConfig(stackConfigFor(caller(), { "pulumi-alicloud-ip-pool-service:retryTimeoutSeconds": "" }));
       emulator.addFault({ kind: "reset", action: OPEN, count: 1 });
@@ -417,7 +417,8 @@ describe("the right account: what STS reports, and every session's secrets scrub
       assert.equal(opens.length, 2);
       assert.equal(opens[0].clientToken, opens[1].clientToken, "the same idempotency token");
       const gap = opens[1].startMs - opens[0].startMs;
-      assert.ok(gap >= 4_500 && gap < 10_000, `the Open was sent again ${gap} ms later`);
+      // The connection was dropped at once, so the window is its shortest, 1 s (5 s after a 10 s timeout).
+      assert.ok(gap >= 1_000 && gap < 4_000, `the Open was sent again ${gap} ms later`);
     });
   });
 });

@@ -131,7 +131,7 @@ describe("withRetries beyond the basics", () => {
     );
   });
 
-  it("settles an unknown outcome before anything else is sent: a success ends the call, otherwise it is sent again at once", async () => {
+  it("settles an unknown outcome before anything else is sent: a success ends the call, otherwise it is sent again after what is left of the backoff", async () => {
     const p = instantPolicy();
     const settled: string[] = [];
     let calls = 0;
@@ -148,10 +148,30 @@ describe("withRetries beyond the basics", () => {
         },
       },
     );
+    // The settling took no time here: the first backoff (half of 250 ms, random 0.5) was waited in full.
     assert.deepEqual(
       [value, calls, settled, p.clock],
-      ["found enabled", 2, ["InternalError", "InternalError"], 0],
+      ["found enabled", 2, ["InternalError", "InternalError"], 125],
     );
+  });
+
+  it("counts the time spent settling towards the backoff: a long settling sends again at once", async () => {
+    const p = instantPolicy();
+    let calls = 0;
+    await withRetries(
+      async () => {
+        if (++calls === 1) throw sdkError("ServiceUnavailable", 503);
+        return "sent again";
+      },
+      p,
+      {
+        settle: async () => {
+          p.clock += 5_000;
+          return undefined;
+        },
+      },
+    );
+    assert.deepEqual([calls, p.clock], [2, 5_000]);
   });
 });
 
