@@ -153,6 +153,32 @@ describe("the right account: what STS reports, and every session's secrets scrub
     });
   });
 
+  describe("GetCallerIdentity is believed only when it says something", () => {
+    it("an AccountId that is not an account ID is UnexpectedResponse, and no Open is sent", async () => {
+      sts.on({
+        action: "GetCallerIdentity",
+        reply: { kind: "json", body: { RequestId: "WHO", AccountId: "12" } },
+      });
+      useStackConfig(throughHostileSts());
+      const err = (await rejectionOf(create("cn-hangzhou"))) as PoolServiceError;
+      assert.equal(err.code, "UnexpectedResponse");
+      assert.match(err.message, /^GetCallerIdentity failed: UnexpectedResponse \(HTTP 200, request ID WHO\)/);
+      assert.equal(emulator.log().filter((e) => e.action === OPEN).length, 0);
+    });
+
+    it("another account than alicloud:accountId, as GetCallerIdentity tells it, stops the create", async () => {
+      const other = emulator.addAccount().uid;
+      sts.on({
+        action: "GetCallerIdentity",
+        reply: { kind: "json", body: { RequestId: "WHO", AccountId: other } },
+      });
+      useStackConfig(throughHostileSts({ "alicloud:accountId": callerUid }));
+      const err = (await rejectionOf(create("cn-hangzhou"))) as PoolServiceError;
+      assert.equal(err.code, "AccountMismatch");
+      assert.equal(emulator.log().filter((e) => e.action === OPEN).length, 0);
+    });
+  });
+
   describe("alicloud:accountId is checked against STS, never trusted", () => {
     it("another account's ID fails the create naming both accounts, and no Open is sent", async () => {
       const other = emulator.addAccount().uid;
