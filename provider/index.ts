@@ -4,19 +4,19 @@ export {
   type PublicIpAddressPoolServiceArgs,
   type PublicIpAddressPoolServiceInputs,
   type PublicIpAddressPoolServiceOutputs,
-} from "./publicIpAddressPoolService";
+} from "./dynamic/publicIpAddressPoolService";
 export {
   PublicIpAddressPoolServiceRegions,
   PublicIpAddressPoolServices,
   type PublicIpAddressPoolServiceRegionsArgs,
   type PublicIpAddressPoolServicesArgs,
-} from "./publicIpAddressPoolServiceRegions";
+} from "./dynamic/publicIpAddressPoolServiceRegions";
 export {
   getPublicIpAddressPoolServiceStatus,
   getPublicIpAddressPoolServiceStatusOutput,
   type GetPublicIpAddressPoolServiceStatusArgs,
   type GetPublicIpAddressPoolServiceStatusOutputArgs,
   type GetPublicIpAddressPoolServiceStatusResult,
-} from "./getPublicIpAddressPoolServiceStatus";
-export { PoolServiceError } from "./poolServiceError";
-export { CONFIG_KEYS, ENV_KEYS } from "./settings";
+} from "./dynamic/getPublicIpAddressPoolServiceStatus";
+export { PoolServiceError } from "./alibaba/poolServiceError";
+export { CONFIG_KEYS, ENV_KEYS } from "./config/keys";

@@ -7,7 +7,8 @@ import { parseArgs } from "node:util";
 import { startEmulator } from "../tests/emulator/emulator";
 import { pulumiEngine, REPO_ROOT } from "../tests/support/engine";
 import { exampleProgram, exampleProjectName } from "../tests/support/programs";
-import { createTestStack, credentialConfig } from "../tests/support/stack";
+import { createTestStack } from "../tests/support/stack";
+import { credentialConfig } from "../tests/support/stackConfig";
 
 const USAGE = `Usage: npm run demo -- [--regions <ids>] [--latency-ms <n>]
 

@@ -16,11 +16,11 @@ import {
   type HostileEndpoint,
   type PassedReply,
 } from "../support/hostileEndpoint";
-import { runCommand } from "../support/pulumiCli";
+import { runCommand } from "../support/commands";
 import { assumeWithSdk } from "../support/sts";
 import { emulatorSuite } from "../support/suite";
 
-const CLI = join(REPO_ROOT, "dist", "cli.js");
+const CLI = join(REPO_ROOT, "dist", "command", "cli.js");
 const VPC_ACTIONS = new Set(["OpenPublicIpAddressPoolService", "GetPublicIpAddressPoolServiceStatus"]);
 
 /** Runs the command with only the environment given (and the tests' CA), timing it. */

@@ -1,28 +1,17 @@
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { join } from "node:path";
 import type { AccessKey } from "../emulator/accounts";
 import type { Emulator } from "../emulator/emulator";
 import { emulatorSuite } from "../support/suite";
+import { runCommand } from "../support/commands";
 import { REPO_ROOT } from "../support/engine";
 
 const BIN = join(REPO_ROOT, "node_modules", ".bin", "alicloud-ip-pool-service");
 const STATUS = "GetPublicIpAddressPoolServiceStatus";
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the installed command as a user would, with credentials in the environment. */
-function cli(args: string[], env: Record<string, string | undefined>): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(BIN, args, { env: { ...process.env, ...env }, timeout: 60_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
+function cli(args: string[], env: Record<string, string | undefined>) {
+  return runCommand(BIN, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, timeoutMs: 60_000 });
 }
 
 describe("the alicloud-ip-pool-service status command", () => {

@@ -8,10 +8,10 @@ import { join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
 import { REPO_ROOT } from "../support/engine";
 import { hostileEndpointFor, type HostileEndpoint } from "../support/hostileEndpoint";
-import { runCommand } from "../support/pulumiCli";
+import { runCommand } from "../support/commands";
 import { emulatorSuite } from "../support/suite";
 
-const CLI = join(REPO_ROOT, "dist", "cli.js");
+const CLI = join(REPO_ROOT, "dist", "command", "cli.js");
 const SECRET = "S3CRET-abc";
 
 /** Runs the command with only the environment given (as `env -i` would), and what it printed. */
@@ -43,7 +43,7 @@ describe("the command with untrusted input", function () {
     ALIBABA_CLOUD_ACCESS_KEY_SECRET: emulator.defaultAccount.keys[0].accessKeySecret,
   });
 
-  describe("1. broken credential files hold a secret: it is never shown", () => {
+  describe("broken credential files hold a secret: it is never shown", () => {
     const file = (path: string, text: string) => {
       mkdirSync(join(home, path, ".."), { recursive: true });
       writeFileSync(join(home, path), text);
@@ -95,7 +95,7 @@ describe("the command with untrusted input", function () {
     }
   });
 
-  describe("2. a status reply that is not understood", () => {
+  describe("a status reply that is not understood", () => {
     it("exits 1 with UnexpectedResponse, and never prints `no`", async () => {
       hostile.on({ action: "GetPublicIpAddressPoolServiceStatus", reply: { kind: "json", body: {} } });
       const run = await cli(["status", "--region", "cn-hangzhou"], {
@@ -125,7 +125,7 @@ describe("the command with untrusted input", function () {
     });
   });
 
-  describe("6. region values from anywhere are checked before a host is built from them", () => {
+  describe("region values from anywhere are checked before a host is built from them", () => {
     it("a default region from the environment that is not a region ID is a usage error, and nothing is sent", async () => {
       const run = await cli(["status"], {
         ...keys(),
@@ -173,7 +173,7 @@ describe("the command with untrusted input", function () {
     });
   });
 
-  describe("7. the rest", () => {
+  describe("the rest", () => {
     it("a bad endpoint from ALICLOUD_VPC_ENDPOINT is a usage error (exit 2), as from --endpoint", async () => {
       const run = await cli(["status", "--region", "cn-hangzhou"], {
         ...keys(),

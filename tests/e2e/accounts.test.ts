@@ -6,8 +6,9 @@ import {
   PublicIpAddressPoolServiceRegions,
 } from "pulumi-alicloud-ip-pool-service";
 import type { Emulator } from "../emulator/emulator";
-import { createTestStack, credentialConfig, dynamicResources, readAllFiles } from "../support/stack";
+import { createTestStack, dynamicResources, readAllFiles } from "../support/stack";
 import { emulatorSuite } from "../support/suite";
+import { credentialConfig } from "../support/stackConfig";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 

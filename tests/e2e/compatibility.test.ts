@@ -1,4 +1,4 @@
-// Stacks created by release 0.1.0 keep working: their state holds 0.1.0's serialized provider
+// Stacks created by releases 0.1.0 and 0.2.0 keep working: 0.1.0 state holds its own serialized provider
 // (which the engine runs for refresh and destroy) and the component's old type token.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -7,11 +7,15 @@ import {
   PublicIpAddressPoolService,
   PublicIpAddressPoolServiceRegions,
 } from "pulumi-alicloud-ip-pool-service";
-import { COMPONENT_TYPE, COMPONENT_TYPE_BEFORE_0_2 } from "../../provider/publicIpAddressPoolServiceRegions";
+import {
+  COMPONENT_TYPE,
+  COMPONENT_TYPE_BEFORE_0_2,
+} from "../../provider/dynamic/publicIpAddressPoolServiceRegions";
 import type { Emulator } from "../emulator/emulator";
 import { REPO_ROOT } from "../support/engine";
-import { createTestStack, credentialConfig, dynamicResources } from "../support/stack";
+import { createTestStack, dynamicResources } from "../support/stack";
 import { emulatorSuite } from "../support/suite";
+import { credentialConfig } from "../support/stackConfig";
 
 /** The serialized provider release 0.1.0 stored in state, as it stored it. */
 const PROVIDER_0_1_0 = readFileSync(
@@ -27,7 +31,7 @@ interface StateResource {
   outputs?: Record<string, unknown>;
 }
 
-describe("stacks created by release 0.1.0", function () {
+describe("stacks created by earlier releases", function () {
   this.timeout(180_000);
   const suite = emulatorSuite({ engine: true, latencyMs: 10 });
   let emulator: Emulator;
@@ -94,4 +98,48 @@ describe("stacks created by release 0.1.0", function () {
     assert.equal(destroy.summary.resourceChanges?.delete, 4);
     assert.match(lines.join(""), /stays enabled in cn-qingdao/);
   });
+
+  for (const release of ["0.1.0", "0.2.0"]) {
+    it(`a state written by ${release} refreshes and previews with no change`, async () => {
+      const uid = emulator.defaultAccount.uid;
+      for (const regionId of ["cn-qingdao", "cn-hangzhou", "cn-beijing"])
+        emulator.setRegion(uid, regionId, { enabled: true });
+      const s = suite.track(
+        await createTestStack({
+          emulator,
+          stackName: "fixture",
+          projectName: "ip-pool-fixture",
+          // The fixtures record no credential: they come from the environment, read live.
+          env: {
+            ALIBABA_CLOUD_ACCESS_KEY_ID: emulator.defaultAccount.keys[0].accessKeyId,
+            ALIBABA_CLOUD_ACCESS_KEY_SECRET: emulator.defaultAccount.keys[0].accessKeySecret,
+          },
+          program: async () => {
+            new PublicIpAddressPoolService("single", { regionId: "cn-qingdao" });
+            new PublicIpAddressPoolServiceRegions("pools", { regionIds: ["cn-hangzhou", "cn-beijing"] });
+          },
+        }),
+      );
+      const fixture = readFileSync(join(REPO_ROOT, "tests", "fixtures", `state-${release}.json`), "utf8");
+      await s.stack.importStack({
+        version: 3,
+        deployment: JSON.parse(fixture.split("{{ACCOUNT}}").join(uid)),
+      });
+      const before = (await dynamicResources(s.stack)).map((r) => JSON.stringify(r.outputs));
+      emulator.clearLog();
+      const refresh = await s.stack.refresh();
+      assert.deepEqual(
+        Object.keys(refresh.summary.resourceChanges ?? {}).filter((k) => k !== "same"),
+        [],
+        "the refresh changed something",
+      );
+      assert.deepEqual(
+        (await dynamicResources(s.stack)).map((r) => JSON.stringify(r.outputs)),
+        before,
+      );
+      assert.ok(emulator.log().every((e) => e.action !== "OpenPublicIpAddressPoolService"));
+      const preview = await s.stack.preview();
+      assert.deepEqual(preview.changeSummary, { same: 5 }, "the stack must see no change");
+    });
+  }
 });

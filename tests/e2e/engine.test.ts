@@ -5,11 +5,12 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { PublicIpAddressPoolService } from "pulumi-alicloud-ip-pool-service";
 import type { Emulator } from "../emulator/emulator";
-import { SEED_ERROR_CODES } from "../emulator/errorCatalog";
+import { DOCUMENTED_OPEN_ERRORS } from "../emulator/errorCatalog";
 import { pulumiEngine, REPO_ROOT } from "../support/engine";
 import { regionsProgram, TEN_REGIONS } from "../support/programs";
-import { createTestStack, credentialConfig, dynamicResources, readAllFiles } from "../support/stack";
+import { createTestStack, dynamicResources, readAllFiles } from "../support/stack";
 import { emulatorSuite } from "../support/suite";
+import { credentialConfig } from "../support/stackConfig";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const THREE = ["cn-hangzhou", "cn-beijing", "cn-shanghai"];
@@ -55,7 +56,7 @@ describe("end to end through the real Pulumi engine", function () {
     };
   }
 
-  it("1. previews three new regions as three creates, with no API write", async () => {
+  it("previews three new regions as three creates, with no API write", async () => {
     const { stack } = await newStack(THREE);
     const preview = await stack.preview();
     assert.equal(preview.changeSummary.create, 4); // three regions and the stack itself
@@ -63,7 +64,7 @@ describe("end to end through the real Pulumi engine", function () {
     assert.equal(emulator.log().length, 0, "a preview of new resources needs no API call");
   });
 
-  it("2. activates three regions with one Open each, never overlapping; 3. a second up changes nothing and calls only GetCallerIdentity, once", async () => {
+  it("activates three regions with one Open each, never overlapping, and a second up changes nothing and calls only GetCallerIdentity, once", async () => {
     const { stack } = await newStack(THREE);
     const up = await stack.up({ parallel: UNBOUNDED });
     assert.deepEqual(up.outputs.enabled.value, {
@@ -91,7 +92,7 @@ describe("end to end through the real Pulumi engine", function () {
     );
   });
 
-  it("4. adopts a region already active out of band, with no Open", async () => {
+  it("adopts a region already active out of band, with no Open", async () => {
     emulator.setRegion(uid(), "cn-beijing", { enabled: true });
     const { stack } = await newStack(["cn-beijing"]);
     const up = await stack.up();
@@ -99,7 +100,7 @@ describe("end to end through the real Pulumi engine", function () {
     assert.equal(opens().length, 0);
   });
 
-  it("5. refresh reports a region disabled out of band as gone; the next up activates it again", async () => {
+  it("refresh reports a region disabled out of band as gone; the next up activates it again", async () => {
     const { stack } = await newStack(["cn-qingdao", "cn-shenzhen"]);
     await stack.up();
     emulator.setRegion(uid(), "cn-qingdao", { enabled: false });
@@ -120,7 +121,7 @@ describe("end to end through the real Pulumi engine", function () {
     assert.ok(emulator.isEnabled(uid(), "cn-qingdao"));
   });
 
-  it("6. replaces on a region change, activates the new region, and says the old one stays enabled", async () => {
+  it("replaces on a region change, activates the new region, and says the old one stays enabled", async () => {
     let region = "cn-hangzhou";
     const s = await createTestStack({
       program: async () => ({
@@ -145,7 +146,7 @@ describe("end to end through the real Pulumi engine", function () {
     );
   });
 
-  it("7. destroys with no API write and leaves an empty stack", async () => {
+  it("destroys with no API write and leaves an empty stack", async () => {
     const { stack } = await newStack(THREE);
     await stack.up();
     emulator.clearLog();
@@ -158,8 +159,8 @@ describe("end to end through the real Pulumi engine", function () {
     for (const r of THREE) assert.ok(out.text().includes(`stays enabled in ${r}`));
   });
 
-  describe("8. one region failing with each seed error code", () => {
-    for (const code of SEED_ERROR_CODES) {
+  describe("one region failing with each documented error code", () => {
+    for (const code of DOCUMENTED_OPEN_ERRORS) {
       it(`${code}: the engine shows the diagnostic, the other two are in state, and the next up converges`, async () => {
         emulator.setRegion(uid(), "cn-beijing", { openError: code });
         const { stack } = await newStack(THREE);
@@ -192,7 +193,7 @@ describe("end to end through the real Pulumi engine", function () {
     }
   });
 
-  it("9. takes credentials from stack config secrets and never writes them to state, output or the provider", async () => {
+  it("takes credentials from stack config secrets and never writes them to state, output or the provider", async () => {
     const sts = {
       accessKeyId: "EMUAKSTSE2ETESTKEY01",
       accessKeySecret: "e2e-secret-never-in-state-9f8e7d",
@@ -221,7 +222,7 @@ describe("end to end through the real Pulumi engine", function () {
     }
   });
 
-  it("10. fails with the signature diagnostic on a wrong secret and writes nothing to state", async () => {
+  it("fails with the signature diagnostic on a wrong secret and writes nothing to state", async () => {
     const { stack } = await newStack(["cn-hangzhou"], {
       config: credentialConfig({ ...key(), accessKeySecret: "not-the-right-secret" }),
     });
@@ -240,7 +241,7 @@ describe("end to end through the real Pulumi engine", function () {
     assert.deepEqual(await dynamicResources(stack), []);
   });
 
-  it("11. shows no changes when previewed with the package rebuilt under another version number", async () => {
+  it("shows no changes when previewed with the package rebuilt under another version number", async () => {
     const s = await newStack(["cn-hangzhou", "cn-beijing"]);
     await s.stack.up();
     const before = (await dynamicResources(s.stack)).map((r) => r.inputs.__provider);
@@ -288,7 +289,7 @@ describe("end to end through the real Pulumi engine", function () {
     assert.deepEqual(after, before);
   });
 
-  it("12. activates ten regions with unbounded parallelism and no overlapping Opens", async () => {
+  it("activates ten regions with unbounded parallelism and no overlapping Opens", async () => {
     // Long enough that concurrent creates overlap whatever the machine's load; serialized ones cannot.
     emulator.configure({ latencyMs: 200 });
     const ten = TEN_REGIONS;

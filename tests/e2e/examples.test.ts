@@ -3,8 +3,9 @@ import { join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
 import { REPO_ROOT } from "../support/engine";
 import { exampleProgram, exampleProjectName } from "../support/programs";
-import { createTestStack, credentialConfig } from "../support/stack";
+import { createTestStack } from "../support/stack";
 import { emulatorSuite } from "../support/suite";
+import { credentialConfig } from "../support/stackConfig";
 
 describe("the examples, run as written through the real Pulumi engine", function () {
   this.timeout(180_000);

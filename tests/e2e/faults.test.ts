@@ -4,8 +4,9 @@ import { generateKey } from "../emulator/accounts";
 import type { Emulator } from "../emulator/emulator";
 import { dynamicProviderPids } from "../support/processes";
 import { regionsProgram, TEN_REGIONS } from "../support/programs";
-import { createTestStack, credentialConfig, dynamicResources } from "../support/stack";
+import { createTestStack, dynamicResources } from "../support/stack";
 import { emulatorSuite } from "../support/suite";
+import { credentialConfig } from "../support/stackConfig";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const UNBOUNDED = 2_147_483_647;

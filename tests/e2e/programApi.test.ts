@@ -5,8 +5,9 @@ import {
   PublicIpAddressPoolServiceRegions,
 } from "pulumi-alicloud-ip-pool-service";
 import type { Emulator } from "../emulator/emulator";
-import { createTestStack, credentialConfig, dynamicResources } from "../support/stack";
+import { createTestStack, dynamicResources } from "../support/stack";
 import { emulatorSuite } from "../support/suite";
+import { credentialConfig } from "../support/stackConfig";
 
 describe("the status function and the component, through the real Pulumi engine", function () {
   this.timeout(180_000);

@@ -12,9 +12,10 @@ import {
 import type { Emulator } from "../emulator/emulator";
 import { hostileEndpointFor, type HostileEndpoint, type PassedReply } from "../support/hostileEndpoint";
 import { rejectionOf } from "../support/rejection";
-import { createTestStack, credentialConfig, dynamicResources, readAllFiles } from "../support/stack";
+import { createTestStack, dynamicResources, readAllFiles } from "../support/stack";
 import { assumeWithSdk } from "../support/sts";
 import { emulatorSuite } from "../support/suite";
+import { credentialConfig } from "../support/stackConfig";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 

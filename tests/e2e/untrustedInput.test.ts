@@ -9,8 +9,9 @@ import type { ConfigMap } from "@pulumi/pulumi/automation";
 import type { Emulator } from "../emulator/emulator";
 import { hostileEndpointFor, type HostileEndpoint } from "../support/hostileEndpoint";
 import { regionsProgram } from "../support/programs";
-import { createTestStack, credentialConfig, dynamicResources, readAllFiles } from "../support/stack";
+import { createTestStack, dynamicResources, readAllFiles } from "../support/stack";
 import { emulatorSuite } from "../support/suite";
+import { credentialConfig } from "../support/stackConfig";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const UNBOUNDED = 2_147_483_647;
@@ -26,7 +27,7 @@ describe("untrusted input through the real Pulumi engine", function () {
     hostile = hostileEndpoint();
   });
 
-  it("2. a refresh that gets `{}` for a status fails and keeps every resource in the state", async () => {
+  it("a refresh that gets `{}` for a status fails and keeps every resource in the state", async () => {
     const regions = ["cn-hangzhou", "cn-beijing", "cn-shanghai"];
     const s = suite.track(
       await createTestStack({
@@ -55,7 +56,7 @@ describe("untrusted input through the real Pulumi engine", function () {
     );
   });
 
-  it("5. one Open's reply held for 15 s in a 20-region up: no Opens overlap, every region is enabled", async () => {
+  it("one Open's reply held for 15 s in a 20-region up: no Opens overlap, every region is enabled", async () => {
     const twenty = emulator
       .regions()
       .slice(0, 20)
@@ -86,7 +87,7 @@ describe("untrusted input through the real Pulumi engine", function () {
     assert.deepEqual(emulator.enabledRegions(emulator.defaultAccount.uid), [...twenty].sort());
   });
 
-  describe("1. a broken credential file: `pulumi up` fails naming it, and its secret appears nowhere", () => {
+  describe("a broken credential file: `pulumi up` fails naming it, and its secret appears nowhere", () => {
     const SECRET = "S3CRET-engine-never-shown";
     const cases: Array<[string, string, string]> = [
       [

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { SeedErrorCode } from "./errorCatalog";
+import type { DocumentedOpenError } from "./errorCatalog";
 
 /** An AccessKey pair (optionally with an STS security token) that signs requests for an account. */
 export interface AccessKey {
@@ -57,8 +57,8 @@ export interface OidcProvider {
 export interface RegionState {
   /** Epoch milliseconds from which the status reports `Enabled: true`; absent = not activated. */
   enabledAt?: number;
-  /** Every Open for this region answers this seed error. */
-  openError?: SeedErrorCode;
+  /** Every Open for this region answers this documented error. */
+  openError?: DocumentedOpenError;
 }
 
 /** How to create an account; every field is optional. */
@@ -69,8 +69,8 @@ export interface AccountSpec {
   keys?: AccessKey[];
   /** Actions the account's RAM user may not call (`Action`, or `Action@region` for one region): they answer `Forbidden.RAM`. */
   deniedActions?: string[];
-  /** Every Open of this account answers this seed error (e.g. no real-name verification). */
-  openError?: SeedErrorCode;
+  /** Every Open of this account answers this documented error (e.g. no real-name verification). */
+  openError?: DocumentedOpenError;
   /** Regions that are already active. */
   enabledRegions?: string[];
 }
@@ -83,8 +83,8 @@ export interface Account {
   keys: AccessKey[];
   /** Actions answered with `Forbidden.RAM` (`Action`, or `Action@region`). */
   deniedActions: string[];
-  /** Seed error for every Open of the account. */
-  openError?: SeedErrorCode;
+  /** Documented error for every Open of the account. */
+  openError?: DocumentedOpenError;
   /** State by region ID. */
   regions: Map<string, RegionState>;
   /** ClientTokens of Open calls already served: token → region and the reply sent. */

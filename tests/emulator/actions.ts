@@ -54,8 +54,8 @@ export function openService(ctx: ActionContext): ActionResult {
     if (earlier) return { ok: true, body: successBody(earlier.requestId) };
   }
   const state = regionState(account, regionId);
-  const seedError = state.openError ?? account.openError;
-  if (seedError) return { ok: false, code: seedError };
+  const documentedError = state.openError ?? account.openError;
+  if (documentedError) return { ok: false, code: documentedError };
   if (state.enabledAt !== undefined) return { ok: false, code: UNCONFIRMED.alreadyActivated };
   state.enabledAt = now + ctx.activationDelayMs;
   if (token) account.tokens.set(token, { regionId, requestId });

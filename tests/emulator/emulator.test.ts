@@ -4,7 +4,7 @@ import VpcClient, * as vpc from "@alicloud/vpc20160428";
 import { generateKey } from "./accounts";
 import type { Emulator } from "./emulator";
 import { emulatorSuite } from "../support/suite";
-import { SEED_ERROR_CODES, UNCONFIRMED } from "./errorCatalog";
+import { DOCUMENTED_OPEN_ERRORS, UNCONFIRMED } from "./errorCatalog";
 import { rejectionOf } from "../support/rejection";
 import { sdkClient, sdkOpen, sdkStatus, type SdkError } from "../support/sdk";
 import { pythonCall } from "../support/pythonClient";
@@ -263,8 +263,8 @@ describe("emulator, through the official @alicloud/vpc20160428 client", () => {
     });
   });
 
-  describe("the seed page's error codes", () => {
-    for (const code of SEED_ERROR_CODES) {
+  describe("the error codes the API page documents", () => {
+    for (const code of DOCUMENTED_OPEN_ERRORS) {
       it(`answers ${code} when the account is set to, and for one region only when that region is`, async () => {
         const uid = emulator.defaultAccount.uid;
         emulator.setRegion(uid, "cn-shenzhen", { openError: code });
@@ -290,7 +290,7 @@ describe("emulator, through the official @alicloud/vpc20160428 client", () => {
       assert.equal(await sdkStatus(client, "cn-hangzhou"), false);
     });
 
-    it("uses the seed page's messages", async () => {
+    it("uses the messages the API page documents", async () => {
       emulator.setAccount(emulator.defaultAccount.uid, { openError: "Forbidden.OpenPublicIpAddressPool" });
       const err = await rejectionOf<SdkError>(sdkOpen(client, "cn-hangzhou"));
       assert.equal(

@@ -14,7 +14,7 @@ import {
 import { handleAdminRequest, ADMIN_PREFIX } from "./adminRoute";
 import { handleApiRequest, type ApiState } from "./apiHandler";
 import { NonceStore } from "./authenticate";
-import type { SeedErrorCode } from "./errorCatalog";
+import type { DocumentedOpenError } from "./errorCatalog";
 import { FaultInjector, FAULT_KINDS, HeldRequests, type FaultRule } from "./faults";
 import { DEFAULT_REGIONS, type RegionInfo } from "./regions";
 import { RequestLog, type LogEntry } from "./requestLog";
@@ -183,18 +183,18 @@ export class Emulator {
     this.state.accounts.removeKey(accessKeyId);
   }
 
-  /** Sets an account's RAM denials and its seed error for every Open (`null` clears it). */
-  setAccount(uid: string, patch: { deniedActions?: string[]; openError?: SeedErrorCode | null }): void {
+  /** Sets an account's RAM denials and its documented error for every Open (`null` clears it). */
+  setAccount(uid: string, patch: { deniedActions?: string[]; openError?: DocumentedOpenError | null }): void {
     const account = this.state.accounts.get(uid);
     if (patch.deniedActions !== undefined) account.deniedActions = [...patch.deniedActions];
     if (patch.openError !== undefined) account.openError = patch.openError ?? undefined;
   }
 
-  /** Sets a region of an account: enabled or not (out of band), and its seed error for Open (`null` clears it). */
+  /** Sets a region of an account: enabled or not (out of band), and its documented error for Open (`null` clears it). */
   setRegion(
     uid: string,
     regionId: string,
-    patch: { enabled?: boolean; openError?: SeedErrorCode | null },
+    patch: { enabled?: boolean; openError?: DocumentedOpenError | null },
   ): void {
     const state = regionState(this.state.accounts.get(uid), regionId);
     if (patch.enabled !== undefined) state.enabledAt = patch.enabled ? Date.now() : undefined;

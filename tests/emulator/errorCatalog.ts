@@ -7,11 +7,11 @@ export interface ErrorSpec {
 }
 
 /**
- * Every error code the emulator answers with. Messages are copied from the seed API page, the
+ * Every error code the emulator answers with. Messages are copied from the API page of OpenPublicIpAddressPoolService, the
  * common-error list of Alibaba Cloud RPC APIs, and errors seen from the VPC API.
  */
 export const ERRORS = {
-  // The seed page (OpenPublicIpAddressPoolService), all HTTP 400.
+  // The API page (OpenPublicIpAddressPoolService), all HTTP 400.
   "OperationFailed.ExceedPurchaseLimit": {
     status: 400,
     message: "You have reached the limit of purchase quantity.",
@@ -149,8 +149,8 @@ export const UNCONFIRMED = {
   fractionalDuration: "InvalidParameter.DurationSeconds",
 } satisfies Record<string, ErrorCode>;
 
-/** The error codes of the seed page that an account (or one region of it) can be set to answer with. */
-export const SEED_ERROR_CODES = [
+/** The error codes of the API page that an account (or one region of it) can be set to answer with. */
+export const DOCUMENTED_OPEN_ERRORS = [
   "Forbidden.RAM",
   "Order.NoRealNameAuthentication",
   "OperationFailed.BasicInfoUncompleted",
@@ -159,5 +159,5 @@ export const SEED_ERROR_CODES = [
   "OperationFailed.ExceedPurchaseLimit",
 ] as const satisfies readonly ErrorCode[];
 
-/** One of the seed page's error codes. */
-export type SeedErrorCode = (typeof SEED_ERROR_CODES)[number];
+/** One of the error codes the API page documents. */
+export type DocumentedOpenError = (typeof DOCUMENTED_OPEN_ERRORS)[number];

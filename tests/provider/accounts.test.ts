@@ -9,19 +9,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateKey, type AccessKey } from "../emulator/accounts";
 import type { Emulator } from "../emulator/emulator";
-import type { LogEntry } from "../emulator/requestLog";
+import { assertOpensApart, opensOverlapAcrossAccounts } from "../support/opens";
 import { rejectionOf } from "../support/rejection";
-import {
-  check,
-  provider,
-  setEnv,
-  stackConfigFor,
-  useStackConfig,
-  type StackConfig,
-} from "../support/providerHarness";
+import { check, provider, setEnv, useStackConfig } from "../support/providerHarness";
 import { emulatorSuite } from "../support/suite";
-import type { PublicIpAddressPoolServiceInputs } from "../../provider/publicIpAddressPoolService";
-import type { PoolServiceError } from "../../provider/poolServiceError";
+import type { PublicIpAddressPoolServiceInputs } from "../../provider/dynamic/publicIpAddressPoolService";
+import type { PoolServiceError } from "../../provider/alibaba/poolServiceError";
+import { stackConfigFor, type StackConfig } from "../support/stackConfig";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 
@@ -292,23 +286,9 @@ describe("accounts: which account each call acts in", function () {
           regions.map((regionId) => create(regionId, { assumeRole: { roleArn: m.roleArn } })),
         ),
       );
-      const all = opens();
+      const all = assertOpensApart(emulator.log(), "an Open overlapped another of its account");
       assert.equal(all.length, 9);
-      assert.deepEqual(
-        all.filter((e) => e.overlapped),
-        [],
-        "an Open overlapped another of its account",
-      );
-      const overlap = (x: LogEntry, y: LogEntry) => x.startMs < y.endMs! && y.startMs < x.endMs!;
-      for (const m of members) {
-        const own = all.filter((e) => e.accountUid === m.uid);
-        assert.ok(
-          own.every((x) => own.every((y) => x === y || !overlap(x, y))),
-          `Opens of ${m.uid} overlapped`,
-        );
-      }
-      const across = all.some((x) => all.some((y) => x.accountUid !== y.accountUid && overlap(x, y)));
-      assert.ok(across, "Opens of different accounts never ran at the same time");
+      assert.ok(opensOverlapAcrossAccounts(all), "Opens of different accounts never ran at the same time");
     });
 
     it("renews the session before it expires, so a long activation wait never runs on an expired key", async function () {

@@ -1,11 +1,12 @@
 // The activation wait lasts what is configured, within one status read, and reports the time
 // waited. A virtual clock stands in for time (the calls still go to the emulator).
 import assert from "node:assert/strict";
-import { activateRegion, type Clock } from "../../provider/activation";
-import { OpenLocks } from "../../provider/openLock";
-import { PoolServiceApi } from "../../provider/poolServiceApi";
+import { activateRegion, type Clock } from "../../provider/service/activation";
+import { OpenLocks } from "../../provider/service/openLock";
+import { PoolServiceApi } from "../../provider/service/poolServiceApi";
 import type { Emulator } from "../emulator/emulator";
 import { rejectionOf } from "../support/rejection";
+import { stackConfigFor } from "../support/stackConfig";
 import { emulatorSuite } from "../support/suite";
 
 describe("the activation wait", () => {
@@ -14,11 +15,7 @@ describe("the activation wait", () => {
   beforeEach(() => (emulator = suite.emulator()));
 
   function api(): PoolServiceApi {
-    const key = emulator.defaultAccount.keys[0];
-    const config: Record<string, string> = {
-      "alicloud:accessKey": key.accessKeyId,
-      "alicloud:secretKey": key.accessKeySecret,
-    };
+    const config = stackConfigFor(emulator.defaultAccount.keys[0]);
     return new PoolServiceApi({
       config: { get: (k) => config[k] },
       env: emulator.endpointEnv,

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import type { Emulator } from "../emulator/emulator";
 import { emulatorSuite } from "../support/suite";
-import { UNKNOWN } from "../../provider/resourceProvider";
-import { check, provider, setEnv, useStackConfig, stackConfigFor } from "../support/providerHarness";
+import { UNKNOWN } from "../../provider/service/regionRules";
+import { check, provider, setEnv, useStackConfig } from "../support/providerHarness";
+import { stackConfigFor } from "../support/stackConfig";
 
 describe("provider check and diff", () => {
   const suite = emulatorSuite({ provider: true });

@@ -6,54 +6,56 @@ import { generateKey } from "../emulator/accounts";
 import type { Emulator } from "../emulator/emulator";
 import { rejectionOf } from "../support/rejection";
 import { emulatorSuite } from "../support/suite";
-import { ERRORS, type ErrorCode, type SeedErrorCode } from "../emulator/errorCatalog";
-import { checkAndCreate, provider, setEnv, stackConfigFor, useStackConfig } from "../support/providerHarness";
+import { ERRORS, type ErrorCode, type DocumentedOpenError } from "../emulator/errorCatalog";
+import { checkAndCreate, provider, setEnv, useStackConfig } from "../support/providerHarness";
+import { stackConfigFor } from "../support/stackConfig";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const STATUS = "GetPublicIpAddressPoolServiceStatus";
 const SOURCE = "stack config alicloud:accessKey";
 
-/** The meaning and fix lines users see for each seed error, word for word. */
-const SEED_DIAGNOSTICS: Record<SeedErrorCode, { meaning: string; fix: string; message: string }> = {
-  "Forbidden.RAM": {
-    meaning: `the RAM user or role of these credentials may not call ${OPEN} (the credentials came from ${SOURCE}).`,
-    fix:
-      `grant the RAM action "vpc:${OPEN}" to that user or role in the RAM console (https://ram.console.aliyun.com/) ` +
-      "(a custom policy with that action, or the system policy AliyunVPCFullAccess), then run again.",
-    message: "User not authorized to operate on the specified resource",
-  },
-  "Order.NoRealNameAuthentication": {
-    meaning:
-      "the Alibaba Cloud account has not completed real-name verification, which this feature requires.",
-    fix: "complete real-name verification in the Account Center (https://account.console.aliyun.com/), then run `pulumi up` again.",
-    message: "Real-name verification has not been completed for the account.",
-  },
-  "OperationFailed.BasicInfoUncompleted": {
-    meaning: "the account's basic information is incomplete.",
-    fix: "complete the account's basic information in the Account Center (https://account.console.aliyun.com/), then run `pulumi up` again.",
-    message:
-      "You have not completed your basic personal information, please complete the information and try again.",
-  },
-  "OperationFailed.QuotaNotEnough": {
-    meaning: "the account's quota is not enough to activate the IP address pool feature.",
-    fix: "raise the quota in the Quota Center (https://quotas.console.aliyun.com/); for a reseller account, ask your channel partner to increase it.",
-    message: "Your quota is insufficient. Please contact your channel partner to increase your quota",
-  },
-  "Forbidden.OpenPublicIpAddressPool": {
-    meaning: "the account has no permission to activate the public IP address pool feature.",
-    fix: "apply for the public IP address pool privilege of VPC in the Quota Center (https://quotas.console.aliyun.com/), then run `pulumi up` again.",
-    message:
-      "Authentication is failed for opening public ip address pool. Please apply for permission at the quota center.",
-  },
-  "OperationFailed.ExceedPurchaseLimit": {
-    meaning:
-      "the account reached the purchase limit of this feature, yet the status call reports it disabled in cn-shenzhen.",
-    fix:
-      "check in the VPC console whether the IP address pool feature is active in cn-shenzhen; " +
-      "if it is not, open a ticket with Alibaba Cloud support quoting the request ID.",
-    message: "You have reached the limit of purchase quantity.",
-  },
-};
+/** The meaning and fix lines users see for each documented error, word for word. */
+const DOCUMENTED_DIAGNOSTICS: Record<DocumentedOpenError, { meaning: string; fix: string; message: string }> =
+  {
+    "Forbidden.RAM": {
+      meaning: `the RAM user or role of these credentials may not call ${OPEN} (the credentials came from ${SOURCE}).`,
+      fix:
+        `grant the RAM action "vpc:${OPEN}" to that user or role in the RAM console (https://ram.console.aliyun.com/) ` +
+        "(a custom policy with that action, or the system policy AliyunVPCFullAccess), then run again.",
+      message: "User not authorized to operate on the specified resource",
+    },
+    "Order.NoRealNameAuthentication": {
+      meaning:
+        "the Alibaba Cloud account has not completed real-name verification, which this feature requires.",
+      fix: "complete real-name verification in the Account Center (https://account.console.aliyun.com/), then run `pulumi up` again.",
+      message: "Real-name verification has not been completed for the account.",
+    },
+    "OperationFailed.BasicInfoUncompleted": {
+      meaning: "the account's basic information is incomplete.",
+      fix: "complete the account's basic information in the Account Center (https://account.console.aliyun.com/), then run `pulumi up` again.",
+      message:
+        "You have not completed your basic personal information, please complete the information and try again.",
+    },
+    "OperationFailed.QuotaNotEnough": {
+      meaning: "the account's quota is not enough to activate the IP address pool feature.",
+      fix: "raise the quota in the Quota Center (https://quotas.console.aliyun.com/); for a reseller account, ask your channel partner to increase it.",
+      message: "Your quota is insufficient. Please contact your channel partner to increase your quota",
+    },
+    "Forbidden.OpenPublicIpAddressPool": {
+      meaning: "the account has no permission to activate the public IP address pool feature.",
+      fix: "apply for the public IP address pool privilege of VPC in the Quota Center (https://quotas.console.aliyun.com/), then run `pulumi up` again.",
+      message:
+        "Authentication is failed for opening public ip address pool. Please apply for permission at the quota center.",
+    },
+    "OperationFailed.ExceedPurchaseLimit": {
+      meaning:
+        "the account reached the purchase limit of this feature, yet the status call reports it disabled in cn-shenzhen.",
+      fix:
+        "check in the VPC console whether the IP address pool feature is active in cn-shenzhen; " +
+        "if it is not, open a ticket with Alibaba Cloud support quoting the request ID.",
+      message: "You have reached the limit of purchase quantity.",
+    },
+  };
 
 describe("provider diagnostics against the emulator", () => {
   const suite = emulatorSuite({ provider: true });
@@ -62,8 +64,8 @@ describe("provider diagnostics against the emulator", () => {
 
   const sent = (action: string) => emulator.log().filter((e) => e.action === action);
 
-  for (const [code, expected] of Object.entries(SEED_DIAGNOSTICS) as Array<
-    [SeedErrorCode, (typeof SEED_DIAGNOSTICS)[SeedErrorCode]]
+  for (const [code, expected] of Object.entries(DOCUMENTED_DIAGNOSTICS) as Array<
+    [DocumentedOpenError, (typeof DOCUMENTED_DIAGNOSTICS)[DocumentedOpenError]]
   >) {
     it(`turns ${code} into a diagnostic with region, code, meaning, fix and request ID; Open sent once`, async () => {
       emulator.setRegion(emulator.defaultAccount.uid, "cn-shenzhen", { openError: code });

@@ -3,9 +3,10 @@
 import assert from "node:assert/strict";
 import type { Emulator } from "../emulator/emulator";
 import { PROXY_PAGE, hostileEndpointFor, type HostileEndpoint } from "../support/hostileEndpoint";
-import { checkAndCreate, provider, stackConfigFor, useStackConfig } from "../support/providerHarness";
+import { checkAndCreate, provider, useStackConfig } from "../support/providerHarness";
 import { rejectionOf } from "../support/rejection";
 import { emulatorSuite } from "../support/suite";
+import { stackConfigFor } from "../support/stackConfig";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const STATUS = "GetPublicIpAddressPoolServiceStatus";
@@ -31,7 +32,7 @@ describe("replies that are not the API's, through the official client", function
 
   const seen = (action: string) => hostile.requests().filter((r) => r.action === action);
 
-  describe("2. a status reply without a boolean Enabled", () => {
+  describe("a status reply without a boolean Enabled", () => {
     for (const [label, body] of [
       ["{}", {}],
       ["null", null],
@@ -69,7 +70,7 @@ describe("replies that are not the API's, through the official client", function
     });
   });
 
-  describe("3. a body that is not the API's JSON", () => {
+  describe("a body that is not the API's JSON", () => {
     it("a 502 with an HTML page is retried, then reported with its status, content type and first 200 characters", async () => {
       hostile.on({ action: STATUS, reply: { kind: "html", status: 502 } });
       const err = await rejectionOf(provider().read("cn-hangzhou", PROPS));
@@ -137,7 +138,7 @@ describe("replies that are not the API's, through the official client", function
     });
   });
 
-  describe("4. local failures and values that cannot be sent", () => {
+  describe("local failures and values that cannot be sent", () => {
     for (const [label, extra, setting] of [
       [
         "a line break in the AccessKey ID",
@@ -164,7 +165,7 @@ describe("replies that are not the API's, through the official client", function
     }
   });
 
-  describe("5. an Open whose reply never comes", () => {
+  describe("an Open whose reply never comes", () => {
     // Straight to the emulator, with the default budgets.
     const defaults = () =>
       useStackConfig(

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import type { Emulator } from "../emulator/emulator";
 import { emulatorSuite } from "../support/suite";
-import { checkAndCreate, provider, stackConfigFor, useStackConfig } from "../support/providerHarness";
+import { checkAndCreate, provider, useStackConfig } from "../support/providerHarness";
+import { stackConfigFor } from "../support/stackConfig";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const STATUS = "GetPublicIpAddressPoolServiceStatus";

@@ -10,12 +10,13 @@ import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
 import { hostileEndpointFor, type HostileEndpoint, type PassedReply } from "../support/hostileEndpoint";
-import { check, provider, setEnv, stackConfigFor, useStackConfig } from "../support/providerHarness";
+import { check, provider, setEnv, useStackConfig } from "../support/providerHarness";
 import { rejectionOf } from "../support/rejection";
 import { assumeWithSdk } from "../support/sts";
 import { emulatorSuite } from "../support/suite";
-import type { PoolServiceError } from "../../provider/poolServiceError";
-import type { PublicIpAddressPoolServiceInputs } from "../../provider/publicIpAddressPoolService";
+import type { PoolServiceError } from "../../provider/alibaba/poolServiceError";
+import type { PublicIpAddressPoolServiceInputs } from "../../provider/dynamic/publicIpAddressPoolService";
+import { stackConfigFor } from "../support/stackConfig";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const VPC_ACTIONS = new Set([OPEN, "GetPublicIpAddressPoolServiceStatus", "DescribeRegions"]);

@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { REPO_ROOT } from "../support/engine";
-import { runCommand } from "../support/pulumiCli";
+import { runCommand } from "../support/commands";
 
 const SCRIPT = join(REPO_ROOT, "scripts", "pulumi-engine.sh");
 

@@ -1,22 +1,7 @@
-import type { PublicIpAddressPoolServiceInputs } from "../../provider/publicIpAddressPoolService";
-import { createProvider, type PoolServiceProvider } from "../../provider/resourceProvider";
-import type { AccessKey } from "../emulator/accounts";
+import type { PublicIpAddressPoolServiceInputs } from "../../provider/dynamic/publicIpAddressPoolService";
+import { createProvider, type PoolServiceProvider } from "../../provider/dynamic/resourceProvider";
 import type { Emulator } from "../emulator/emulator";
-
-/** Stack config for the provider, as `pulumi config set` would give it. */
-export type StackConfig = Record<string, string>;
-
-/** Stack config that signs with a key of the emulator and shortens waits so failing tests end fast. */
-export function stackConfigFor(key: AccessKey, extra: StackConfig = {}): StackConfig {
-  const config: StackConfig = {
-    "alicloud:accessKey": key.accessKeyId,
-    "alicloud:secretKey": key.accessKeySecret,
-    "pulumi-alicloud-ip-pool-service:retryTimeoutSeconds": "4",
-    ...extra,
-  };
-  if (key.securityToken) config["alicloud:securityToken"] = key.securityToken;
-  return config;
-}
+import { stackConfigFor, type StackConfig } from "./stackConfig";
 
 /** The provider object tests call: built by {@link useStackConfig}, as the engine's `configure` builds one. */
 let current: PoolServiceProvider | undefined;

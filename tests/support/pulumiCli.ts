@@ -1,39 +1,10 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
 import { pulumiEngine } from "./engine";
+import { runCommand, type CommandRun } from "./commands";
 import { ORIGINAL_HOME } from "./isolateEnvironment";
-
-/** What a command printed and how it ended. */
-export interface CommandRun {
-  /** Exit status (1 when the command could not be started). */
-  code: number;
-  /** Standard output. */
-  stdout: string;
-  /** Standard error. */
-  stderr: string;
-}
-
-/** Runs a command and collects its output; never rejects, so tests can assert on failures. */
-export function runCommand(
-  command: string,
-  args: readonly string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs?: number },
-): Promise<CommandRun> {
-  return new Promise((resolve) => {
-    execFile(
-      command,
-      args,
-      { cwd: options.cwd, env: options.env, timeout: options.timeoutMs ?? 300_000, maxBuffer: 64 << 20 },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
 
 /**
  * The `pulumi` and `npm` commands as a user runs them in a project directory, with a local file

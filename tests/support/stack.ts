@@ -83,21 +83,6 @@ export async function createTestStack(options: TestStackOptions): Promise<TestSt
   };
 }
 
-/** Stack config that signs with a key: the secret (and token) stored encrypted, as users should. */
-export function credentialConfig(key: {
-  accessKeyId: string;
-  accessKeySecret: string;
-  securityToken?: string;
-}): ConfigMap {
-  const config: ConfigMap = {
-    "alicloud:accessKey": { value: key.accessKeyId },
-    "alicloud:secretKey": { value: key.accessKeySecret, secret: true },
-    "pulumi-alicloud-ip-pool-service:retryTimeoutSeconds": { value: "5" },
-  };
-  if (key.securityToken) config["alicloud:securityToken"] = { value: key.securityToken, secret: true };
-  return config;
-}
-
 /** Every file under a directory, as text (for "this value appears nowhere" checks). */
 export function readAllFiles(dir: string): Array<{ path: string; text: string }> {
   const out: Array<{ path: string; text: string }> = [];

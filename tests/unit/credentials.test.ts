@@ -1,14 +1,10 @@
 import assert from "node:assert/strict";
-import { readAlicloudConfig } from "../../provider/alicloudConfig";
-import {
-  CREDENTIAL_PLACES,
-  noCredentialsMessage,
-  planCredentials,
-  planRoles,
-} from "../../provider/credentialPlan";
-import { expandPlan } from "../../provider/credentialSources";
-import { CredentialsError } from "../../provider/credentialsError";
-import type { ConfigSource } from "../../provider/settings";
+import { readAlicloudConfig } from "../../provider/config/alicloudConfig";
+import { type ConfigSource } from "../../provider/config/keys";
+import { CREDENTIAL_PLACES, noCredentialsMessage } from "../../provider/credentials/noCredentials";
+import { planCredentials, planRoles } from "../../provider/credentials/plan";
+import { expandPlan } from "../../provider/credentials/sources";
+import { CredentialsError } from "../../provider/credentials/credentialsError";
 
 const config = (values: Record<string, string>): ConfigSource => ({ get: (k) => values[k] });
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import type { CallFailure } from "../../provider/classifyError";
-import { diagnose } from "../../provider/diagnostics";
+import type { CallFailure } from "../../provider/alibaba/classifyError";
+import { diagnose } from "../../provider/alibaba/diagnostics";
 
 const ctx = {
   operation: "OpenPublicIpAddressPoolService",

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { isLoopbackHost, parseEndpoint } from "../../provider/endpoint";
+import { isLoopbackHost, parseEndpoint } from "../../provider/config/endpoint";
 
 describe("parseEndpoint", () => {
   const good: Array<[string, string, "HTTP" | "HTTPS"]> = [

@@ -1,14 +1,14 @@
 // The serialized provider and createProvider are tied together by types: this compiles
 // provider/ as it is, then with one side changed, and expects `tsc` to refuse each change.
 import assert from "node:assert/strict";
-import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import { REPO_ROOT } from "../support/engine";
+import { filesUnder } from "../support/files";
 
 const PROVIDER_DIR = join(REPO_ROOT, "provider");
-const SHIM = join(PROVIDER_DIR, "serializedProvider.ts");
-const IMPLEMENTATION = join(PROVIDER_DIR, "resourceProvider.ts");
+const SHIM = join(PROVIDER_DIR, "dynamic", "serializedProvider.ts");
+const IMPLEMENTATION = join(PROVIDER_DIR, "dynamic", "resourceProvider.ts");
 
 /** A deliberate drift: in `file`, `from` (which must be there) becomes `to`. */
 interface Drift {
@@ -61,9 +61,7 @@ function compile(
   const host = ts.createCompilerHost({ ...options, noEmit: true });
   const readFile = host.readFile.bind(host);
   host.readFile = (file) => changed.get(file) ?? readFile(file);
-  const roots = readdirSync(PROVIDER_DIR)
-    .filter((f) => f.endsWith(".ts"))
-    .map((f) => join(PROVIDER_DIR, f));
+  const roots = filesUnder(PROVIDER_DIR, ".ts");
   const program = ts.createProgram(roots, { ...options, noEmit: true }, host, oldProgram);
   const errors = ts
     .getPreEmitDiagnostics(program)

@@ -1,18 +1,86 @@
+// The README's map of provider/ and its configuration tables agree with the tree and the key table.
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { REPO_ROOT } from "../support/engine";
+import { filesUnder } from "../support/files";
+import { ASSUME_ROLE_ENV, CHAIN_ENV, IGNORED_KEYS, REFUSED_KEYS, SETTINGS } from "../../provider/config/keys";
+
+const README = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+const PROVIDER_DIR = join(REPO_ROOT, "provider");
+
+/** The README's text from a heading to the next heading of the same level. */
+function section(heading: string): string {
+  const start = README.indexOf(`\n${heading}\n`);
+  assert.ok(start >= 0, `the README has no section ${heading}`);
+  const level = heading.split(" ")[0];
+  const end = README.indexOf(`\n${level} `, start + heading.length + 2);
+  return README.slice(start, end < 0 ? undefined : end);
+}
 
 describe("the README's map of provider/", () => {
-  it("names every file in provider/, and only those", () => {
-    const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
-    const start = readme.indexOf("`ls provider/` shows the architecture");
-    assert.ok(start >= 0, "the README has no file map");
-    const table = readme.slice(start).split("\n\n")[1] ?? "";
-    const mapped = [...table.matchAll(/^\| `([^`]+\.ts)` +\|/gm)].map((m) => m[1]).sort();
-    const files = readdirSync(join(REPO_ROOT, "provider"))
-      .filter((f) => f.endsWith(".ts"))
-      .sort();
+  const development = section("## Development");
+
+  it("names every file in provider/, by folder, and only those", () => {
+    const mapped = [...development.matchAll(/^\| `([\w/]+\.ts)` +\|/gm)].map((m) => m[1]).sort();
+    const files = filesUnder(PROVIDER_DIR, ".ts").map((f) => relative(PROVIDER_DIR, f));
     assert.deepEqual(mapped, files);
+  });
+
+  it("lists the folders in the order of the layers the lint rules check", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the lint rules' own configuration
+    const rules = require(join(REPO_ROOT, ".dependency-cruiser.cjs")) as {
+      forbidden: Array<{ name: string }>;
+    };
+    const layers = rules.forbidden
+      .map((r) => /^(\w+)-imports-down-only$/.exec(r.name)?.[1])
+      .filter((l): l is string => !!l);
+    const rows = [...development.matchAll(/^\| (\d) +\| (`[\w/]+\/`(?:, `[\w/]+\/`)*) +\|/gm)].map((m) => ({
+      layer: Number(m[1]),
+      folders: [...m[2].matchAll(/`(\w+)\/`/g)].map((f) => f[1]),
+    }));
+    assert.deepEqual(
+      rows.slice(0, layers.length).map((r) => r.folders[0]),
+      layers,
+    );
+    const folders = readdirSync(PROVIDER_DIR, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
+    assert.deepEqual(rows.flatMap((r) => r.folders).sort(), folders);
+  });
+});
+
+describe("the README's configuration tables", () => {
+  const configuration = section("## Configuration");
+  const named = (pattern: RegExp) => new Set([...configuration.matchAll(pattern)].map((m) => m[1]));
+
+  it("name every key and environment variable of the key table", () => {
+    const keys = Object.values(SETTINGS).map((s) => s.key);
+    const env = [
+      ...Object.values(SETTINGS).flatMap((s) => s.env),
+      ...Object.values(ASSUME_ROLE_ENV).flat(),
+      ...Object.values(CHAIN_ENV).flat(),
+    ].filter((name) => name !== CHAIN_ENV.cliProfileDisabled && name !== CHAIN_ENV.ecsDisabled);
+    for (const key of [...keys, ...REFUSED_KEYS, ...IGNORED_KEYS.map((k) => k.replace("alicloud:", ""))]) {
+      assert.ok(configuration.includes(key), `the README's configuration does not name ${key}`);
+    }
+    for (const name of env)
+      assert.ok(configuration.includes(name), `the README's configuration does not name ${name}`);
+  });
+
+  it("name no key or variable the table lacks", () => {
+    const table = new Set([...Object.values(SETTINGS).map((s) => s.key), ...REFUSED_KEYS, ...IGNORED_KEYS]);
+    const variables = new Set<string>([
+      ...Object.values(SETTINGS).flatMap((s) => s.env),
+      ...Object.values(ASSUME_ROLE_ENV).flat(),
+      ...Object.values(CHAIN_ENV).flat(),
+    ]);
+    for (const key of named(/`((?:alicloud|pulumi-alicloud-ip-pool-service):\w+)/g)) {
+      assert.ok(table.has(key), `the README names ${key}, which the key table does not have`);
+    }
+    for (const name of named(/\b((?:ALICLOUD|ALIBABA_CLOUD)_[A-Z_]+)\b/g)) {
+      assert.ok(variables.has(name), `the README names ${name}, which the key table does not have`);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { regionIdProblem } from "../../provider/regionId";
+import { regionIdProblem } from "../../provider/config/regionId";
 
 describe("regionIdProblem", () => {
   for (const good of [

@@ -2,7 +2,10 @@ import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { COMPONENT_TYPE, COMPONENT_TYPE_BEFORE_0_2 } from "../../provider/publicIpAddressPoolServiceRegions";
+import {
+  COMPONENT_TYPE,
+  COMPONENT_TYPE_BEFORE_0_2,
+} from "../../provider/dynamic/publicIpAddressPoolServiceRegions";
 import { REPO_ROOT } from "../support/engine";
 import type { RegisteredUnderMocks as Registered } from "../support/registerUnderMocks";
 

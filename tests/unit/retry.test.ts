@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { classifyError, type CallFailure } from "../../provider/classifyError";
+import { classifyError, type CallFailure } from "../../provider/alibaba/classifyError";
 import {
   backoffDelay,
   DEFAULT_RETRY_POLICY,
   RetriesFailed,
   withRetries,
   type RetryPolicy,
-} from "../../provider/retry";
+} from "../../provider/alibaba/retry";
 
 function sdkError(name: string, code: string, statusCode: number, extra: Record<string, unknown> = {}) {
   return Object.assign(new Error(`${code}: code: ${statusCode}, msg request id: R1`), {
@@ -159,7 +159,7 @@ describe("withRetries", () => {
           calls++;
           throw err;
         }, p),
-        (e: RetriesFailed) => e.attempts === 1 && !e.exhausted,
+        (e: RetriesFailed) => e.attempts === 1 && e.stoppedBy === "notRetryable",
       );
       assert.equal(calls, 1);
       assert.deepEqual(p.slept, []);
@@ -172,7 +172,8 @@ describe("withRetries", () => {
       withRetries(async () => {
         throw sdkError("ThrottlingError", "Throttling.User", 400);
       }, p),
-      (e: RetriesFailed) => e.exhausted && e.attempts === 3 && e.failure.code === "Throttling.User",
+      (e: RetriesFailed) =>
+        e.stoppedBy !== "notRetryable" && e.attempts === 3 && e.failure.code === "Throttling.User",
     );
     assert.ok(p.clock <= 5_000, `waited ${p.clock}ms`);
   });

@@ -1,12 +1,18 @@
 // The pure rules behind issue 10's items: scrubbing, the three origins of a failure, retry-after
 // beyond the budget, settling an unknown outcome, the bounds of a setting, the component's input.
 import assert from "node:assert/strict";
-import { classifyError } from "../../provider/classifyError";
-import { diagnose } from "../../provider/diagnostics";
-import { regionIdsProblem } from "../../provider/publicIpAddressPoolServiceRegions";
-import { DEFAULT_RETRY_POLICY, RetriesFailed, withRetries, type RetryPolicy } from "../../provider/retry";
-import { SecretScrubber } from "../../provider/secretScrubber";
-import { readSettings, type ConfigSource } from "../../provider/settings";
+import { classifyError } from "../../provider/alibaba/classifyError";
+import { diagnose } from "../../provider/alibaba/diagnostics";
+import { regionIdsProblem } from "../../provider/dynamic/publicIpAddressPoolServiceRegions";
+import {
+  DEFAULT_RETRY_POLICY,
+  RetriesFailed,
+  withRetries,
+  type RetryPolicy,
+} from "../../provider/alibaba/retry";
+import { SecretScrubber } from "../../provider/alibaba/secretScrubber";
+import { type ConfigSource } from "../../provider/config/keys";
+import { readSettings } from "../../provider/config/settings";
 
 const config = (values: Record<string, string>): ConfigSource => ({ get: (k) => values[k] });
 

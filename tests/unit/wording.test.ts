@@ -1,10 +1,11 @@
 // Each message says what happened: a trickling reply is a timeout, a reply without a request ID is
 // not "no answer", an expired session is not a token to set, and STS is HTTPS on every host.
 import assert from "node:assert/strict";
-import { classifyError, type CallFailure } from "../../provider/classifyError";
-import { diagnose } from "../../provider/diagnostics";
-import { readAlicloudConfig } from "../../provider/alicloudConfig";
-import { readSettings, type ConfigSource } from "../../provider/settings";
+import { classifyError, type CallFailure } from "../../provider/alibaba/classifyError";
+import { diagnose } from "../../provider/alibaba/diagnostics";
+import { readAlicloudConfig } from "../../provider/config/alicloudConfig";
+import { type ConfigSource } from "../../provider/config/keys";
+import { readSettings } from "../../provider/config/settings";
 
 const config = (values: Record<string, string>): ConfigSource => ({ get: (k) => values[k] });
 

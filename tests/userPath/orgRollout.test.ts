@@ -4,9 +4,9 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
-import type { LogEntry } from "../emulator/requestLog";
 import { REPO_ROOT } from "../support/engine";
 import { emulatorConfig, ok, pulumiCliFor, type PulumiCli } from "../support/pulumiCli";
+import { assertOpensApart, opensOverlapAcrossAccounts } from "../support/opens";
 import { emulatorSuite } from "../support/suite";
 
 const OPEN = "OpenPublicIpAddressPoolService";
@@ -66,19 +66,8 @@ describe("the user's path: examples/org-rollout, several accounts × several reg
         opens.map((e) => e.accountUid).sort(),
         members.flatMap((m) => REGIONS.map(() => m.uid)).sort(),
       );
-      const overlap = (x: LogEntry, y: LogEntry) => x.startMs < y.endMs! && y.startMs < x.endMs!;
-      for (const m of members) {
-        const own = opens.filter((e) => e.accountUid === m.uid);
-        assert.ok(
-          own.every((x) => own.every((y) => x === y || !overlap(x, y))),
-          `Opens of ${m.uid} overlapped`,
-        );
-      }
-      assert.ok(opens.every((e) => !e.overlapped));
-      assert.ok(
-        opens.some((x) => opens.some((y) => x.accountUid !== y.accountUid && overlap(x, y))),
-        "Opens of different accounts never ran at the same time",
-      );
+      assertOpensApart(emulator.log(), "Opens of an account overlapped");
+      assert.ok(opensOverlapAcrossAccounts(opens), "Opens of different accounts never ran at the same time");
       const assumed = emulator.log().filter((e) => e.action === "AssumeRole");
       assert.equal(assumed.length, members.length, "one AssumeRole per role");
       assert.ok(assumed.every((e) => e.accountUid === caller));

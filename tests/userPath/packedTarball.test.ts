@@ -6,8 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
 import { REPO_ROOT } from "../support/engine";
-import { emulatorConfig, ok, pulumiCliFor, runCommand, type PulumiCli } from "../support/pulumiCli";
+import { emulatorConfig, ok, pulumiCliFor, type PulumiCli } from "../support/pulumiCli";
 import { emulatorSuite } from "../support/suite";
+import { runCommand } from "../support/commands";
 
 /** The lowest @pulumi/pulumi of the peer range in package.json, tested here; the examples test 3.248.0. */
 const LOWEST_PULUMI = "3.139.0";
@@ -54,7 +55,13 @@ describe("the packed package", function () {
       (f) => !f.startsWith("dist/") && !["LICENSE", "README.md", "package.json"].includes(f),
     );
     assert.deepEqual(outside, []);
-    for (const required of ["LICENSE", "README.md", "dist/index.js", "dist/index.d.ts", "dist/cli.js"]) {
+    for (const required of [
+      "LICENSE",
+      "README.md",
+      "dist/index.js",
+      "dist/index.d.ts",
+      "dist/command/cli.js",
+    ]) {
       assert.ok(files.includes(required), `${required} is not shipped`);
     }
     for (const f of files.filter((f) => f.endsWith(".js"))) {

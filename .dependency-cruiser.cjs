@@ -1,0 +1,61 @@
+// The layers of provider/, bottom to top: config → alibaba → credentials → service → the faces
+// (dynamic, command, plugin). Each imports only from the layers below it; no cycles, type-only
+// imports included. `npm run lint` checks it.
+/** The folders of provider/, lowest layer first. */
+const LAYERS = ["config", "alibaba", "credentials", "service"];
+/** The faces over the service: each may import any layer, and no face imports another. */
+const FACES = ["dynamic", "command", "plugin"];
+
+const layerRules = LAYERS.map((layer, i) => ({
+  name: `${layer}-imports-down-only`,
+  comment: `provider/${layer}/ may import only from the layers below it: ${LAYERS.slice(0, i).join(", ") || "none"}.`,
+  severity: "error",
+  from: { path: `^provider/${layer}/` },
+  to: { path: `^provider/(${[...LAYERS.slice(i + 1), ...FACES].join("|")})/|^provider/index\\.ts$` },
+}));
+
+module.exports = {
+  forbidden: [
+    {
+      name: "no-circular",
+      comment: "No module of provider/ reaches itself through its imports.",
+      severity: "error",
+      from: { path: "^provider/" },
+      to: { circular: true },
+    },
+    ...layerRules,
+    {
+      name: "faces-stay-apart",
+      comment: "A face does not import another face: what they share lives in a layer below them.",
+      severity: "error",
+      from: { path: `^provider/(${FACES.join("|")})/` },
+      to: { path: `^provider/(${FACES.join("|")})/`, pathNot: "^provider/$1/" },
+    },
+    {
+      name: "no-orphans",
+      comment: "Every module of provider/ is imported by another, or is an entry point of the package.",
+      severity: "error",
+      from: {
+        orphan: true,
+        path: "^provider/",
+        pathNot: [
+          "^provider/index\\.ts$",
+          "^provider/command/cli\\.ts$",
+          "^provider/dynamic/provider010\\.ts$",
+          "^provider/plugin/main\\.ts$",
+        ],
+      },
+      to: {},
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    includeOnly: "^provider/",
+    tsPreCompilationDeps: true,
+    // The serialized provider requires the package by name, in the provider process: a lookup at
+    // run time, not an import of this tree (with symlinks kept, it resolves under node_modules).
+    preserveSymlinks: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    exclude: { path: "\\.d\\.ts$" },
+  },
+};

@@ -1,0 +1,96 @@
+// What a diagnostic knows of where a failure happened, and the phrases every advice shares: the
+// API and the settings that choose its endpoint, the attempts made, where the credentials came from.
+import { CHAIN_ENV, CONFIG_KEYS, ENV_KEYS, SETTINGS } from "../config/keys";
+import { isStsOperation } from "./operations";
+import type { RetryStop } from "./retry";
+import { stsEndpointSettings, type RoleContext } from "./stsAdvice";
+
+/** Where a failure happened, for the diagnostic text. */
+export interface DiagnosticContext {
+  /** The API operation. */
+  operation: string;
+  /** The region, when the operation has one. */
+  regionId?: string;
+  /** Attempts made, the first included. */
+  attempts: number;
+  /** Time spent on the attempts, in milliseconds. */
+  elapsedMs: number;
+  /** Where the credentials came from, e.g. "stack config alicloud:accessKey". */
+  credentialSource?: string;
+  /** The endpoint host called. */
+  endpointHost?: string;
+  /** Why retrying stopped, when it was retried. */
+  stoppedBy?: RetryStop;
+  /** Time the retry budget had left when retrying stopped, in milliseconds. */
+  budgetLeftMs?: number;
+  /** For a role's session (AssumeRole, AssumeRoleWithOIDC): the role asked for. */
+  role?: RoleContext;
+  /** The role whose session signed the call, when its credentials are one. */
+  assumedRole?: string;
+  /** Whether the text speaks to the command line (its flags and environment) rather than a stack. */
+  command?: boolean;
+  /** What the failure means, when the caller knows better than the code. */
+  meaning?: string;
+}
+
+/** How much of a reply that is not the API's a diagnostic quotes, in characters. */
+export const QUOTED_REPLY_LENGTH = 200;
+
+/** Where RAM users, roles and policies are managed. */
+export const RAM_CONSOLE = "the RAM console (https://ram.console.aliyun.com/)";
+/** Where quotas and privileges are asked for. */
+export const QUOTA_CENTER = "the Quota Center (https://quotas.console.aliyun.com/)";
+/** Where an account's verification and information are completed. */
+export const ACCOUNT_CENTER = "the Account Center (https://account.console.aliyun.com/)";
+
+/** "(the credentials came from …)", when known. */
+export function credentialWhere(ctx: DiagnosticContext): string {
+  return ctx.credentialSource ? ` (the credentials came from ${ctx.credentialSource})` : "";
+}
+
+/** "N attempts over Ts". */
+export function tries(ctx: DiagnosticContext): string {
+  return `${ctx.attempts} attempt${ctx.attempts === 1 ? "" : "s"} over ${(ctx.elapsedMs / 1000).toFixed(1)}s`;
+}
+
+/** The API an operation belongs to, and the settings that choose its endpoint. */
+export function serviceOf(ctx: DiagnosticContext): { api: string; endpoint: string; settings: string } {
+  return isStsOperation(ctx.operation)
+    ? {
+        api: "the STS API",
+        endpoint: "the STS endpoint",
+        settings: stsEndpointSettings(ctx.command === true),
+      }
+    : {
+        api: "the VPC API",
+        endpoint: "the VPC endpoint",
+        settings: ctx.command
+          ? `--endpoint or ${ENV_KEYS.endpoint}`
+          : `${CONFIG_KEYS.endpoint}, ${SETTINGS.endpoints.key} vpc or ${ENV_KEYS.endpoint}`,
+      };
+}
+
+/** How a user sets the AccessKey secret, or the security token, in the face the text speaks to. */
+export function keySetting(ctx: DiagnosticContext, what: "secret" | "token"): string {
+  const env =
+    what === "secret"
+      ? `${CHAIN_ENV.accessKeySecret} / ${SETTINGS.secretKey.env[0]}`
+      : CHAIN_ENV.securityToken;
+  if (ctx.command) return env;
+  return what === "secret"
+    ? `\`pulumi config set --secret ${CONFIG_KEYS.secretKey} <secret>\`, or ${env}`
+    : `${CONFIG_KEYS.securityToken} (or ${env})`;
+}
+
+/** Milliseconds as seconds, "12.3s". */
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)}s`;
+}
+
+/** The start of a reply that is not the API's, on one line, for quoting. */
+export function quote(body: string): string {
+  const flat = body.replace(/\s+/g, " ").trim();
+  if (flat === "") return "an empty body";
+  const cut = flat.length > QUOTED_REPLY_LENGTH ? `${flat.slice(0, QUOTED_REPLY_LENGTH)}…` : flat;
+  return `a body that begins: ${JSON.stringify(cut)}`;
+}

@@ -1,0 +1,143 @@
+/** Codes that mean "slow down": retried with the throttling backoff. */
+export const THROTTLING_CODES: ReadonlySet<string> = new Set([
+  "Throttling",
+  "Throttling.User",
+  "Throttling.Api",
+  "Throttling.Resource",
+  "ServiceUnavailable.Throttling",
+]);
+
+/** Service codes that mean "try again": retried with the transient backoff. */
+export const TRANSIENT_CODES: ReadonlySet<string> = new Set([
+  "ServiceUnavailable",
+  "InternalError",
+  "UnknownError",
+  // Conflicts: another request of the account (this stack's or another's) is being processed.
+  "OperationConflict",
+  "IncorrectStatus",
+  "SystemBusy",
+  "LastTokenProcessing",
+  "OperationFailed.LastTokenProcessing",
+]);
+
+/** Node.js socket error codes of a network failure: retried with the transient backoff. */
+export const NETWORK_CODES: ReadonlySet<string> = new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ECONNABORTED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
+
+/** Network codes of a connection that was never made: the request cannot have been processed. */
+export const NOT_DELIVERED_CODES: ReadonlySet<string> = new Set([
+  "ECONNREFUSED",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
+
+/** Codes about the credentials or the signature, by what they mean: never retried. */
+export const AUTH_ERROR_CODES = {
+  /** The secret does not match the AccessKey ID. */
+  signatureMismatch: "SignatureDoesNotMatch",
+  /** The signature is malformed or incomplete. */
+  incompleteSignature: "IncompleteSignature",
+  /** The AccessKey ID does not exist. */
+  keyNotFound: "InvalidAccessKeyId.NotFound",
+  /** The AccessKey ID is not valid. */
+  keyInvalid: "InvalidAccessKeyId",
+  /** The AccessKey is disabled. */
+  keyInactive: "InvalidAccessKeyId.Inactive",
+  /** The request's time is more than 15 minutes off. */
+  timestampExpired: "InvalidTimeStamp.Expired",
+  /** The request's time is malformed. */
+  timestampFormat: "InvalidTimeStamp.Format",
+  /** The signature nonce was used before. */
+  nonceUsed: "SignatureNonceUsed",
+  /** The STS token has expired. */
+  tokenExpired: "InvalidSecurityToken.Expired",
+  /** The STS token is malformed. */
+  tokenMalformed: "InvalidSecurityToken.Malformed",
+  /** The STS token is not the AccessKey's. */
+  tokenMismatch: "InvalidSecurityToken.MismatchWithAccessKey",
+  /** An STS AccessKey was sent without its token. */
+  tokenMissing: "MissingSecurityToken",
+  /** The credentials are not valid. */
+  invalidCredentials: "InvalidCredentials",
+} as const;
+
+/** Codes about the credentials or the signature: never retried. */
+export const AUTH_CODES: ReadonlySet<string> = new Set(Object.values(AUTH_ERROR_CODES));
+
+/** The idempotency token was used before with other parameters. */
+export const IDEMPOTENT_MISMATCH = "IdempotentParameterMismatch";
+
+/** STS's refusals of a role's session, by what they mean. */
+export const STS_ERROR_CODES = {
+  /** The account has no such role. */
+  unknownRole: "EntityNotExist.Role",
+  /** The role's trust policy refuses the caller (or the external ID). */
+  noPermission: "NoPermission",
+  /** The session is longer or shorter than the role allows. */
+  duration: "InvalidParameter.DurationSeconds",
+  /** The session name is not one STS accepts. */
+  sessionName: "InvalidParameter.RoleSessionName",
+  /** The OIDC identity provider is unknown or not trusted. */
+  oidcNoPermission: "AuthenticationFail.NoPermission",
+  /** The start of every code of a refused OIDC token. */
+  oidcTokenPrefix: "AuthenticationFail.OIDCToken",
+} as const;
+
+/** Codes the API may use for a region it does not know (the real one is not documented). */
+export const INVALID_REGION_CODES: ReadonlySet<string> = new Set([
+  "InvalidRegionId.NotFound",
+  "InvalidRegionId",
+  "Invalid.RegionId",
+  "InvalidRegionId.Malformed",
+]);
+
+/** The error codes OpenPublicIpAddressPoolService documents (all HTTP 400). */
+export const OPEN_ERROR_CODES = {
+  /** The account reached the purchase limit (also what an already active account may answer). */
+  exceedPurchaseLimit: "OperationFailed.ExceedPurchaseLimit",
+  /** The RAM user or role may not call the action. */
+  forbiddenRam: "Forbidden.RAM",
+  /** The account's quota is not enough. */
+  quotaNotEnough: "OperationFailed.QuotaNotEnough",
+  /** The account has not completed real-name verification. */
+  noRealNameAuthentication: "Order.NoRealNameAuthentication",
+  /** The account's basic information is incomplete. */
+  basicInfoUncompleted: "OperationFailed.BasicInfoUncompleted",
+  /** The account lacks the public IP address pool privilege (Quota Center). */
+  forbiddenOpenPool: "Forbidden.OpenPublicIpAddressPool",
+} as const;
+
+/** Codes this package gives failures that have no service code. */
+export const LOCAL_CODES = {
+  /** No answer within the read timeout. */
+  timeout: "RequestTimeout",
+  /** No credentials anywhere, or a credential source that cannot be used. */
+  noCredentials: "NoCredentials",
+  /** Open succeeded but the status did not report enabled in time. */
+  activationTimeout: "ActivationTimeout",
+  /** An Open got no usable answer, and the status never showed the region enabled. */
+  openOutcomeUnknown: "OpenOutcomeUnknown",
+  /** A setting (endpoint, timeouts, region) is not usable. */
+  badSetting: "InvalidSetting",
+  /** A reply that is not the VPC API's JSON (HTML, invalid JSON, an empty body). */
+  foreignReply: "NonApiResponse",
+  /** A reply in the API's form that lacks what the operation returns (e.g. a boolean `Enabled`). */
+  unexpectedResponse: "UnexpectedResponse",
+  /** A value that cannot be sent in an HTTP header. */
+  badHeaderValue: "InvalidHeaderValue",
+  /** A failure of this machine or of this package's code. */
+  localError: "LocalError",
+  /** The account STS reports is not the one the role's ARN, `alicloud:accountId` or the state names. */
+  accountMismatch: "AccountMismatch",
+} as const;

@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+// `alicloud-ip-pool-service status`: where is the Public IP Address Pool feature on, and where not?
+import { PoolServiceError, shownError } from "../alibaba/poolServiceError";
+import { scrubberFor, type SecretScrubber } from "../alibaba/secretScrubber";
+import { NO_CONFIG } from "../config/keys";
+import { roleAccount } from "../config/roles";
+import { readStatuses, type StatusAccount } from "../service/statusReport";
+import { parseStatusArgs, roleStep, TOP_USAGE, USAGE, UsageError, type StatusOptions } from "./statusArgs";
+import { formatTable, toJson } from "./statusOutput";
+
+/** Where the command writes, every line scrubbed of the secrets it knows. */
+interface Output {
+  /** Writes text to stdout. */
+  out(text: string): void;
+  /** Writes a line to stderr. */
+  err(text: string): void;
+}
+
+async function status(options: StatusOptions, scrubber: SecretScrubber, io: Output): Promise<number> {
+  // Loaded here, not at start: `--help` and usage errors need no SDK.
+  const { PoolServiceApi } =
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, typed here
+    require("../service/poolServiceApi") as typeof import("../service/poolServiceApi");
+  const apiFor = (roleArn?: string) =>
+    new PoolServiceApi({
+      config: NO_CONFIG,
+      env: process.env,
+      endpointFlag: options.endpointFlag,
+      scrubber,
+      assumeRole: roleArn === undefined ? undefined : roleStep(roleArn, options.externalId),
+      command: true,
+    });
+  // A named account is labelled with the account STS reports for the role's session, never the
+  // ARN's alone; a role that cannot be assumed fails that account's rows, labelled as asked.
+  const accounts: StatusAccount[] = await Promise.all(
+    options.roleArns.length === 0
+      ? [{ api: apiFor() }]
+      : options.roleArns.map(async (roleArn) => {
+          const api = apiFor(roleArn);
+          try {
+            return { api, accountId: await api.accountId() };
+          } catch (err) {
+            if (!(err instanceof PoolServiceError)) throw err;
+            return { api, accountId: roleAccount(roleArn), failure: err };
+          }
+        }),
+  );
+  const regions = options.allRegions
+    ? await accounts[0].api.regions()
+    : options.regions.map((regionId) => ({ regionId }));
+  const showProgress = process.stderr.isTTY && regions.length * accounts.length > 3;
+  const rows = await readStatuses(accounts, regions, (done, total) => {
+    if (showProgress) process.stderr.write(`\rreading ${done}/${total} regions...`);
+  });
+  if (showProgress) process.stderr.write("\r\x1b[K");
+
+  // Missing or rejected credentials (or a role that cannot be assumed) fail every region of an
+  // account alike: each is said once. When nothing could be read, there is no table to show.
+  const failed = rows.filter((r) => r.error);
+  const authSaid = new Set<string | undefined>();
+  const messages = failed.flatMap((r) => {
+    if (r.error!.kind !== "auth") return [r.error!.message];
+    if (authSaid.has(r.accountId)) return [];
+    authSaid.add(r.accountId);
+    return [r.error!.message];
+  });
+  if (failed.length === rows.length && failed.every((r) => r.error!.kind === "auth")) {
+    for (const message of messages) io.err(message);
+    return 1;
+  }
+  io.out(options.json ? `${JSON.stringify(toJson(rows), null, 2)}\n` : `${formatTable(rows)}\n`);
+  for (const message of messages) io.err(`\n${message}`);
+  return failed.length > 0 ? 1 : 0;
+}
+
+/** Runs the command line; returns the exit status. Nothing it prints holds a secret it knows. */
+export async function main(argv: string[]): Promise<number> {
+  const scrubber = scrubberFor(NO_CONFIG, process.env);
+  const io: Output = {
+    out: (text) => process.stdout.write(scrubber.scrub(text)),
+    err: (text) => console.error(scrubber.scrub(text)),
+  };
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    (command === undefined ? console.error : console.log)(TOP_USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command !== "status") {
+    io.err(`alicloud-ip-pool-service: unknown command '${command}'\n\n${TOP_USAGE}`);
+    return 2;
+  }
+  let options;
+  try {
+    options = parseStatusArgs(rest);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.err(`alicloud-ip-pool-service status: ${err.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (options === "help") {
+    console.log(USAGE);
+    return 0;
+  }
+  try {
+    return await status(options, scrubber, io);
+  } catch (err) {
+    io.err(shownError(err, (text) => scrubber.scrub(text), "alicloud-ip-pool-service status").message);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      console.error(shownError(err, (text) => scrubberFor(NO_CONFIG, process.env).scrub(text)).message);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,256 @@
+// The one table of what a user can set: every stack config key this package reads, with the
+// environment variables read when it is unset (first found wins, as the Terraform provider under
+// @pulumi/alicloud reads them), and the credential variables only the default chain reads. No
+// other file writes a key or a variable's name: they all come from here.
+
+/** The configuration namespace of this package (and of its stack settings). */
+export const CONFIG_NAMESPACE = "pulumi-alicloud-ip-pool-service";
+
+/** A setting: its stack config key, and the environment variables read when the key is unset. */
+export interface SettingKey {
+  /** The full stack config key, e.g. `alicloud:region`. */
+  readonly key: string;
+  /** Environment variables, in the order they are read. */
+  readonly env: readonly string[];
+  /** Whether its value is a secret (set it with `pulumi config set --secret`). */
+  readonly secret?: boolean;
+  /** What it means, for the README, `--help` and the plugin's schema. */
+  readonly doc: string;
+}
+
+/** Every setting this package reads, by name. */
+export const SETTINGS = {
+  region: {
+    key: "alicloud:region",
+    env: ["ALICLOUD_REGION", "ALIBABA_CLOUD_REGION"],
+    doc: "Default region of resources without `regionId`.",
+  },
+  accessKey: {
+    key: "alicloud:accessKey",
+    env: ["ALICLOUD_ACCESS_KEY"],
+    doc: "AccessKey ID.",
+  },
+  secretKey: {
+    key: "alicloud:secretKey",
+    env: ["ALICLOUD_SECRET_KEY"],
+    secret: true,
+    doc: "AccessKey secret.",
+  },
+  securityToken: {
+    key: "alicloud:securityToken",
+    env: ["ALICLOUD_SECURITY_TOKEN"],
+    secret: true,
+    doc: "STS security token, with an STS AccessKey.",
+  },
+  profile: {
+    key: "alicloud:profile",
+    env: ["ALICLOUD_PROFILE", "ALIBABA_CLOUD_PROFILE"],
+    doc: "Profile of the Alibaba Cloud CLI's configuration.",
+  },
+  sharedCredentialsFile: {
+    key: "alicloud:sharedCredentialsFile",
+    env: ["ALICLOUD_SHARED_CREDENTIALS_FILE"],
+    doc: "The CLI configuration file to read the profile from (default ~/.aliyun/config.json).",
+  },
+  assumeRole: {
+    key: "alicloud:assumeRole",
+    env: ["ALICLOUD_ASSUME_ROLE_ARN"],
+    doc: "A RAM role the credentials assume: {roleArn, sessionName, policy, sessionExpiration, externalId}.",
+  },
+  assumeRoleWithOidc: {
+    key: "alicloud:assumeRoleWithOidc",
+    env: [],
+    doc: "A RAM role assumed with an OIDC token: {roleArn, oidcProviderArn, oidcToken | oidcTokenFile, roleSessionName, policy, sessionExpiration}.",
+  },
+  ecsRoleName: {
+    key: "alicloud:ecsRoleName",
+    env: ["ALICLOUD_ECS_ROLE_NAME", "ALIBABA_CLOUD_ECS_METADATA"],
+    doc: "The RAM role of the ECS instance (credentials from instance metadata).",
+  },
+  credentialsUri: {
+    key: "alicloud:credentialsUri",
+    env: ["ALICLOUD_CREDENTIALS_URI", "ALIBABA_CLOUD_CREDENTIALS_URI"],
+    doc: "A URI that serves credentials.",
+  },
+  endpoints: {
+    key: "alicloud:endpoints",
+    env: [],
+    doc: "Endpoint overrides, a list of objects: `vpc` and `sts` are read.",
+  },
+  stsEndpoint: {
+    key: "alicloud:endpoints",
+    env: ["ALICLOUD_STS_ENDPOINT", "ALIBABA_CLOUD_STS_ENDPOINT"],
+    doc: "The STS endpoint (`sts` of alicloud:endpoints), HTTPS only.",
+  },
+  protocol: {
+    key: "alicloud:protocol",
+    env: [],
+    doc: "HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only).",
+  },
+  accountId: {
+    key: "alicloud:accountId",
+    env: ["ALICLOUD_ACCOUNT_ID", "ALIBABA_CLOUD_ACCOUNT_ID"],
+    doc: "The account the stack must act in: checked against what STS reports, never trusted.",
+  },
+  vpcEndpoint: {
+    key: `${CONFIG_NAMESPACE}:vpcEndpoint`,
+    env: ["ALICLOUD_VPC_ENDPOINT"],
+    doc: "The VPC endpoint: a host, or a URL (http:// on loopback only).",
+  },
+  activationTimeoutSeconds: {
+    key: `${CONFIG_NAMESPACE}:activationTimeoutSeconds`,
+    env: [],
+    doc: "How long create waits for the status to report the region enabled, in seconds (default 300).",
+  },
+  retryTimeoutSeconds: {
+    key: `${CONFIG_NAMESPACE}:retryTimeoutSeconds`,
+    env: [],
+    doc: "How long one call may be retried, in seconds (default 120).",
+  },
+} as const satisfies Record<string, SettingKey>;
+
+/** Environment variables of the fields of `alicloud:assumeRole`, first found wins. */
+export const ASSUME_ROLE_ENV = {
+  /** The role. */
+  roleArn: SETTINGS.assumeRole.env,
+  /** Its session name. */
+  sessionName: ["ALICLOUD_ASSUME_ROLE_SESSION_NAME"],
+  /** Its session length in seconds. */
+  sessionExpiration: ["ALICLOUD_ASSUME_ROLE_SESSION_EXPIRATION"],
+} as const;
+
+/** Credential variables that are no stack setting: the default chain of @alicloud/credentials reads them. */
+export const CHAIN_ENV = {
+  /** AccessKey ID. */
+  accessKeyId: "ALIBABA_CLOUD_ACCESS_KEY_ID",
+  /** AccessKey secret. */
+  accessKeySecret: "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+  /** STS security token. */
+  securityToken: "ALIBABA_CLOUD_SECURITY_TOKEN",
+  /** OIDC: the role, the identity provider and the token file, all three or none. */
+  oidc: ["ALIBABA_CLOUD_ROLE_ARN", "ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "ALIBABA_CLOUD_OIDC_TOKEN_FILE"],
+  /** A profile name for the CLI configuration and the credentials file. */
+  profile: "ALIBABA_CLOUD_PROFILE",
+  /** Switches the CLI configuration off. */
+  cliProfileDisabled: "ALIBABA_CLOUD_CLI_PROFILE_DISABLED",
+  /** The credentials file (default ~/.alibabacloud/credentials). */
+  credentialsFile: "ALIBABA_CLOUD_CREDENTIALS_FILE",
+  /** Switches instance metadata off. */
+  ecsDisabled: "ALIBABA_CLOUD_ECS_METADATA_DISABLED",
+} as const;
+
+/** The AccessKey pairs read from the environment: the Terraform provider's names, then the default chain's. */
+export const CREDENTIAL_ENV = {
+  /** The names @pulumi/alicloud and Terraform read. */
+  alicloud: {
+    accessKeyId: SETTINGS.accessKey.env[0],
+    accessKeySecret: SETTINGS.secretKey.env[0],
+    securityToken: SETTINGS.securityToken.env[0],
+  },
+  /** The names the default chain of @alicloud/credentials reads. */
+  alibabaCloud: {
+    accessKeyId: CHAIN_ENV.accessKeyId,
+    accessKeySecret: CHAIN_ENV.accessKeySecret,
+    securityToken: CHAIN_ENV.securityToken,
+  },
+} as const;
+
+/**
+ * `alicloud:*` keys that would change the account or the endpoint, and that this package cannot
+ * honour: set, they fail the preview, naming the key, rather than being ignored.
+ */
+export const REFUSED_KEYS: readonly string[] = [
+  "alicloud:sourceIp",
+  "alicloud:securityTransport",
+  "alicloud:secureTransport",
+];
+
+/** `alicloud:*` keys of @pulumi/alicloud that decide neither the account nor the VPC or STS endpoint: not read. */
+export const IGNORED_KEYS: readonly string[] = [
+  "alicloud:accountType",
+  "alicloud:clientConnectTimeout",
+  "alicloud:clientReadTimeout",
+  "alicloud:maxRetryTimeout",
+  "alicloud:configurationSource",
+  "alicloud:skipRegionValidation",
+];
+
+/** Configuration keys this package reads (the package's public view of {@link SETTINGS}). */
+export const CONFIG_KEYS = {
+  /** Default region of resources without `regionId`. */
+  region: SETTINGS.region.key,
+  /** AccessKey ID. */
+  accessKey: SETTINGS.accessKey.key,
+  /** AccessKey secret (set it as a secret). */
+  secretKey: SETTINGS.secretKey.key,
+  /** STS security token. */
+  securityToken: SETTINGS.securityToken.key,
+  /** Profile of the Alibaba Cloud CLI (`~/.aliyun/config.json`). */
+  profile: SETTINGS.profile.key,
+  /** Endpoint override, as `ALICLOUD_VPC_ENDPOINT`. */
+  endpoint: SETTINGS.vpcEndpoint.key,
+  /** How long create waits for the status to report enabled, in seconds. */
+  activationTimeout: SETTINGS.activationTimeoutSeconds.key,
+  /** How long one call may be retried, in seconds. */
+  retryTimeout: SETTINGS.retryTimeoutSeconds.key,
+} as const;
+
+/** Environment variables this package reads besides the credential ones (its public view of {@link SETTINGS}). */
+export const ENV_KEYS = {
+  /** Endpoint override. */
+  endpoint: SETTINGS.vpcEndpoint.env[0],
+  /** Default regions, in order of preference (the Terraform provider's). */
+  regions: SETTINGS.region.env,
+} as const;
+
+/** A read-only view of stack configuration, by full key (`alicloud:region`). */
+export interface ConfigSource {
+  /** The value of a key, or undefined when unset. */
+  get(key: string): string | undefined;
+}
+
+/** Stack configuration with nothing set. */
+export const NO_CONFIG: Readonly<ConfigSource> = { get: () => undefined };
+
+/** A view of configuration in which an empty or absent value is undefined and every value is text. */
+export function configSource(raw: { get(key: string): unknown }): ConfigSource {
+  return {
+    get: (key) => {
+      const value = raw.get(key);
+      return value === undefined || value === null || value === "" ? undefined : String(value);
+    },
+  };
+}
+
+/** A setting that cannot be used; the message names the key and the fix. */
+export class SettingsError extends Error {
+  /** Creates the error. */
+  constructor(message: string) {
+    super(message);
+    this.name = "SettingsError";
+  }
+}
+
+/** Where a setting's value was found, for messages: "stack config <key>" or "environment <name>". */
+export interface Sourced<T> {
+  /** The value. */
+  value: T;
+  /** Where it was found, e.g. "stack config alicloud:profile" (never the value of a secret). */
+  source: string;
+}
+
+/** The first of a setting's environment variables that is set, with where it was found. */
+export function fromEnv(env: NodeJS.ProcessEnv, names: readonly string[]): Sourced<string> | undefined {
+  for (const name of names) if (env[name]) return { value: env[name]!, source: `environment ${name}` };
+  return undefined;
+}
+
+/** A setting from stack config, else from its environment variables. */
+export function settingValue(
+  config: ConfigSource,
+  env: NodeJS.ProcessEnv,
+  setting: SettingKey,
+): Sourced<string> | undefined {
+  const value = config.get(setting.key);
+  return value !== undefined ? { value, source: `stack config ${setting.key}` } : fromEnv(env, setting.env);
+}

@@ -1,0 +1,121 @@
+// What a RAM role setting is, and the rules its values follow: an account ID is 16 digits, a role
+// ARN names one, and a role's session fields are what STS accepts. Used by every setting that
+// names a role, and by the checks of what STS reports.
+import type { Sourced } from "./keys";
+
+/** A RAM role to assume, as `alicloud:assumeRole` and a resource's `assumeRole` give it. */
+export interface AssumeRoleSpec {
+  /** ARN of the role: `acs:ram::<account ID>:role/<name>`. */
+  roleArn: string;
+  /** Session name (default "pulumi-alicloud-ip-pool-service"). */
+  sessionName?: string;
+  /** A policy that narrows the session's permissions (JSON text). */
+  policy?: string;
+  /** Session length in seconds, 900 to 43200 (default 3600). */
+  sessionExpiration?: number;
+  /** The external ID the role's trust policy requires. */
+  externalId?: string;
+}
+
+/** A RAM role to assume with an OIDC token, as `alicloud:assumeRoleWithOidc` gives it. */
+export interface OidcRoleSpec {
+  /** ARN of the role. */
+  roleArn: string;
+  /** ARN of the OIDC identity provider. */
+  oidcProviderArn: string;
+  /** The token itself (one of this and `oidcTokenFile`). */
+  oidcToken?: string;
+  /** A file holding the token. */
+  oidcTokenFile?: string;
+  /** Session name. */
+  roleSessionName?: string;
+  /** A policy that narrows the session's permissions. */
+  policy?: string;
+  /** Session length in seconds. */
+  sessionExpiration?: number;
+}
+
+/** A role the credentials before it assume, with where it was configured. */
+export interface RoleStep extends Sourced<AssumeRoleSpec> {
+  /** How a field of the role's setting is named in messages (default `<source>.<field>`). */
+  field?: (name: string) => string;
+}
+
+/** The fields of an `assumeRole` setting, in order. */
+export const ROLE_FIELDS = ["roleArn", "sessionName", "policy", "sessionExpiration", "externalId"] as const;
+
+/** Session lengths AssumeRole takes, in seconds. */
+export const SESSION_SECONDS = { min: 900, max: 43_200 } as const;
+
+/** An Alibaba Cloud account ID: 16 digits, the first not 0 (as every document and SDK sample shows). */
+const ACCOUNT_ID = /^[1-9]\d{15}$/;
+
+/** A RAM role ARN, its account part and its name (the account part is checked apart, to name it). */
+const ROLE_ARN = /^acs:ram::(\d+):role\/[\w.@-]{1,64}$/i;
+
+/** Why a value is not an Alibaba Cloud account ID (naming `where`), or undefined when it is one. */
+export function accountIdProblem(value: unknown, where: string): string | undefined {
+  if (typeof value === "string" && ACCOUNT_ID.test(value)) return undefined;
+  const shown = typeof value === "string" ? JSON.stringify(value.slice(0, 40)) : String(value);
+  return `${where} must be an Alibaba Cloud account ID, 16 digits not starting with 0 (like 1234567890123456), got ${shown}.`;
+}
+
+/** The account ID in a role ARN, when the ARN and its account part are well formed. */
+export function roleAccount(roleArn: string): string | undefined {
+  const account = ROLE_ARN.exec(roleArn)?.[1];
+  return account !== undefined && ACCOUNT_ID.test(account) ? account : undefined;
+}
+
+/** The account of an ARN of the given kind (`acs:ram::<account>:<kind>/…`), when well formed. */
+export function accountInArn(arn: string, kind: string): string | undefined {
+  const match = /^acs:ram::(\d+):([\w-]+)\/\S+$/.exec(arn);
+  return match && match[2] === kind && ACCOUNT_ID.test(match[1]) ? match[1] : undefined;
+}
+
+/** Why a role ARN cannot be used (naming `where`), or undefined when it can. */
+export function roleArnProblem(value: unknown, where: string): string | undefined {
+  const match = typeof value === "string" ? ROLE_ARN.exec(value) : null;
+  if (!match) {
+    return `${where} must be a RAM role ARN like "acs:ram::1234567890123456:role/ip-pool-admin", got ${JSON.stringify(value ?? null)}.`;
+  }
+  const problem = accountIdProblem(match[1], `the account in ${where}`);
+  return problem && `${problem} Copy the ARN from the RAM console.`;
+}
+
+/** Why an `assumeRole` value cannot be used (naming `where`, e.g. "alicloud:assumeRole"), or undefined. */
+export function assumeRoleProblem(value: unknown, where: string): string | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return `${where} must be an object like {"roleArn": "acs:ram::1234567890123456:role/ip-pool-admin"}.`;
+  }
+  const v = value as Record<string, unknown>;
+  const arnProblem = roleArnProblem(v.roleArn, `${where}.roleArn`);
+  if (arnProblem) return arnProblem;
+  if (
+    v.sessionName !== undefined &&
+    (typeof v.sessionName !== "string" || !/^[\w.@-]{2,64}$/.test(v.sessionName))
+  ) {
+    return `${where}.sessionName must be 2 to 64 letters, digits and . @ - _, got ${JSON.stringify(v.sessionName)}.`;
+  }
+  const seconds = v.sessionExpiration;
+  if (
+    seconds !== undefined &&
+    (typeof seconds !== "number" ||
+      !Number.isInteger(seconds) ||
+      seconds < SESSION_SECONDS.min ||
+      seconds > SESSION_SECONDS.max)
+  ) {
+    return `${where}.sessionExpiration must be a whole number of seconds from ${SESSION_SECONDS.min} to ${SESSION_SECONDS.max}, got ${JSON.stringify(seconds)}.`;
+  }
+  if (
+    v.externalId !== undefined &&
+    (typeof v.externalId !== "string" || !/^[\w+=,.@:/-]{2,1224}$/.test(v.externalId))
+  ) {
+    return `${where}.externalId must be 2 to 1224 letters, digits and = , . @ : / - _.`;
+  }
+  if (v.policy !== undefined && (typeof v.policy !== "string" || v.policy === "" || v.policy.length > 2048)) {
+    return `${where}.policy must be a policy document (JSON text) of at most 2048 characters.`;
+  }
+  const unknown = Object.keys(v).filter((k) => !(ROLE_FIELDS as readonly string[]).includes(k));
+  if (unknown.length > 0) return `${where} has ${unknown.join(", ")}, which it does not take.`;
+  return undefined;
+}

@@ -1,0 +1,125 @@
+// The settings other than credentials: the VPC and STS endpoints, and the waits. Read from stack
+// config, then the environment, each time a call is made.
+import type { AlicloudConfig } from "./alicloudConfig";
+import { parseEndpoint, type EndpointOverride } from "./endpoint";
+import { SETTINGS, SettingsError, type ConfigSource, type Sourced } from "./keys";
+
+/** Default wait for the status to report enabled after an Open, in milliseconds (5 minutes). */
+export const DEFAULT_ACTIVATION_TIMEOUT_MS = 5 * 60 * 1000;
+/** Default time one call may be retried, in milliseconds (2 minutes). */
+export const DEFAULT_RETRY_TIMEOUT_MS = 2 * 60 * 1000;
+/** Time to wait for an answer to one request, from the connection to the last byte, in milliseconds. */
+export const READ_TIMEOUT_MS = 10_000;
+/**
+ * The client's "connect" timeout, in milliseconds. Its HTTP library passes it to Node.js as the
+ * socket's inactivity timeout, which keeps running after the connection is made: a server silent
+ * for that long ended the request then, as "ConnectTimeout". So it is the read timeout too.
+ * @alias
+ */
+export const CONNECT_TIMEOUT_MS = READ_TIMEOUT_MS;
+
+/** Provider settings other than credentials, read at call time. */
+export interface Settings {
+  /** Endpoint override; undefined means the regional endpoint. */
+  endpoint?: EndpointOverride;
+  /** The STS host (`host[:port]`, HTTPS) from `alicloud:endpoints`; undefined means sts.aliyuncs.com. */
+  stsHost?: string;
+  /** Wait for activation, in milliseconds. */
+  activationTimeoutMs: number;
+  /** Retry budget of one call, in milliseconds. */
+  retryTimeoutMs: number;
+}
+
+/** The longest wait a setting may ask for, in seconds (a day). */
+const MAX_SECONDS = 24 * 3600;
+
+/** A setting given in seconds, as milliseconds; `fallbackMs` when unset. */
+function millisecondsOf(config: ConfigSource, key: string, fallbackMs: number): number {
+  const raw = config.get(key);
+  if (raw === undefined || raw === "") return fallbackMs;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0 || n > MAX_SECONDS) {
+    throw new SettingsError(
+      `${key} must be a number of seconds greater than 0 and at most ${MAX_SECONDS}, got "${raw}".`,
+    );
+  }
+  return Math.round(n * 1000);
+}
+
+/** Parses an endpoint setting, or throws {@link SettingsError} naming it. */
+function endpointFrom(raw: string, source: string, protocol: "HTTP" | "HTTPS"): EndpointOverride {
+  // A bare host (as @pulumi/alicloud's endpoints are given) takes alicloud:protocol's scheme.
+  const value =
+    protocol === "HTTP" && !/^[a-z][a-z0-9+.-]*:\/\//i.test(raw.trim()) ? `http://${raw.trim()}` : raw;
+  const parsed = parseEndpoint(value, source);
+  if (typeof parsed === "string") throw new SettingsError(parsed);
+  return parsed;
+}
+
+/**
+ * The VPC endpoint override: the command's `--endpoint`, then stack config
+ * pulumi-alicloud-ip-pool-service:vpcEndpoint, then alicloud:endpoints[].vpc (with
+ * alicloud:protocol), then ALICLOUD_VPC_ENDPOINT. The one place an endpoint setting is parsed.
+ */
+function endpointSetting(
+  config: ConfigSource,
+  env: NodeJS.ProcessEnv,
+  shared: Pick<AlicloudConfig, "endpoints" | "protocol">,
+  flag: Sourced<string> | undefined,
+): EndpointOverride | undefined {
+  if (flag) return endpointFrom(flag.value, flag.source, "HTTPS");
+  const ours = config.get(SETTINGS.vpcEndpoint.key);
+  if (ours !== undefined) return endpointFrom(ours, `Stack config ${SETTINGS.vpcEndpoint.key}`, "HTTPS");
+  const vpc = shared.endpoints.vpc;
+  if (vpc) return endpointFrom(vpc.value, vpc.source, shared.protocol);
+  const [name] = SETTINGS.vpcEndpoint.env;
+  const fromEnv = env[name];
+  if (fromEnv === undefined || fromEnv === "") {
+    if (shared.protocol === "HTTP") {
+      throw new SettingsError(
+        `${SETTINGS.protocol.key} is HTTP, but plain HTTP is allowed only to a loopback endpoint: set ${SETTINGS.protocol.key} to HTTPS.`,
+      );
+    }
+    return undefined;
+  }
+  return endpointFrom(fromEnv, name, "HTTPS");
+}
+
+/**
+ * The STS host from alicloud:endpoints[].sts (or its variables): HTTPS only, whatever the host,
+ * since STS is always reached over TLS.
+ */
+function stsSetting(shared: Pick<AlicloudConfig, "endpoints">): string | undefined {
+  const sts = shared.endpoints.sts;
+  if (!sts) return undefined;
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(sts.value.trim())?.[1].toLowerCase();
+  if (scheme === "http") {
+    const host = sts.value.trim().slice("http://".length).replace(/\/+$/, "");
+    throw new SettingsError(
+      `${sts.source} "${sts.value}" uses plain HTTP, and STS is reached over HTTPS only, on any host: use https://${host}.`,
+    );
+  }
+  return endpointFrom(sts.value, sts.source, "HTTPS").host;
+}
+
+/**
+ * Reads the settings from stack config, then the environment; the command's `--endpoint`
+ * (`endpointFlag`) wins over both. Throws {@link SettingsError} naming the setting.
+ */
+export function readSettings(
+  config: ConfigSource,
+  env: NodeJS.ProcessEnv,
+  overrides: { endpointFlag?: Sourced<string> } = {},
+  shared: Pick<AlicloudConfig, "endpoints" | "protocol"> = { endpoints: {}, protocol: "HTTPS" },
+): Settings {
+  return {
+    endpoint: endpointSetting(config, env, shared, overrides.endpointFlag),
+    stsHost: stsSetting(shared),
+    activationTimeoutMs: millisecondsOf(
+      config,
+      SETTINGS.activationTimeoutSeconds.key,
+      DEFAULT_ACTIVATION_TIMEOUT_MS,
+    ),
+    retryTimeoutMs: millisecondsOf(config, SETTINGS.retryTimeoutSeconds.key, DEFAULT_RETRY_TIMEOUT_MS),
+  };
+}

@@ -1,0 +1,108 @@
+import * as pulumi from "@pulumi/pulumi";
+import { PublicIpAddressPoolService, type AssumeRoleArgs } from "./publicIpAddressPoolService";
+import { regionIdProblem } from "../config/regionId";
+
+/** Arguments of {@link PublicIpAddressPoolServiceRegions}. */
+export interface PublicIpAddressPoolServiceRegionsArgs {
+  /** The regions to activate, e.g. `["cn-hangzhou", "ap-southeast-1"]`; each becomes one child. */
+  regionIds: string[];
+  /**
+   * A RAM role every region acts through, with the fields of `alicloud:assumeRole`: the stack's
+   * credentials assume it and the role's account is activated. One component per account rolls
+   * out an organisation.
+   */
+  assumeRole?: pulumi.Input<AssumeRoleArgs>;
+}
+
+/** Type token of the component. */
+export const COMPONENT_TYPE = "pulumi-alicloud-ip-pool-service:index:PublicIpAddressPoolServiceRegions";
+
+/** The component's type token before release 0.2.0, kept as an alias so existing stacks see no replacement. */
+export const COMPONENT_TYPE_BEFORE_0_2 = "pulumi-alicloud-ip-pool-service:index:PublicIpAddressPoolServices";
+
+/** Why a component's `regionIds` cannot be used, or undefined when it can. */
+export function regionIdsProblem(regionIds: unknown): string | undefined {
+  if (!Array.isArray(regionIds)) {
+    const got = regionIds === undefined || regionIds === null ? String(regionIds) : `a ${typeof regionIds}`;
+    return `regionIds must be a list of region IDs, like ["cn-hangzhou", "ap-southeast-1"], got ${got}.`;
+  }
+  for (const [i, regionId] of regionIds.entries()) {
+    const problem = regionIdProblem(regionId, `regionIds[${i}]`);
+    if (problem) return problem;
+  }
+  const duplicates = regionIds.filter((r, i) => regionIds.indexOf(r) !== i);
+  if (duplicates.length > 0) {
+    return `regionIds lists ${[...new Set(duplicates)].join(", ")} more than once; list each region once.`;
+  }
+  return undefined;
+}
+
+/**
+ * Activates the feature in a list of regions: one child {@link PublicIpAddressPoolService} per
+ * region, named `<name>-<regionId>`.
+ */
+export class PublicIpAddressPoolServiceRegions extends pulumi.ComponentResource {
+  /** The child resource of each region, by region ID. */
+  public readonly services: Readonly<Record<string, PublicIpAddressPoolService>>;
+  /**
+   * `true` for each region once `pulumi up` has activated (or adopted) it, by region ID. Not a live
+   * reading: a resource stays in the state only while its region is on (a refresh that finds it
+   * off removes it); `getPublicIpAddressPoolServiceStatus` reads the live state.
+   */
+  public readonly enabled: pulumi.Output<Record<string, boolean>>;
+  /** The regions this component activates, sorted: `regionIds` once `pulumi up` has succeeded. */
+  public readonly enabledRegions: pulumi.Output<string[]>;
+  /** The account the regions were activated in (the role's, or the stack credentials' own). */
+  public readonly accountId: pulumi.Output<string>;
+
+  /** Declares one activation per region. */
+  constructor(
+    name: string,
+    args: PublicIpAddressPoolServiceRegionsArgs,
+    opts?: pulumi.ComponentResourceOptions,
+  ) {
+    const problem = regionIdsProblem(args?.regionIds);
+    if (problem) throw new Error(`PublicIpAddressPoolServiceRegions ${name}: ${problem}`);
+    super(
+      COMPONENT_TYPE,
+      name,
+      {},
+      { ...opts, aliases: [...(opts?.aliases ?? []), { type: COMPONENT_TYPE_BEFORE_0_2 }] },
+    );
+    // Maps with no prototype: a key is only ever a region.
+    const services: Record<string, PublicIpAddressPoolService> = Object.create(null);
+    for (const regionId of args.regionIds) {
+      services[regionId] = new PublicIpAddressPoolService(
+        `${name}-${regionId}`,
+        { regionId, assumeRole: args.assumeRole },
+        { parent: this },
+      );
+    }
+    this.services = services;
+    const enabledByRegion: Record<string, pulumi.Output<boolean>> = Object.create(null);
+    for (const [regionId, service] of Object.entries(services)) enabledByRegion[regionId] = service.enabled;
+    this.enabled = pulumi.all(enabledByRegion);
+    this.enabledRegions = this.enabled.apply((e) =>
+      Object.keys(e)
+        .filter((r) => e[r])
+        .sort(),
+    );
+    // Every child acts in the same account; an empty list acts in none.
+    const first = Object.values(services)[0];
+    this.accountId = first ? first.accountId : pulumi.output("");
+    this.registerOutputs({
+      enabled: this.enabled,
+      enabledRegions: this.enabledRegions,
+      accountId: this.accountId,
+    });
+  }
+}
+
+/**
+ * @deprecated Renamed {@link PublicIpAddressPoolServiceRegions} (one letter from the resource's name); same component.
+ * @alias
+ */
+export const PublicIpAddressPoolServices = PublicIpAddressPoolServiceRegions;
+
+/** @deprecated Renamed {@link PublicIpAddressPoolServiceRegionsArgs}. */
+export type PublicIpAddressPoolServicesArgs = PublicIpAddressPoolServiceRegionsArgs;

@@ -1,0 +1,41 @@
+// The dynamic provider of PublicIpAddressPoolService: the region lifecycle of service/, typed as the
+// SDK's ResourceProvider. The serialized provider loads this module by package name
+// (`pulumi-alicloud-ip-pool-service/provider`) in the provider process and builds the provider
+// object at `configure`, with the stack's configuration.
+import type * as pulumi from "@pulumi/pulumi";
+import { regionLifecycle, type LifecycleOptions } from "../service/regionLifecycle";
+import type { RegionInputs as Inputs, RegionOutputs as Outputs } from "../service/regionRules";
+
+/** What a provider object is built from. */
+export interface ProviderOptions extends LifecycleOptions {
+  /** The stack's configuration, as `configure` receives it (`pulumi.dynamic.Config` fits). */
+  config: { get(key: string): unknown };
+  /** Writes a line the engine shows the user (progress, and what delete leaves behind). */
+  log: (line: string) => void;
+}
+
+/** The methods of the dynamic provider, as the serialized provider calls them. */
+export type PoolServiceProvider = Required<
+  Pick<
+    pulumi.dynamic.ResourceProvider<Inputs, Outputs>,
+    "check" | "diff" | "create" | "read" | "update" | "delete"
+  >
+>;
+
+/**
+ * Builds the provider of {@link PublicIpAddressPoolService} for one stack configuration: the
+ * region lifecycle, called the way the dynamic provider host calls it.
+ */
+export function createProvider(options: ProviderOptions): PoolServiceProvider {
+  const lifecycle = regionLifecycle(options);
+  return {
+    check: (olds, news) => lifecycle.check(olds, news as unknown as Record<string, unknown>),
+    diff: (_id, olds, news) => lifecycle.diff(olds, news),
+    create: (inputs) => lifecycle.create(inputs),
+    read: (id, props) => lifecycle.read(id, props),
+    update: (_id, olds, news) => lifecycle.update(olds, news),
+    async delete(_id, props) {
+      await lifecycle.delete(props);
+    },
+  };
+}

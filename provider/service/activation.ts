@@ -1,0 +1,199 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { CallFailure } from "../alibaba/classifyError";
+import { LOCAL_CODES } from "../alibaba/errorCodes";
+import type { OpenLocks } from "./openLock";
+import { OPERATIONS } from "../alibaba/operations";
+import type { PoolServiceApi } from "./poolServiceApi";
+import { PoolServiceError } from "../alibaba/poolServiceError";
+import { CONFIG_KEYS } from "../config/keys";
+
+/** The state of a region after activation. */
+export interface ActivationResult {
+  /** Region ID. */
+  regionId: string;
+  /** Always true: activation ends with the status reporting enabled. */
+  enabled: true;
+  /** True when the region was already active and no Open call was sent. */
+  adopted: boolean;
+  /** Request ID of the Open call, when one was sent and answered. */
+  requestId?: string;
+  /** The account the feature was activated (or found active) in. */
+  accountId: string;
+}
+
+/** Time, and waiting; injectable so that tests of the timing need not wait. */
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+  /** Resolves after `ms` milliseconds. */
+  sleep(ms: number): Promise<void>;
+}
+
+/** The real clock. */
+export const SYSTEM_CLOCK: Readonly<Clock> = {
+  now: Date.now,
+  sleep: (ms) => sleep(ms).then(() => undefined),
+};
+
+/** How activation waits. */
+export interface ActivationOptions {
+  /** Longest wait for the status to report enabled after an Open, in milliseconds. */
+  activationTimeoutMs: number;
+  /** The per-account locks every Open of this provider takes. */
+  locks: OpenLocks;
+  /** Progress lines for the user. */
+  progress?: (line: string) => void;
+  /** The clock (default {@link SYSTEM_CLOCK}). */
+  clock?: Clock;
+}
+
+/**
+ * The longest the status is read after an Open that got no answer (a timeout, a dropped
+ * connection), in milliseconds, before the Open is sent again with the same idempotency token
+ * (which makes a second activation impossible). Such an Open may still be in flight, for about as
+ * long again as it took to fail: the window is that long, at least {@link MIN_SETTLE_MS} and at
+ * most this. The account's other Opens wait meanwhile, so it is short. An Open that got a 5xx
+ * answer is no longer in flight: the status is read once, and the Open is sent again after the
+ * usual backoff.
+ */
+export const OUTCOME_SETTLE_MS = 5_000;
+
+/** The shortest settle window after an Open that got no answer, in milliseconds. */
+const MIN_SETTLE_MS = 1_000;
+
+/** First wait between status polls, in milliseconds; it doubles up to {@link MAX_POLL_MS}. */
+const FIRST_POLL_MS = 1_000;
+/** Longest wait between status polls, in milliseconds. */
+const MAX_POLL_MS = 10_000;
+
+/** How a wait for the status ended. */
+interface Poll {
+  /** Whether the status reported the feature enabled. */
+  enabled: boolean;
+  /** Status reads made. */
+  checks: number;
+  /** Time from the first read to the last, in milliseconds. */
+  waitedMs: number;
+}
+
+/**
+ * Reads the status until it reports enabled or the activation wait has passed: the last read is
+ * made when the wait ends (within one read), not before it.
+ */
+async function pollUntilEnabled(
+  api: PoolServiceApi,
+  regionId: string,
+  options: ActivationOptions,
+  waitingFor: string,
+  windowMs: number,
+): Promise<Poll> {
+  const clock = options.clock ?? SYSTEM_CLOCK;
+  const started = clock.now();
+  let delay = FIRST_POLL_MS;
+  for (let checks = 1; ; checks++) {
+    const enabled = await api.status(regionId);
+    const waitedMs = clock.now() - started;
+    if (enabled) return { enabled, checks, waitedMs };
+    const left = windowMs - waitedMs;
+    if (left <= 0) return { enabled, checks, waitedMs };
+    options.progress?.(`${regionId}: ${waitingFor} (${Math.round(waitedMs / 1000)}s so far)`);
+    await clock.sleep(Math.min(delay, left));
+    delay = Math.min(delay * 2, MAX_POLL_MS);
+  }
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)}s`;
+}
+
+/**
+ * Activates the feature in a region: adopts it when already active (no Open); otherwise sends
+ * Open with the resource's token, one Open per account at a time, then waits for the status (the
+ * activation wait, outside the account's lock). After an Open whose outcome is unknown (no answer,
+ * a lost reply, a 5xx) the account's lock is kept while the status is read (for
+ * {@link OUTCOME_SETTLE_MS} when no answer came, once after a 5xx); then the Open is sent again with
+ * the same token, within the retry budget. After any Open failure the status decides: an enabled region is a success.
+ */
+export async function activateRegion(
+  api: PoolServiceApi,
+  regionId: string,
+  clientToken: string,
+  options: ActivationOptions,
+): Promise<ActivationResult> {
+  // The account decides the lock. It is found after the first read, so that a failure of the
+  // credentials is always the VPC API's diagnostic; it is asked of STS at most once per provider.
+  const active = await api.status(regionId);
+  const accountId = await api.accountId();
+  if (active) return { regionId, enabled: true, adopted: true, accountId };
+  let settled: Poll | undefined;
+  const settle = async (failure: CallFailure): Promise<boolean> => {
+    const answered = failure.statusCode !== undefined;
+    const inFlightMs = Math.min(
+      OUTCOME_SETTLE_MS,
+      Math.max(MIN_SETTLE_MS, failure.attemptMs ?? OUTCOME_SETTLE_MS),
+    );
+    const windowMs = answered ? 0 : Math.min(inFlightMs, options.activationTimeoutMs);
+    options.progress?.(
+      answered
+        ? `${regionId}: ${OPERATIONS.open} got ${failure.code} (HTTP ${failure.statusCode}); reading the status once ` +
+            "before sending it again with the same idempotency token"
+        : `${regionId}: ${OPERATIONS.open} got no answer (${failure.code}); reading the status for up to ` +
+            `${seconds(windowMs)} before sending it again with the same idempotency token`,
+    );
+    settled = await pollUntilEnabled(
+      api,
+      regionId,
+      options,
+      "waiting for the status to show whether the Open took effect",
+      windowMs,
+    );
+    return settled.enabled;
+  };
+  let requestId: string | undefined;
+  try {
+    requestId = await options.locks.run(accountId, () => api.open(regionId, clientToken, settle));
+  } catch (err) {
+    const enabled = await api.status(regionId).catch(() => false);
+    if (enabled) {
+      const failedRequestId = err instanceof PoolServiceError ? err.requestId : undefined;
+      return { regionId, enabled: true, adopted: false, requestId: failedRequestId, accountId };
+    }
+    if (settled && err instanceof PoolServiceError) {
+      throw new PoolServiceError(
+        err,
+        `${err.message}\nAfter it, ${OPERATIONS.status} still reported the feature disabled for ${seconds(settled.waitedMs)} ` +
+          `(${settled.checks} checks). Run \`pulumi up\` again: it retries with the same idempotency token, so the region is never activated twice.`,
+      );
+    }
+    throw err;
+  }
+  if (settled?.enabled) return { regionId, enabled: true, adopted: false, accountId };
+  const poll = await pollUntilEnabled(
+    api,
+    regionId,
+    options,
+    "waiting for activation to show",
+    options.activationTimeoutMs,
+  );
+  if (!poll.enabled) {
+    throw new PoolServiceError(
+      {
+        code: LOCAL_CODES.activationTimeout,
+        operation: OPERATIONS.open,
+        regionId,
+        requestId,
+        kind: "transient",
+        origin: "service",
+        attempts: poll.checks,
+      },
+      [
+        `${OPERATIONS.open} succeeded in region ${regionId} (request ID ${requestId ?? "unknown"}), but ` +
+          `${OPERATIONS.status} still reported the feature disabled after ${seconds(poll.waitedMs)} (${poll.checks} checks).`,
+        "Meaning: activation is taking longer than this package waits; it may still complete.",
+        "Fix: run `pulumi up` again later (a region that became active is adopted, with no second Open), " +
+          `or wait longer with ${CONFIG_KEYS.activationTimeout}.`,
+      ].join("\n"),
+    );
+  }
+  return { regionId, enabled: true, adopted: false, requestId, accountId };
+}

@@ -1,0 +1,93 @@
+// The errors a call ends with, built from the facts of its failure: the diagnostic text, scrubbed,
+// with the code, the request ID and who failed. No I/O.
+import type { CallFailure } from "../alibaba/classifyError";
+import { diagnose } from "../alibaba/diagnostics";
+import { LOCAL_CODES } from "../alibaba/errorCodes";
+import type { HttpExchange } from "../alibaba/httpExchange";
+import type { Operation } from "../alibaba/operations";
+import { PoolServiceError } from "../alibaba/poolServiceError";
+import type { RetriesFailed } from "../alibaba/retry";
+import { CredentialsError } from "../credentials/credentialsError";
+import { requestIdOf } from "./replies";
+
+/** Where a call went, and what diagnostics say of it. */
+export interface CallContext {
+  /** The operation. */
+  operation: Operation;
+  /** The region, when the operation has one. */
+  regionId?: string;
+  /** Where the credentials came from. */
+  credentialSource: string;
+  /** The host called. */
+  endpointHost?: string;
+  /** The role whose session signed it, when one did. */
+  assumedRole?: string;
+  /** Whether the text speaks to the command line rather than a stack. */
+  command?: boolean;
+  /** Removes known secrets from the text. */
+  scrub: (text: string) => string;
+}
+
+/** The error of a call that failed for good, with its diagnostic. */
+export function failedCall(
+  failure: CallFailure,
+  retries: Pick<RetriesFailed, "attempts" | "elapsedMs"> &
+    Partial<Pick<RetriesFailed, "stoppedBy" | "budgetLeftMs">>,
+  ctx: CallContext,
+): PoolServiceError {
+  const message = diagnose(failure, { ...ctx, ...retries });
+  return new PoolServiceError(
+    {
+      code: failure.code,
+      operation: ctx.operation,
+      regionId: ctx.regionId,
+      statusCode: failure.statusCode,
+      requestId: failure.requestId,
+      kind: failure.kind,
+      origin: failure.origin,
+      attempts: retries.attempts,
+      cause: failure.cause,
+    },
+    ctx.scrub(message),
+  );
+}
+
+/** The error of a reply that is not what the operation returns: nothing is concluded from it. */
+export function unexpectedReply(exchange: HttpExchange, what: string, ctx: CallContext): PoolServiceError {
+  const failure: CallFailure = {
+    kind: "client",
+    origin: "transport",
+    code: LOCAL_CODES.unexpectedResponse,
+    statusCode: exchange.statusCode,
+    requestId: requestIdOf(exchange),
+    serviceMessage: what,
+    network: false,
+    outcomeUnknown: false,
+    cause: undefined,
+  };
+  return failedCall(failure, { attempts: 1, elapsedMs: 0 }, ctx);
+}
+
+/** The error of credentials that could not be had, as a {@link PoolServiceError}; other errors as they are. */
+export function credentialsFailed(
+  err: unknown,
+  operation: Operation,
+  regionId: string | undefined,
+  scrub: (text: string) => string,
+): unknown {
+  if (!(err instanceof CredentialsError)) return err;
+  const { code, origin, requestId } = err.facts;
+  return new PoolServiceError(
+    {
+      code: code ?? LOCAL_CODES.noCredentials,
+      operation,
+      regionId,
+      requestId,
+      kind: "auth",
+      origin: origin ?? "local",
+      attempts: 0,
+      cause: err,
+    },
+    scrub(err.message),
+  );
+}

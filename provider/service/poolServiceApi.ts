@@ -1,0 +1,251 @@
+// The calls of this package, each through the official client with retries, classification and
+// diagnostics: the VPC operations, and the STS question of which account they act in. What a
+// reply means is decided in replies.ts, and what a failure says in callErrors.ts.
+import type { CallFailure } from "../alibaba/classifyError";
+import type { HttpExchange } from "../alibaba/httpExchange";
+import { OPERATIONS, STS_OPERATIONS, type Operation } from "../alibaba/operations";
+import { retriedCall } from "../alibaba/retriedCall";
+import { DEFAULT_RETRY_POLICY, RetriesFailed, type RetryNotice, type RetryPolicy } from "../alibaba/retry";
+import { SecretScrubber, secretsOf } from "../alibaba/secretScrubber";
+import { stsClient } from "../alibaba/stsClient";
+import { vpcSdk as vpc } from "../alibaba/vpcSdk";
+import type { AlicloudConfig } from "../config/alicloudConfig";
+import type { ConfigSource } from "../config/keys";
+import type { RoleStep } from "../config/roles";
+import type { Settings } from "../config/settings";
+import { CredentialsError } from "../credentials/credentialsError";
+import type { CredentialPlan } from "../credentials/plan";
+import { CredentialSessions, type ResolveOptions } from "../credentials/sessions";
+import { readConfiguration } from "./callConfiguration";
+import { credentialsFailed, failedCall, unexpectedReply, type CallContext } from "./callErrors";
+import { accountIdIn, enabledIn, regionsIn, type RegionListing, type ReplyReading } from "./replies";
+import { VpcClients } from "./vpcClients";
+
+/** The region used to reach the API for calls that have no region (DescribeRegions). */
+export const HOME_REGION = "cn-hangzhou";
+
+/** What the API layer is built from. */
+export interface PoolServiceApiOptions {
+  /** Stack configuration (empty outside a stack). */
+  config: ConfigSource;
+  /** Environment variables. */
+  env: NodeJS.ProcessEnv;
+  /** Overrides of the retry policy (tests make waits instant). */
+  retry?: Partial<RetryPolicy>;
+  /** Called before each retry, for progress output: `subject` is the region or the role. */
+  onRetry?: (notice: RetryNotice & { operation: Operation; subject?: string }) => void;
+  /** The command's `--endpoint`, as given; wins over config and environment. */
+  endpointFlag?: string;
+  /** The credential sessions to reuse (a provider object's); new ones when absent. */
+  sessions?: CredentialSessions;
+  /** The clients to reuse (a provider object's, made with `sessions`); a new cache when absent. */
+  clients?: VpcClients;
+  /** A role the calls act through after the stack's own (a resource's `assumeRole`, `--assume-role`). */
+  assumeRole?: RoleStep;
+  /** The scrubber every diagnostic passes through (its owner's); a new one when absent. */
+  scrubber?: SecretScrubber;
+  /** Whether diagnostics speak to the command line (its flags) rather than a stack. */
+  command?: boolean;
+}
+
+/** A client and what diagnostics say of it. */
+interface Connection<C> {
+  client: C;
+  endpointHost: string;
+  source: string;
+  assumedRole?: string;
+}
+
+/** What became of an Open whose answer never came, as the caller found out. */
+export type OpenSettlement = (failure: CallFailure) => Promise<boolean>;
+
+/**
+ * The VPC operations this package uses, and the STS question of which account they act in.
+ * Settings and credentials are read when it is made, at call time; nothing here is serialized.
+ */
+export class PoolServiceApi {
+  /** Endpoint and timeouts. */
+  readonly settings: Settings;
+  /** Where credentials come from. */
+  readonly credentials: CredentialPlan;
+  /** The roles the calls act through. */
+  readonly roles: RoleStep[];
+  /** Removes known secrets from every text this object produces. */
+  readonly scrubber: SecretScrubber;
+  private readonly alicloud: AlicloudConfig;
+  private readonly policy: RetryPolicy;
+  private readonly sessions: CredentialSessions;
+  private readonly clients: VpcClients;
+
+  /** Reads settings and plans credentials ({@link readConfiguration}); throws a `PoolServiceError`. */
+  constructor(private readonly options: PoolServiceApiOptions) {
+    ({
+      settings: this.settings,
+      credentials: this.credentials,
+      roles: this.roles,
+      alicloud: this.alicloud,
+    } = readConfiguration(
+      options.config,
+      options.env,
+      options.endpointFlag === undefined ? undefined : { value: options.endpointFlag, source: "--endpoint" },
+      options.assumeRole,
+    ));
+    this.policy = { ...DEFAULT_RETRY_POLICY, budgetMs: this.settings.retryTimeoutMs, ...options.retry };
+    this.sessions = options.sessions ?? new CredentialSessions();
+    this.clients = options.clients ?? new VpcClients(this.sessions);
+    this.scrubber = options.scrubber ?? new SecretScrubber();
+    this.scrubber.add(...secretsOf(options.config, options.env));
+  }
+
+  /**
+   * GetPublicIpAddressPoolServiceStatus: whether the feature is active in a region. Only a boolean
+   * `Enabled` counts: any other reply is an `UnexpectedResponse`, never "disabled".
+   */
+  async status(regionId: string): Promise<boolean> {
+    const connecting = this.vpc(regionId);
+    const { body, exchange } = await this.call(OPERATIONS.status, regionId, connecting, (c) =>
+      c.getPublicIpAddressPoolServiceStatus(new vpc.GetPublicIpAddressPoolServiceStatusRequest({ regionId })),
+    );
+    return this.believed(
+      enabledIn(exchange, body?.enabled),
+      OPERATIONS.status,
+      regionId,
+      exchange,
+      await connecting,
+    );
+  }
+
+  /**
+   * OpenPublicIpAddressPoolService with an idempotency token; returns the request ID. After an
+   * attempt whose outcome is unknown, `settle` finds out what became of it before anything else is
+   * sent: true when the region turned out enabled (no request ID is known then).
+   */
+  async open(regionId: string, clientToken: string, settle?: OpenSettlement): Promise<string | undefined> {
+    const send = (c: Awaited<ReturnType<PoolServiceApi["vpc"]>>["client"]) =>
+      c.openPublicIpAddressPoolService(
+        new vpc.OpenPublicIpAddressPoolServiceRequest({ regionId, clientToken }),
+      );
+    const { body } = await this.call(OPERATIONS.open, regionId, this.vpc(regionId), send, settle);
+    return body?.requestId;
+  }
+
+  /** DescribeRegions: every region of the VPC API, each ID validated before anything is built from it. */
+  async regions(acceptLanguage = "en-US"): Promise<RegionListing[]> {
+    const connecting = this.vpc(HOME_REGION);
+    const { body, exchange } = await this.call(OPERATIONS.describeRegions, undefined, connecting, (c) =>
+      c.describeRegions(new vpc.DescribeRegionsRequest({ acceptLanguage })),
+    );
+    const reading = regionsIn(body?.regions?.region, (text) => this.scrubber.scrub(text));
+    return this.believed(reading, OPERATIONS.describeRegions, undefined, exchange, await connecting);
+  }
+
+  /**
+   * The account these calls act in, as STS reports it: the session of the last role, or
+   * GetCallerIdentity (asked once per credentials for the owner's sessions). Without a call role,
+   * a configured `alicloud:accountId` must match it.
+   */
+  accountId(): Promise<string> {
+    const operation = STS_OPERATIONS.callerIdentity;
+    return this.sessions
+      .accountId(this.credentials, this.roles, {
+        ...this.resolveOptions(),
+        configured: this.options.assumeRole ? undefined : this.alicloud.accountId,
+        callerIdentity: async (resolved) => {
+          const connection = { ...stsClient(resolved.credential, this.settings.stsHost), ...resolved };
+          const { body, exchange } = await this.call(operation, undefined, Promise.resolve(connection), (c) =>
+            c.getCallerIdentity(),
+          );
+          return this.believed(accountIdIn(body?.accountId), operation, undefined, exchange, connection);
+        },
+      })
+      .catch((err: unknown) => {
+        throw credentialsFailed(err, operation, undefined, (text) => this.scrubber.scrub(text));
+      });
+  }
+
+  /** Where these calls' credentials come from, naming the roles they assume, for messages. */
+  credentialSource(): string {
+    return this.roles.reduce(
+      (source, role) => `role ${role.value.roleArn} (${role.source}), assumed with ${source}`,
+      this.credentials.source,
+    );
+  }
+
+  private resolveOptions(): ResolveOptions {
+    return {
+      env: this.options.env,
+      stsHost: this.settings.stsHost,
+      policy: this.policy,
+      learn: (...values) => this.scrubber.add(...values),
+      scrub: (text) => this.scrubber.scrub(text),
+      onRetry: ({ subject, ...notice }) => this.options.onRetry?.({ ...notice, subject }),
+      command: this.options.command,
+    };
+  }
+
+  /** The VPC client of a region, with these calls' credentials. */
+  private vpc(regionId: string) {
+    return this.clients.get(this.credentials, this.roles, this.settings, regionId, this.resolveOptions());
+  }
+
+  /** What diagnostics say of a call through a connection. */
+  private context(
+    operation: Operation,
+    regionId: string | undefined,
+    connection?: Omit<Connection<unknown>, "client">,
+  ): CallContext {
+    return {
+      operation,
+      regionId,
+      credentialSource: connection?.source ?? this.credentials.source,
+      endpointHost: connection?.endpointHost,
+      assumedRole: connection?.assumedRole,
+      command: this.options.command,
+      scrub: (text) => this.scrubber.scrub(text),
+    };
+  }
+
+  /** A reply's value, or the `UnexpectedResponse` error that says what is wrong with it. */
+  private believed<T>(
+    reading: ReplyReading<T>,
+    operation: Operation,
+    regionId: string | undefined,
+    exchange: HttpExchange,
+    connection: Omit<Connection<unknown>, "client">,
+  ): T {
+    if (reading.problem !== undefined) {
+      throw unexpectedReply(exchange, reading.problem, this.context(operation, regionId, connection));
+    }
+    return reading.value;
+  }
+
+  /** One operation through a client, with retries, classification and diagnostics. */
+  private async call<C, B>(
+    operation: Operation,
+    regionId: string | undefined,
+    connecting: Promise<Connection<C>>,
+    send: (client: C) => Promise<{ body?: B }>,
+    settle?: OpenSettlement,
+  ): Promise<{ body?: B; exchange: HttpExchange }> {
+    const scrub = (text: string) => this.scrubber.scrub(text);
+    let connection: Connection<C>;
+    try {
+      connection = await connecting;
+    } catch (err) {
+      throw credentialsFailed(err, operation, regionId, scrub);
+    }
+    try {
+      return await retriedCall(() => send(connection.client), this.policy, {
+        onRetry: (notice) => this.options.onRetry?.({ ...notice, operation, subject: regionId }),
+        settle,
+      });
+    } catch (err) {
+      if (!(err instanceof RetriesFailed)) throw err;
+      // Credentials that failed while the call was made (a session's renewal) have their own diagnostic.
+      if (err.failure.cause instanceof CredentialsError) {
+        throw credentialsFailed(err.failure.cause, operation, regionId, scrub);
+      }
+      throw failedCall(err.failure, err, this.context(operation, regionId, connection));
+    }
+  }
+}

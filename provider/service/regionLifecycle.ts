@@ -1,0 +1,191 @@
+// The lifecycle of one region's activation, as every face drives it: check, diff, create, read,
+// update and delete on plain values, for one stack configuration. A face only adapts it to its
+// engine's interface. Everything it shows, errors and progress lines, passes through the scrubber.
+import { randomUUID } from "node:crypto";
+import { PoolServiceError, shownError } from "../alibaba/poolServiceError";
+import type { RetryPolicy } from "../alibaba/retry";
+import { scrubberFor } from "../alibaba/secretScrubber";
+import { configSource, SETTINGS } from "../config/keys";
+import { resolveRegion, regionIdProblem } from "../config/regionId";
+import { assumeRoleProblem, type AssumeRoleSpec } from "../config/roles";
+import { CredentialSessions } from "../credentials/sessions";
+import { LOCAL_CODES } from "../alibaba/errorCodes";
+import { activateRegion } from "./activation";
+import { readConfiguration } from "./callConfiguration";
+import { OpenLocks } from "./openLock";
+import { PoolServiceApi } from "./poolServiceApi";
+import {
+  hasUnknown,
+  keepsToken,
+  presentFields,
+  regionDiff,
+  regionOutputs,
+  updatedOutputs,
+  UNKNOWN,
+  type RegionDiff,
+  type RegionInputs,
+  type RegionOutputs,
+} from "./regionRules";
+import { VpcClients } from "./vpcClients";
+
+/** What a lifecycle is built from. */
+export interface LifecycleOptions {
+  /** The stack's configuration, by full key (`alicloud:region`); any value is taken as text. */
+  config: { get(key: string): unknown };
+  /** Environment variables, read when a call is made. */
+  env: NodeJS.ProcessEnv;
+  /** Writes a line the engine shows the user (progress, and what delete leaves behind). */
+  log: (line: string) => void;
+  /** Overrides of the retry policy (tests make waits instant). */
+  retry?: Partial<RetryPolicy>;
+}
+
+/** A property a check refuses, and why. */
+export interface CheckFailure {
+  /** The property. */
+  property: string;
+  /** What is wrong, and the fix. */
+  reason: string;
+}
+
+/** The lifecycle of a region's activation; every method throws only scrubbed `PoolServiceError`s. */
+export interface RegionLifecycle {
+  /** Validates the inputs and keeps one idempotency token per resource and target; sends nothing. */
+  check(
+    olds: Partial<RegionInputs> | undefined,
+    news: Record<string, unknown>,
+  ): Promise<{ inputs: RegionInputs; failures: CheckFailure[] }>;
+  /** What a change does ({@link regionDiff}). */
+  diff(olds: RegionOutputs, news: RegionInputs): Promise<RegionDiff>;
+  /** Activates the region (or adopts it when already active), in the target account. */
+  create(inputs: RegionInputs): Promise<{ id: string; outs: RegionOutputs }>;
+  /** Reads the live state, in the recorded account only; a region no longer enabled is gone (no props). */
+  read(id: string, props: RegionOutputs | undefined): Promise<{ id: string; props?: RegionOutputs }>;
+  /** Records new session settings of the same role: the account is unchanged, so nothing is sent. */
+  update(olds: RegionOutputs, news: RegionInputs): Promise<{ outs: RegionOutputs }>;
+  /** Removes the resource from the stack only: Alibaba Cloud has no API to turn the feature off. */
+  delete(props: RegionOutputs): Promise<void>;
+}
+
+/** The error of a refresh whose credentials act in another account than the state records. */
+function accountMoved(regionId: string, recorded: string, now: string, source: string): PoolServiceError {
+  return new PoolServiceError(
+    {
+      code: LOCAL_CODES.accountMismatch,
+      operation: "read",
+      regionId,
+      kind: "auth",
+      origin: "local",
+      attempts: 0,
+    },
+    [
+      `Refresh of region ${regionId} stopped: ${LOCAL_CODES.accountMismatch}: the state records account ${recorded}, but the credentials now act in account ${now} (${source}).`,
+      `Meaning: reading account ${now} says nothing of account ${recorded}, so nothing was read and this resource's state is unchanged.`,
+      `Fix: run the refresh with credentials of account ${recorded} (${SETTINGS.accessKey.key} and ${SETTINGS.secretKey.key}, ${SETTINGS.assumeRole.key}, ` +
+        `the resource's assumeRole, or the environment); to move the region to account ${now}, change the stack's configuration and run \`pulumi up\`, which replaces it.`,
+    ].join("\n"),
+  );
+}
+
+/**
+ * The lifecycle for one stack configuration. Its clients, per-account Open locks and secret
+ * scrubber live as long as the object; credentials and settings are read from `config` and `env`
+ * whenever a call is made.
+ */
+export function regionLifecycle(options: LifecycleOptions): RegionLifecycle {
+  const config = configSource(options.config);
+  const { env } = options;
+  const scrubber = scrubberFor(config, env);
+  const log = (line: string) => options.log(scrubber.scrub(line));
+  const sessions = new CredentialSessions();
+  const clients = new VpcClients(sessions);
+  const locks = new OpenLocks();
+  const api = (assumeRole?: AssumeRoleSpec) =>
+    new PoolServiceApi({
+      config,
+      env,
+      sessions,
+      clients,
+      assumeRole: assumeRole && { value: assumeRole, source: "the resource's assumeRole" },
+      scrubber,
+      retry: options.retry,
+      onRetry: ({ failure, attempt, delayMs, operation, subject }) => {
+        if (delayMs < 1000) return;
+        const about = subject === undefined ? "" : `${subject}: `;
+        log(
+          `${about}${operation} got ${failure.code} (attempt ${attempt}); retrying in ${(delayMs / 1000).toFixed(1)}s`,
+        );
+      },
+    });
+  /** A result as the user may see it: an error scrubbed of secrets, named after its operation. */
+  const shown = <T>(operation: string, result: () => Promise<T>): Promise<T> =>
+    result().catch((err: unknown) => {
+      throw shownError(err, (text) => scrubber.scrub(text), operation);
+    });
+
+  return {
+    check: (olds, news) =>
+      shown("check", async () => {
+        // Settings and credential config are not properties, but a preview should still name a bad one.
+        readConfiguration(config, env);
+        const failures: CheckFailure[] = [];
+        const explicit: unknown = news.regionId;
+        let regionId = explicit as string;
+        if (explicit !== UNKNOWN) {
+          const region = resolveRegion({
+            explicit,
+            subject: "regionId",
+            howToSet: "set `regionId` on the resource",
+            config,
+            env,
+          });
+          if (region.problem !== undefined) failures.push({ property: "regionId", reason: region.problem });
+          else regionId = region.regionId;
+        }
+        const role = presentFields(news.assumeRole);
+        if (role !== undefined && !hasUnknown(role)) {
+          const problem = assumeRoleProblem(role, "assumeRole");
+          if (problem) failures.push({ property: "assumeRole", reason: problem });
+        }
+        const assumeRole = role as AssumeRoleSpec | undefined;
+        const clientToken = keepsToken(olds, regionId, assumeRole) ? olds.clientToken : randomUUID();
+        const inputs: RegionInputs = { regionId, clientToken };
+        if (assumeRole !== undefined) inputs.assumeRole = assumeRole;
+        return { inputs, failures };
+      }),
+    diff: (olds, news) => shown("diff", () => regionDiff(olds, news, () => api().accountId())),
+    create: (inputs) =>
+      shown("create", async () => {
+        const client = api(inputs.assumeRole);
+        const result = await activateRegion(client, inputs.regionId, inputs.clientToken, {
+          activationTimeoutMs: client.settings.activationTimeoutMs,
+          locks,
+          progress: log,
+        });
+        return { id: inputs.regionId, outs: regionOutputs(result, inputs.assumeRole) };
+      }),
+    read: (id, props) =>
+      shown("read", async () => {
+        const regionId = props?.regionId ?? id;
+        // From the state, so checked once already; no host name is built from an unchecked value.
+        const problem = regionIdProblem(regionId, "the state's regionId");
+        if (problem) throw new Error(problem);
+        const client = api(props?.assumeRole);
+        if (props?.accountId !== undefined) {
+          const now = await client.accountId();
+          if (now !== props.accountId)
+            throw accountMoved(regionId, props.accountId, now, client.credentialSource());
+        }
+        if (!(await client.status(regionId))) return { id: "" };
+        return { id, props: { ...props!, regionId, enabled: true } };
+      }),
+    update: (olds, news) => shown("update", async () => ({ outs: updatedOutputs(olds, news) })),
+    delete: (props) =>
+      shown("delete", async () => {
+        log(
+          `${props.regionId}: the Public IP Address Pool feature stays enabled in ${props.regionId}; ` +
+            "Alibaba Cloud has no API to turn it off, so it is only removed from the stack.",
+        );
+      }),
+  };
+}

@@ -1,0 +1,81 @@
+// `npm run lint` keeps the shape of provider/: it fails on an import cycle, on an import from a lower
+// layer into a face, and on an export nothing uses. Each is made in a copy of the repository.
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runCommand } from "../support/commands";
+import { REPO_ROOT } from "../support/engine";
+
+/** A copy of the repository's sources and configuration, sharing its node_modules. */
+function copyOfRepository(): string {
+  const dir = mkdtempSync(join(tmpdir(), "lint-rules-"));
+  for (const entry of ["provider", "tests", "scripts", "examples"]) {
+    cpSync(join(REPO_ROOT, entry), join(dir, entry), {
+      recursive: true,
+      filter: (src) => !src.includes("node_modules"),
+    });
+  }
+  for (const file of ["package.json", "tsconfig.json", "knip.json", ".dependency-cruiser.cjs"]) {
+    cpSync(join(REPO_ROOT, file), join(dir, file));
+  }
+  symlinkSync(join(REPO_ROOT, "node_modules"), join(dir, "node_modules"));
+  return dir;
+}
+
+/** Adds a line at the top of a file of the copy. */
+function prepend(dir: string, file: string, line: string): void {
+  const path = join(dir, file);
+  writeFileSync(path, `${line}\n${readFileSync(path, "utf8")}`);
+}
+
+const bin = (dir: string, name: string) => join(dir, "node_modules", ".bin", name);
+
+describe("npm run lint keeps the layers and the dead code out", function () {
+  this.timeout(180_000);
+  let dir: string;
+  beforeEach(() => (dir = copyOfRepository()));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const depcruise = () =>
+    runCommand(bin(dir, "depcruise"), ["--config", ".dependency-cruiser.cjs", "provider"], {
+      cwd: dir,
+      env: process.env,
+    });
+
+  it("the copy passes as the repository does", async () => {
+    const run = await depcruise();
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+  });
+
+  it("fails on a new import cycle, type-only imports included", async () => {
+    prepend(
+      dir,
+      "provider/service/openLock.ts",
+      'import type { ActivationResult } from "./activation";\nexport type Probe = ActivationResult;',
+    );
+    const run = await depcruise();
+    assert.notEqual(run.code, 0);
+    assert.match(
+      run.stdout,
+      /no-circular: provider\/service\/activation\.ts → \s+provider\/service\/openLock\.ts →\s+provider\/service\/activation\.ts/,
+    );
+  });
+
+  it("fails on an import from a lower layer into a face", async () => {
+    prepend(dir, "provider/alibaba/operations.ts", 'import "../command/statusOutput";');
+    const run = await depcruise();
+    assert.notEqual(run.code, 0);
+    assert.match(
+      run.stdout,
+      /alibaba-imports-down-only: provider\/alibaba\/operations\.ts → provider\/command\/statusOutput\.ts/,
+    );
+  });
+
+  it("fails on an export nothing uses", async () => {
+    prepend(dir, "provider/config/endpoint.ts", "/** Nothing uses this. */\nexport const UNUSED_PROBE = 1;");
+    const run = await runCommand(bin(dir, "knip"), [], { cwd: dir, env: process.env });
+    assert.notEqual(run.code, 0);
+    assert.match(run.stdout, /Unused exports[\s\S]*UNUSED_PROBE +provider\/config\/endpoint\.ts/);
+  });
+});
