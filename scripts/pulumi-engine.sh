@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Makes the Pulumi CLI, its Node.js language host and the dynamic-provider plugin available, and
-# prints the directory that holds them (put it first on PATH).
+# Makes the Pulumi CLI, its language hosts (Node.js, YAML, Python, Go) and the dynamic-provider
+# plugin available, and prints the directory that holds them (put it first on PATH).
 #
 # Uses `pulumi` from PATH when there is one. Otherwise builds the CLI once per machine from the
 # Go module proxy (a wrapper module that requires github.com/pulumi/pulumi/pkg/v3 and sdk/v3 at
-# the same release) and caches it outside the clone, so a fresh clone reuses it. The language
-# host (`pulumi-language-nodejs`, needed by `pulumi up` in a project directory) comes from PATH
-# when a regular Pulumi install has it, or is built beside the cached CLI from the source kept in
-# ../shared/tools/pulumi-language-nodejs (no registry serves it).
+# the same release) and caches it outside the clone, so a fresh clone reuses it. Each language
+# host (`pulumi-language-<lang>`, needed by `pulumi up` in a project directory of that language)
+# comes from PATH when a regular Pulumi install has it, or is built beside the cached CLI from the
+# sources kept in ../shared/tools (no registry serves them).
 set -euo pipefail
 
 PULUMI_VERSION="${PULUMI_ENGINE_VERSION:-v3.274.1}"
@@ -19,16 +19,17 @@ usage() {
   cat <<USAGE
 Usage: scripts/pulumi-engine.sh [--help] [--rebuild]
 
-Makes the Pulumi CLI (\`pulumi\`), its Node.js language host (\`pulumi-language-nodejs\`) and the
-dynamic-provider plugin (\`pulumi-resource-pulumi-nodejs\`) available and prints the directory
-(or directories, joined by ':') holding them on stdout: put it first on PATH. Progress goes to
-stderr.
+Makes the Pulumi CLI (\`pulumi\`), its language hosts for Node.js, YAML, Python and Go
+(\`pulumi-language-nodejs\`, \`-yaml\`, \`-python\`, \`-go\`) and the dynamic-provider plugin
+(\`pulumi-resource-pulumi-nodejs\`) available and prints the directory (or directories, joined by
+':') holding them on stdout: put it first on PATH. Progress goes to stderr.
 
 The CLI comes from PATH, else from a build cached per machine (the first build takes minutes).
-The language host comes from PATH (a regular Pulumi install ships it), else it is built beside
-the cached CLI with the build script of its kept source (seconds once the CLI is built). When it
-can be neither found nor built, a warning says so and the script still succeeds: the demo and
-inline Automation API programs need no language host, only \`pulumi up\` in a project directory.
+Each language host comes from PATH (a regular Pulumi install ships them), else it is built beside
+the cached CLI with the build script of its kept source (seconds once the CLI is built; the YAML
+host about 30 s). When one can be neither found nor built, a warning says so and the script still
+succeeds: the demo and inline Automation API programs need no language host, only \`pulumi up\`
+in a project directory of that language.
 
   --rebuild   build the CLI again even if a cached build exists
   --help      show this text
@@ -36,9 +37,13 @@ inline Automation API programs need no language host, only \`pulumi up\` in a pr
 Environment:
   PULUMI_ENGINE_VERSION  release to build when pulumi is not on PATH (default v3.274.1)
   PULUMI_LANGUAGE_NODEJS_BUILD
-                         build script of the language host (default: the first
+                         build script of the Node.js language host (default: the first
                          shared/tools/pulumi-language-nodejs/build.sh found in a parent
                          directory of this repository)
+  PULUMI_LANGUAGE_HOSTS_BUILD
+                         build script of the YAML, Python and Go hosts, called as
+                         \`SCRIPT DIR LANG\` (default: the first
+                         shared/tools/pulumi-language-hosts/build.sh found likewise)
   XDG_CACHE_HOME         cache root (default ~/.cache); the build lives in
                          \$XDG_CACHE_HOME/pulumi-alicloud-ip-pool-service/pulumi-<version>
 USAGE
@@ -74,51 +79,67 @@ PLUGIN
   chmod +x "$dir/pulumi-resource-pulumi-nodejs"
 }
 
-# The build script of the language host's kept source: PULUMI_LANGUAGE_NODEJS_BUILD, or the first
-# shared/tools/pulumi-language-nodejs/build.sh in a parent directory of this repository.
+# The build script of a language host's kept source, for nodejs or for yaml, python and go: the
+# environment's override, or the first such script in a parent directory of this repository.
 language_host_build_script() {
-  if [ -n "${PULUMI_LANGUAGE_NODEJS_BUILD:-}" ]; then
-    if [ -x "$PULUMI_LANGUAGE_NODEJS_BUILD" ]; then echo "$PULUMI_LANGUAGE_NODEJS_BUILD"; fi
+  local lang="$1" override tool
+  if [ "$lang" = nodejs ]; then
+    override="${PULUMI_LANGUAGE_NODEJS_BUILD:-}"
+    tool=shared/tools/pulumi-language-nodejs/build.sh
+  else
+    override="${PULUMI_LANGUAGE_HOSTS_BUILD:-}"
+    tool=shared/tools/pulumi-language-hosts/build.sh
+  fi
+  if [ -n "$override" ]; then
+    if [ -x "$override" ]; then echo "$override"; fi
     return 0
   fi
   local dir="$REPO_DIR"
   while [ "$dir" != "/" ]; do
     dir="$(dirname "$dir")"
-    if [ -x "$dir/shared/tools/pulumi-language-nodejs/build.sh" ]; then
-      echo "$dir/shared/tools/pulumi-language-nodejs/build.sh"
+    if [ -x "$dir/$tool" ]; then
+      echo "$dir/$tool"
       return
     fi
   done
 }
 
-# Makes pulumi-language-nodejs available in $1 unless PATH already has one. When it can be neither
+# Makes pulumi-language-$2 available in $1 unless PATH already has one. When it can be neither
 # found nor built, warns in one line naming what to install and goes on: the demo, inline
 # Automation API programs and the tests that use them need no language host; only `pulumi up` in a
-# project directory does.
+# project directory of that language does.
 provide_language_host() {
-  local dir="$1"
-  if command -v pulumi-language-nodejs >/dev/null 2>&1; then
-    log "using pulumi-language-nodejs from PATH: $(command -v pulumi-language-nodejs)"
+  local dir="$1" lang="$2" host="pulumi-language-$2"
+  if command -v "$host" >/dev/null 2>&1 && [ "$(command -v "$host")" != "$dir/$host" ]; then
+    log "using $host from PATH: $(command -v "$host")"
     return 0
   fi
-  if [ -x "$dir/pulumi-language-nodejs" ] && ! $rebuild; then
-    log "using cached build $dir/pulumi-language-nodejs"
+  if [ -x "$dir/$host" ] && ! $rebuild; then
+    log "using cached build $dir/$host"
     return 0
   fi
   local script
-  script="$(language_host_build_script)"
+  script="$(language_host_build_script "$lang")"
   if [ -z "$script" ] || ! command -v go >/dev/null 2>&1; then
-    log "warning: pulumi-language-nodejs is not on PATH and cannot be built here (no shared/tools/pulumi-language-nodejs/build.sh or no Go): \`pulumi up\` in a project directory needs it; install the Pulumi CLI from https://www.pulumi.com/docs/install/, which ships it"
+    log "warning: $host is not on PATH and cannot be built here (no ${script:-build script} or no Go): \`pulumi up\` in a $lang project directory needs it; install the Pulumi CLI from https://www.pulumi.com/docs/install/, which ships it"
     return 0
   fi
   local started
   started=$(date +%s)
-  log "building pulumi-language-nodejs with $script"
-  if ! "$script" "$dir" >/dev/null || [ ! -x "$dir/pulumi-language-nodejs" ]; then
-    log "warning: building pulumi-language-nodejs with $script failed: \`pulumi up\` in a project directory needs it"
+  log "building $host with $script"
+  local args=("$dir")
+  if [ "$lang" != nodejs ]; then args+=("$lang"); fi
+  if ! "$script" "${args[@]}" >/dev/null || [ ! -x "$dir/$host" ]; then
+    log "warning: building $host with $script failed: \`pulumi up\` in a $lang project directory needs it"
     return 0
   fi
-  log "built pulumi-language-nodejs in $(( $(date +%s) - started ))s: $dir/pulumi-language-nodejs"
+  log "built $host in $(( $(date +%s) - started ))s: $dir/$host"
+}
+
+# Every language host this package's examples use: Node.js, YAML, Python and Go.
+provide_language_hosts() {
+  local lang
+  for lang in nodejs yaml python go; do provide_language_host "$1" "$lang"; done
 }
 
 if ! $rebuild && command -v pulumi >/dev/null 2>&1 && [ "$(command -v pulumi)" != "$ENGINE_DIR/bin/pulumi" ]; then
@@ -130,10 +151,12 @@ if ! $rebuild && command -v pulumi >/dev/null 2>&1 && [ "$(command -v pulumi)" !
     log "dynamic-provider plugin written to $ENGINE_DIR/bin"
     extra=true
   fi
-  if ! command -v pulumi-language-nodejs >/dev/null 2>&1; then
-    provide_language_host "$ENGINE_DIR/bin"
-    extra=true
-  fi
+  for lang in nodejs yaml python go; do
+    if ! command -v "pulumi-language-$lang" >/dev/null 2>&1; then
+      provide_language_host "$ENGINE_DIR/bin" "$lang"
+      extra=true
+    fi
+  done
   if $extra; then echo "$ENGINE_DIR/bin:$existing"; else echo "$existing"; fi
   exit 0
 fi
@@ -141,7 +164,7 @@ fi
 if ! $rebuild && [ -x "$ENGINE_DIR/bin/pulumi" ]; then
   log "using cached build $ENGINE_DIR/bin/pulumi"
   write_plugin "$ENGINE_DIR/bin"
-  provide_language_host "$ENGINE_DIR/bin"
+  provide_language_hosts "$ENGINE_DIR/bin"
   echo "$ENGINE_DIR/bin"
   exit 0
 fi
@@ -192,5 +215,5 @@ mv "$ENGINE_DIR/bin.partial" "$ENGINE_DIR/bin"
 write_plugin "$ENGINE_DIR/bin"
 log "built $("$ENGINE_DIR/bin/pulumi" version) in $(( $(date +%s) - start ))s: $ENGINE_DIR/bin"
 cd "$REPO_DIR"
-provide_language_host "$ENGINE_DIR/bin"
+provide_language_hosts "$ENGINE_DIR/bin"
 echo "$ENGINE_DIR/bin"

@@ -140,4 +140,8 @@ export const LOCAL_CODES = {
   localError: "LocalError",
   /** The account STS reports is not the one the role's ARN, `alicloud:accountId` or the state names. */
   accountMismatch: "AccountMismatch",
+  /** Another process held the account's Open lock for the whole activation wait. */
+  accountBusy: "AccountBusy",
+  /** A region to import is not active: there is nothing to adopt. */
+  notActive: "NotActive",
 } as const;

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PublicIpAddressPoolService, type AssumeRoleArgs } from "./publicIpAddressPoolService";
-import { regionIdProblem } from "../config/regionId";
+import { regionIdsProblem } from "../config/regionId";
 
 /** Arguments of {@link PublicIpAddressPoolServiceRegions}. */
 export interface PublicIpAddressPoolServiceRegionsArgs {
@@ -19,23 +19,6 @@ export const COMPONENT_TYPE = "pulumi-alicloud-ip-pool-service:index:PublicIpAdd
 
 /** The component's type token before release 0.2.0, kept as an alias so existing stacks see no replacement. */
 export const COMPONENT_TYPE_BEFORE_0_2 = "pulumi-alicloud-ip-pool-service:index:PublicIpAddressPoolServices";
-
-/** Why a component's `regionIds` cannot be used, or undefined when it can. */
-export function regionIdsProblem(regionIds: unknown): string | undefined {
-  if (!Array.isArray(regionIds)) {
-    const got = regionIds === undefined || regionIds === null ? String(regionIds) : `a ${typeof regionIds}`;
-    return `regionIds must be a list of region IDs, like ["cn-hangzhou", "ap-southeast-1"], got ${got}.`;
-  }
-  for (const [i, regionId] of regionIds.entries()) {
-    const problem = regionIdProblem(regionId, `regionIds[${i}]`);
-    if (problem) return problem;
-  }
-  const duplicates = regionIds.filter((r, i) => regionIds.indexOf(r) !== i);
-  if (duplicates.length > 0) {
-    return `regionIds lists ${[...new Set(duplicates)].join(", ")} more than once; list each region once.`;
-  }
-  return undefined;
-}
 
 /**
  * Activates the feature in a list of regions: one child {@link PublicIpAddressPoolService} per

@@ -32,7 +32,11 @@ export function createProvider(options: ProviderOptions): PoolServiceProvider {
     check: (olds, news) => lifecycle.check(olds, news as unknown as Record<string, unknown>),
     diff: (_id, olds, news) => lifecycle.diff(olds, news),
     create: (inputs) => lifecycle.create(inputs),
-    read: (id, props) => lifecycle.read(id, props),
+    read: async (id, props) => {
+      // Imports do not reach a dynamic provider: what it reads is only ever id and props.
+      const { id: read, props: outs } = await lifecycle.read(id, props);
+      return { id: read, props: outs };
+    },
     update: (_id, olds, news) => lifecycle.update(olds, news),
     async delete(_id, props) {
       await lifecycle.delete(props);

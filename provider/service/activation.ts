@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { CallFailure } from "../alibaba/classifyError";
 import { LOCAL_CODES } from "../alibaba/errorCodes";
-import type { OpenLocks } from "./openLock";
+import { LockWaitExceeded, type OpenLocks } from "./openLock";
 import { OPERATIONS } from "../alibaba/operations";
 import type { PoolServiceApi } from "./poolServiceApi";
 import { PoolServiceError } from "../alibaba/poolServiceError";
@@ -102,6 +102,26 @@ async function pollUntilEnabled(
   }
 }
 
+/** The error of an Open never sent: another process held the account for the whole activation wait. */
+function accountBusy(regionId: string, accountId: string, err: LockWaitExceeded): PoolServiceError {
+  return new PoolServiceError(
+    {
+      code: LOCAL_CODES.accountBusy,
+      operation: OPERATIONS.open,
+      regionId,
+      kind: "transient",
+      origin: "local",
+      attempts: 0,
+      cause: err,
+    },
+    [
+      `${OPERATIONS.open} was not sent in region ${regionId}: ${LOCAL_CODES.accountBusy}.`,
+      `Meaning: ${err.message}, as long as this package waits for an activation; Opens of one account are never sent at once.`,
+      `Fix: run \`pulumi up\` again once the other operation on account ${accountId} has finished, or wait longer with ${CONFIG_KEYS.activationTimeout}.`,
+    ].join("\n"),
+  );
+}
+
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)}s`;
 }
@@ -151,8 +171,13 @@ export async function activateRegion(
   };
   let requestId: string | undefined;
   try {
-    requestId = await options.locks.run(accountId, () => api.open(regionId, clientToken, settle));
+    requestId = await options.locks.run(
+      accountId,
+      () => api.open(regionId, clientToken, settle),
+      options.activationTimeoutMs,
+    );
   } catch (err) {
+    if (err instanceof LockWaitExceeded) throw accountBusy(regionId, accountId, err);
     const enabled = await api.status(regionId).catch(() => false);
     if (enabled) {
       const failedRequestId = err instanceof PoolServiceError ? err.requestId : undefined;

@@ -1,20 +1,73 @@
+// One Open per account at a time: the API refuses concurrent activation within one account. Opens
+// of one provider process take the account's mutex; Opens of several processes (the provider
+// instances of a plugin, two stacks on one machine) take a lock file of the account in the OS
+// temporary directory, which proper-lockfile keeps fresh while it is held and treats as stale
+// (its holder gone) after 10 seconds without that.
 import { Mutex } from "async-mutex";
+import { mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { lock } from "proper-lockfile";
+
+/** Where the lock files of accounts are kept. */
+export const LOCK_DIR = join(tmpdir(), "pulumi-alicloud-ip-pool-service-locks");
+
+/** How long a lock file may go without being refreshed before its holder counts as gone, in milliseconds. */
+const STALE_MS = 10_000;
+
+/** The error of a wait for an account's lock that outlasted its bound. */
+export class LockWaitExceeded extends Error {
+  /** Creates the error for an account and the time waited. */
+  constructor(account: string, waitedMs: number) {
+    super(
+      `another Open of account ${account} (of another process of this machine) held its lock for ${(waitedMs / 1000).toFixed(0)}s`,
+    );
+    this.name = "LockWaitExceeded";
+  }
+}
+
+/** Takes an account's lock file, waiting at most `waitMs`; resolves to its release. */
+async function lockFile(account: string, waitMs: number): Promise<() => Promise<void>> {
+  mkdirSync(LOCK_DIR, { recursive: true });
+  const started = Date.now();
+  for (let delay = 50; ; delay = Math.min(delay * 2, 1_000)) {
+    try {
+      return await lock(join(LOCK_DIR, `open-${account}`), {
+        realpath: false,
+        stale: STALE_MS,
+        // A lock taken from under this process is already lost; the next Open takes it again.
+        onCompromised: () => undefined,
+      });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "ELOCKED") throw err;
+      if (Date.now() - started + delay > waitMs) throw new LockWaitExceeded(account, Date.now() - started);
+      await sleep(delay);
+    }
+  }
+}
 
 /**
- * One lock per account for Open calls: the API refuses concurrent activation within one account.
- * A provider object owns one, and the engine starts one provider object per provider process, so
- * every Open of a `pulumi up` goes through it. Status reads never take it.
+ * The per-account locks every Open takes. A provider object owns one; its mutexes serialise the
+ * Opens of its process, and the lock files those of all processes on this machine.
  */
 export class OpenLocks {
-  private readonly locks = new Map<string, Mutex>();
+  private readonly mutexes = new Map<string, Mutex>();
 
-  /** Runs `fn` while no other Open of the same account runs through these locks. */
-  run<T>(account: string, fn: () => Promise<T>): Promise<T> {
-    let lock = this.locks.get(account);
-    if (!lock) {
-      lock = new Mutex();
-      this.locks.set(account, lock);
+  /** Runs `fn` while no other Open of the account runs, waiting at most `waitMs` for another process's. */
+  run<T>(account: string, fn: () => Promise<T>, waitMs: number): Promise<T> {
+    let mutex = this.mutexes.get(account);
+    if (!mutex) {
+      mutex = new Mutex();
+      this.mutexes.set(account, mutex);
     }
-    return lock.runExclusive(fn);
+    return mutex.runExclusive(async () => {
+      const release = await lockFile(account, waitMs);
+      try {
+        return await fn();
+      } finally {
+        await release();
+      }
+    });
   }
 }

@@ -40,6 +40,12 @@ export interface LifecycleOptions {
   retry?: Partial<RetryPolicy>;
 }
 
+/** What a face chooses for one call. */
+export interface CallOptions {
+  /** Where this call's progress lines go (default: the lifecycle's `log`), e.g. against its resource. */
+  log?: (line: string) => void;
+}
+
 /** A property a check refuses, and why. */
 export interface CheckFailure {
   /** The property. */
@@ -58,13 +64,40 @@ export interface RegionLifecycle {
   /** What a change does ({@link regionDiff}). */
   diff(olds: RegionOutputs, news: RegionInputs): Promise<RegionDiff>;
   /** Activates the region (or adopts it when already active), in the target account. */
-  create(inputs: RegionInputs): Promise<{ id: string; outs: RegionOutputs }>;
-  /** Reads the live state, in the recorded account only; a region no longer enabled is gone (no props). */
-  read(id: string, props: RegionOutputs | undefined): Promise<{ id: string; props?: RegionOutputs }>;
+  create(inputs: RegionInputs, call?: CallOptions): Promise<{ id: string; outs: RegionOutputs }>;
+  /**
+   * Reads the live state, in the recorded account only; a region no longer enabled is gone (no
+   * props). With no recorded state (`pulumi import`, `.get()`), reads the region of `id`: an active
+   * one is adopted, with inputs for the program to match; an inactive or unknown one is refused.
+   */
+  read(
+    id: string,
+    props: RegionOutputs | undefined,
+    call?: CallOptions,
+  ): Promise<{ id: string; props?: RegionOutputs; inputs?: RegionInputs }>;
   /** Records new session settings of the same role: the account is unchanged, so nothing is sent. */
   update(olds: RegionOutputs, news: RegionInputs): Promise<{ outs: RegionOutputs }>;
   /** Removes the resource from the stack only: Alibaba Cloud has no API to turn the feature off. */
-  delete(props: RegionOutputs): Promise<void>;
+  delete(props: RegionOutputs, call?: CallOptions): Promise<void>;
+}
+
+/** The error of an import (or a get) of a region that is not active: there is nothing to adopt. */
+function notActive(regionId: string, accountId: string): PoolServiceError {
+  return new PoolServiceError(
+    {
+      code: LOCAL_CODES.notActive,
+      operation: "read",
+      regionId,
+      kind: "client",
+      origin: "local",
+      attempts: 0,
+    },
+    [
+      `Region ${regionId} cannot be imported: ${LOCAL_CODES.notActive}: the Public IP Address Pool feature is not active there in account ${accountId}.`,
+      "Meaning: there is nothing to adopt; importing changes nothing.",
+      `Fix: declare the resource with regionId ${regionId} and run \`pulumi up\`, which activates it.`,
+    ].join("\n"),
+  );
 }
 
 /** The error of a refresh whose credentials act in another account than the state records. */
@@ -100,7 +133,7 @@ export function regionLifecycle(options: LifecycleOptions): RegionLifecycle {
   const sessions = new CredentialSessions();
   const clients = new VpcClients(sessions);
   const locks = new OpenLocks();
-  const api = (assumeRole?: AssumeRoleSpec) =>
+  const api = (assumeRole?: AssumeRoleSpec, progress: (line: string) => void = log) =>
     new PoolServiceApi({
       config,
       env,
@@ -112,7 +145,7 @@ export function regionLifecycle(options: LifecycleOptions): RegionLifecycle {
       onRetry: ({ failure, attempt, delayMs, operation, subject }) => {
         if (delayMs < 1000) return;
         const about = subject === undefined ? "" : `${subject}: `;
-        log(
+        progress(
           `${about}${operation} got ${failure.code} (attempt ${attempt}); retrying in ${(delayMs / 1000).toFixed(1)}s`,
         );
       },
@@ -154,35 +187,60 @@ export function regionLifecycle(options: LifecycleOptions): RegionLifecycle {
         return { inputs, failures };
       }),
     diff: (olds, news) => shown("diff", () => regionDiff(olds, news, () => api().accountId())),
-    create: (inputs) =>
+    create: (inputs, call) =>
       shown("create", async () => {
-        const client = api(inputs.assumeRole);
+        const progress = call?.log ? (line: string) => call.log!(scrubber.scrub(line)) : log;
+        const client = api(inputs.assumeRole, progress);
         const result = await activateRegion(client, inputs.regionId, inputs.clientToken, {
           activationTimeoutMs: client.settings.activationTimeoutMs,
           locks,
-          progress: log,
+          progress,
         });
         return { id: inputs.regionId, outs: regionOutputs(result, inputs.assumeRole) };
       }),
-    read: (id, props) =>
+    read: (id, props, call) =>
       shown("read", async () => {
-        const regionId = props?.regionId ?? id;
+        const progress = call?.log ? (line: string) => call.log!(scrubber.scrub(line)) : log;
+        if (props?.regionId === undefined) {
+          // Nothing recorded: an import or a get of the region of `id`.
+          const problem = regionIdProblem(id, "the ID to import (a region ID)");
+          if (problem)
+            throw new PoolServiceError(
+              {
+                code: LOCAL_CODES.badSetting,
+                operation: "read",
+                kind: "client",
+                origin: "local",
+                attempts: 0,
+              },
+              problem,
+            );
+          const client = api(undefined, progress);
+          const accountId = await client.accountId();
+          if (!(await client.status(id))) throw notActive(id, accountId);
+          return {
+            id,
+            props: { regionId: id, enabled: true, adopted: true, accountId },
+            inputs: { regionId: id, clientToken: randomUUID() },
+          };
+        }
+        const regionId = props.regionId;
         // From the state, so checked once already; no host name is built from an unchecked value.
         const problem = regionIdProblem(regionId, "the state's regionId");
         if (problem) throw new Error(problem);
-        const client = api(props?.assumeRole);
-        if (props?.accountId !== undefined) {
+        const client = api(props.assumeRole, progress);
+        if (props.accountId !== undefined) {
           const now = await client.accountId();
           if (now !== props.accountId)
             throw accountMoved(regionId, props.accountId, now, client.credentialSource());
         }
         if (!(await client.status(regionId))) return { id: "" };
-        return { id, props: { ...props!, regionId, enabled: true } };
+        return { id, props: { ...props, regionId, enabled: true } };
       }),
     update: (olds, news) => shown("update", async () => ({ outs: updatedOutputs(olds, news) })),
-    delete: (props) =>
+    delete: (props, call) =>
       shown("delete", async () => {
-        log(
+        (call?.log ?? log)(
           `${props.regionId}: the Public IP Address Pool feature stays enabled in ${props.regionId}; ` +
             "Alibaba Cloud has no API to turn it off, so it is only removed from the stack.",
         );

@@ -99,7 +99,7 @@ export interface Account {
 export function generateKey(): AccessKey {
   return {
     accessKeyId: `EMUAK${randomBytes(8).toString("hex").toUpperCase()}`,
-    accessKeySecret: randomBytes(18).toString("base64url"),
+    accessKeySecret: randomBytes(15).toString("hex"), // 30 characters, letters and digits, as Alibaba Cloud issues them
   };
 }
 

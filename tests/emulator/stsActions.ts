@@ -60,7 +60,7 @@ function issue(ctx: StsContext, found: { role: Role; account: Account }): StsRes
   const lifetime = ctx.stsSessionMs ?? duration * 1000;
   const key: AccessKey = {
     accessKeyId: `STS.${randomBytes(10).toString("hex").toUpperCase()}`,
-    accessKeySecret: randomBytes(18).toString("base64url"),
+    accessKeySecret: randomBytes(15).toString("hex"), // 30 characters, letters and digits, as Alibaba Cloud issues them
     securityToken: `STSTOKEN.${randomBytes(24).toString("base64url")}`,
     expiresAt: ctx.now + lifetime,
     deniedActions: [...found.role.deniedActions],

@@ -2,7 +2,7 @@
 // everything that does not need it, and the dynamic-provider plugin it writes says what is missing
 // instead of waiting for ever.
 import assert from "node:assert/strict";
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { REPO_ROOT } from "../support/engine";
@@ -29,17 +29,23 @@ describe("scripts/pulumi-engine.sh", function () {
         HOME: cache,
         XDG_CACHE_HOME: cache,
         PULUMI_LANGUAGE_NODEJS_BUILD: join(cache, "no-such-build.sh"),
+        PULUMI_LANGUAGE_HOSTS_BUILD: join(cache, "no-such-build.sh"),
       },
     });
   });
 
-  it("warns of a missing language host and still succeeds, printing where the engine is", () => {
+  it("warns of each missing language host and still succeeds, printing where the engine is", () => {
     assert.equal(run.code, 0, run.stderr);
-    assert.match(
-      run.stderr,
-      /^pulumi-engine: warning: pulumi-language-nodejs is not on PATH and cannot be built here/m,
-    );
-    assert.match(run.stderr, /`pulumi up` in a project directory needs it/);
+    for (const lang of ["nodejs", "yaml", "python", "go"]) {
+      assert.match(
+        run.stderr,
+        new RegExp(
+          `^pulumi-engine: warning: pulumi-language-${lang} is not on PATH and cannot be built here`,
+          "m",
+        ),
+      );
+      assert.match(run.stderr, new RegExp(`\`pulumi up\` in a ${lang} project directory needs it`));
+    }
     const dirs = run.stdout.trim().split(":");
     assert.ok(dirs.includes(bin), run.stdout);
   });
@@ -60,5 +66,44 @@ describe("scripts/pulumi-engine.sh", function () {
       plugin.stderr,
       new RegExp(`@pulumi/pulumi cannot be found from ${program}: run \`npm install @pulumi/pulumi\``),
     );
+  });
+});
+
+describe("scripts/pulumi-engine.sh with a build script for the YAML, Python and Go hosts", function () {
+  this.timeout(30_000);
+
+  it("builds each missing host into the cache beside the CLI, once, calling the script with the directory and the language", async () => {
+    const bin = mkdtempSync(join(tmpdir(), "engine-bin-"));
+    writeFileSync(join(bin, "pulumi"), "#!/bin/sh\necho v3.274.1\n");
+    chmodSync(join(bin, "pulumi"), 0o755);
+    // The script builds only where Go is installed; the build script here needs none.
+    writeFileSync(join(bin, "go"), "#!/bin/sh\nexit 0\n");
+    chmodSync(join(bin, "go"), 0o755);
+    const cache = mkdtempSync(join(tmpdir(), "engine-cache-"));
+    const calls = join(cache, "calls.txt");
+    const script = join(cache, "build.sh");
+    writeFileSync(
+      script,
+      `#!/bin/sh\necho "$*" >> ${calls}\nprintf '#!/bin/sh\\n' > "$1/pulumi-language-$2"\nchmod +x "$1/pulumi-language-$2"\n`,
+    );
+    chmodSync(script, 0o755);
+    const env = {
+      PATH: `${bin}:${dirname(process.execPath)}:/usr/bin:/bin`,
+      HOME: cache,
+      XDG_CACHE_HOME: cache,
+      PULUMI_LANGUAGE_NODEJS_BUILD: join(cache, "no-such-build.sh"),
+      PULUMI_LANGUAGE_HOSTS_BUILD: script,
+    };
+    const first = await runCommand(SCRIPT, [], { cwd: REPO_ROOT, env });
+    const second = await runCommand(SCRIPT, [], { cwd: REPO_ROOT, env });
+    assert.equal(first.code, 0, first.stderr);
+    assert.equal(second.code, 0, second.stderr);
+    const engineDir = join(cache, "pulumi-alicloud-ip-pool-service", "pulumi-v3.274.1", "bin");
+    assert.deepEqual(
+      readFileSync(calls, "utf8").trim().split("\n"),
+      ["yaml", "python", "go"].map((lang) => `${engineDir} ${lang}`),
+    );
+    assert.match(second.stderr, /using cached build .*pulumi-language-yaml/);
+    assert.equal(first.stdout.trim().split(":")[0], engineDir);
   });
 });

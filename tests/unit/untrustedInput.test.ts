@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { classifyError } from "../../provider/alibaba/classifyError";
 import { diagnose } from "../../provider/alibaba/diagnostics";
-import { regionIdsProblem } from "../../provider/dynamic/publicIpAddressPoolServiceRegions";
+import { regionIdsProblem } from "../../provider/config/regionId";
 import {
   DEFAULT_RETRY_POLICY,
   RetriesFailed,

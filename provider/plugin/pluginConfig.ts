@@ -1,0 +1,47 @@
+// The plugin's configuration. A provider plugin receives only its own namespace (never
+// `alicloud:*`): the engine hands it over in PULUMI_CONFIG, one object per provider instance. Each
+// of its keys is the name of a setting of the key table, read with the same meaning, environment
+// variables and order of credential sources as the dynamic face's `alicloud:*` and
+// `pulumi-alicloud-ip-pool-service:*` keys. Messages name the plugin's keys.
+import { IGNORED_KEYS, REFUSED_KEYS, SETTINGS } from "../config/keys";
+
+/** The Pulumi package name of the plugin (its plugin is `pulumi-resource-alicloud-ip-pool-service`). */
+export const PACKAGE = "alicloud-ip-pool-service";
+
+/** The plugin's key of a setting: the name after the namespace (`alicloud:accessKey` → `accessKey`). */
+export function pluginKey(fullKey: string): string {
+  return fullKey.slice(fullKey.indexOf(":") + 1);
+}
+
+/** The plugin's configuration as the settings read it: by full key, every value as text. */
+export function pluginConfig(raw: Record<string, unknown>): { get(key: string): unknown } {
+  return {
+    get: (key) => {
+      const name = pluginKey(key);
+      const value = raw[name] ?? raw[`${PACKAGE}:${name}`];
+      return typeof value === "object" && value !== null ? JSON.stringify(value) : value;
+    },
+  };
+}
+
+/** The configuration the engine gave this process (PULUMI_CONFIG), or none. */
+export function configOfProcess(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(env.PULUMI_CONFIG ?? "{}");
+    return typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Every key of the key table, longest first (so `alicloud:assumeRoleWithOidc` is renamed whole). */
+const FULL_KEYS = [
+  ...new Set([...Object.values(SETTINGS).map((s) => s.key), ...REFUSED_KEYS, ...IGNORED_KEYS]),
+].sort((a, b) => b.length - a.length);
+
+/** A text of the core as the plugin's user reads it: each setting named by the plugin's own key. */
+export function inPluginTerms(text: string): string {
+  let out = text.split("stack config ").join("config ");
+  for (const key of FULL_KEYS) out = out.split(key).join(`${PACKAGE}:${pluginKey(key)}`);
+  return out;
+}

@@ -1,0 +1,155 @@
+// The plugin's provider: the region lifecycle of service/ and the status lookup, called the way
+// the Pulumi engine calls a provider plugin (`@pulumi/pulumi/provider`), for the resource, the
+// component (construct) and the status function (invoke). Rules live below; this only adapts.
+import * as pulumi from "@pulumi/pulumi";
+import type * as provider from "@pulumi/pulumi/provider";
+import { PoolServiceError } from "../alibaba/poolServiceError";
+import { configSource } from "../config/keys";
+import { regionLifecycle, type RegionLifecycle } from "../service/regionLifecycle";
+import type { RegionInputs, RegionOutputs } from "../service/regionRules";
+import { lookUpStatus } from "../service/statusLookup";
+import { configOfProcess, inPluginTerms, pluginConfig } from "./pluginConfig";
+import { RegionsComponent, type RegionsInputs } from "./regionsComponent";
+import { COMPONENT_TOKEN, packageSchema, RESOURCE_TOKEN, STATUS_TOKEN } from "./schema";
+
+/** The mark the engine gives a secret value that reaches a provider. */
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+
+/** A value with its secrets' wrappers taken off (a program may pass any input as a secret). */
+function plain(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plain);
+  if (typeof value !== "object" || value === null) return value;
+  const record = value as Record<string, unknown>;
+  if (SECRET_SIG in record) return plain(record.value);
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, plain(v)]));
+}
+
+/** A call's error as the plugin's user reads it: each setting named by the plugin's key. */
+async function inTerms<T>(result: Promise<T>): Promise<T> {
+  try {
+    return await result;
+  } catch (err) {
+    if (err instanceof PoolServiceError) throw new PoolServiceError(err, inPluginTerms(err.message));
+    throw err;
+  }
+}
+
+/** Where the plugin's lines go: to the engine, against the resource of `urn` when there is one. */
+export type PluginLog = (line: string, urn?: string) => void;
+
+/** Sends a line to the engine, shown against the resource of `urn` (or the stack). */
+const engineLog: PluginLog = (line, urn) => {
+  void pulumi.log.info(line, urn === undefined ? undefined : new pulumi.DependencyResource(urn));
+};
+
+/** Refuses a resource type this plugin does not serve. */
+function assertResource(urn: string): void {
+  const type = urn.split("::")[2]?.split("$").pop();
+  if (type !== RESOURCE_TOKEN) throw new Error(`unknown resource type ${type}`);
+}
+
+/** The provider of the plugin, for one provider instance (one process, one configuration). */
+export class PoolServicePlugin implements provider.Provider {
+  private lifecycle?: RegionLifecycle;
+
+  /** Serves the schema of `version`, with the configuration the engine gave this process. */
+  constructor(
+    readonly version: string,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly log: PluginLog = engineLog,
+  ) {}
+
+  /** The region lifecycle, built on first use with the provider instance's configuration. */
+  private regions(): RegionLifecycle {
+    this.lifecycle ??= regionLifecycle({
+      config: pluginConfig(configOfProcess(this.env)),
+      env: this.env,
+      log: (line) => this.log(inPluginTerms(line)),
+    });
+    return this.lifecycle;
+  }
+
+  /** Lines of a call on the resource of `urn`, shown against it. */
+  private logTo(urn: string): { log: (line: string) => void } {
+    return { log: (line) => this.log(inPluginTerms(line), urn) };
+  }
+
+  /** The package schema. */
+  async getSchema(): Promise<string> {
+    return JSON.stringify(packageSchema(this.version));
+  }
+
+  /** Validates the inputs and keeps one idempotency token per resource and target. */
+  async check(urn: string, olds: unknown, news: unknown): Promise<provider.CheckResult> {
+    assertResource(urn);
+    const result = await inTerms(
+      this.regions().check(plain(olds) as Partial<RegionInputs>, plain(news) as Record<string, unknown>),
+    );
+    return { inputs: result.inputs, failures: result.failures };
+  }
+
+  /** What a change does: a new region or account replaces; other role settings update in place. */
+  async diff(_id: string, urn: string, olds: unknown, news: unknown): Promise<provider.DiffResult> {
+    assertResource(urn);
+    return inTerms(this.regions().diff(plain(olds) as RegionOutputs, plain(news) as RegionInputs));
+  }
+
+  /** Activates the region, or adopts it; progress goes against the resource. */
+  async create(urn: string, inputs: unknown): Promise<provider.CreateResult> {
+    assertResource(urn);
+    return inTerms(this.regions().create(plain(inputs) as RegionInputs, this.logTo(urn)));
+  }
+
+  /** Refresh (the recorded account only), import and get (an active region is adopted). */
+  async read(id: string, urn: string, props?: unknown): Promise<provider.ReadResult> {
+    assertResource(urn);
+    const recorded = plain(props) as RegionOutputs | undefined;
+    const state = recorded?.regionId === undefined ? undefined : recorded;
+    return inTerms(this.regions().read(id, state, this.logTo(urn)));
+  }
+
+  /** Records new session settings of the same role: nothing is sent. */
+  async update(_id: string, urn: string, olds: unknown, news: unknown): Promise<provider.UpdateResult> {
+    assertResource(urn);
+    return inTerms(this.regions().update(plain(olds) as RegionOutputs, plain(news) as RegionInputs));
+  }
+
+  /** Removes the resource from the stack only, saying that the feature stays enabled. */
+  async delete(_id: string, urn: string, props: unknown): Promise<void> {
+    assertResource(urn);
+    await inTerms(this.regions().delete(plain(props) as RegionOutputs, this.logTo(urn)));
+  }
+
+  /** Serves the component: one resource of this plugin per region. */
+  async construct(
+    name: string,
+    type: string,
+    inputs: pulumi.Inputs,
+    options: pulumi.ComponentResourceOptions,
+  ): Promise<provider.ConstructResult> {
+    if (type !== COMPONENT_TOKEN) throw new Error(`unknown resource type ${type}`);
+    const component = new RegionsComponent(name, inputs as unknown as RegionsInputs, options);
+    return {
+      urn: component.urn,
+      state: {
+        enabled: component.enabled,
+        enabledRegions: component.enabledRegions,
+        accountId: component.accountId,
+      },
+    };
+  }
+
+  /** Serves the status function: one status read, changing nothing. */
+  async invoke(token: string, inputs: unknown): Promise<provider.InvokeResult> {
+    if (token !== STATUS_TOKEN) throw new Error(`unknown function ${token}`);
+    const args = (plain(inputs) ?? {}) as { regionId?: unknown; assumeRole?: unknown };
+    const outputs = await inTerms(
+      lookUpStatus(args, {
+        config: configSource(pluginConfig(configOfProcess(this.env))),
+        env: this.env,
+        operation: "getPublicIpAddressPoolServiceStatus",
+      }),
+    );
+    return { outputs };
+  }
+}

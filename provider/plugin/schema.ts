@@ -1,0 +1,211 @@
+// The plugin's Pulumi package schema: its configuration (the key table, secrets marked secret, so
+// that an explicit provider's inputs are encrypted in the state), the resource, the component and
+// the status function, each with the doc strings the generated SDKs carry.
+import { IGNORED_KEYS, REFUSED_KEYS, SETTINGS } from "../config/keys";
+import { PACKAGE, pluginKey } from "./pluginConfig";
+
+/** The type token of the resource. */
+export const RESOURCE_TOKEN = `${PACKAGE}:index:PublicIpAddressPoolService`;
+/** The type token of the component. */
+export const COMPONENT_TOKEN = `${PACKAGE}:index:PublicIpAddressPoolServiceRegions`;
+/** The token of the status function. */
+export const STATUS_TOKEN = `${PACKAGE}:index:getPublicIpAddressPoolServiceStatus`;
+
+const ASSUME_ROLE = `${PACKAGE}:index:AssumeRole`;
+const OIDC_ROLE = `${PACKAGE}:index:AssumeRoleWithOidc`;
+const ENDPOINTS = `${PACKAGE}:index:Endpoints`;
+
+/** A property of the schema. */
+type Property = Record<string, unknown>;
+
+const ref = (token: string, description: string): Property => ({ $ref: `#/types/${token}`, description });
+const text = (description: string, secret = false): Property =>
+  secret ? { type: "string", description, secret: true } : { type: "string", description };
+
+/** The settings of the plugin's configuration, by plugin key, typed as the settings read them. */
+function configProperties(): Record<string, Property> {
+  const properties: Record<string, Property> = {};
+  for (const setting of Object.values(SETTINGS)) {
+    const name = pluginKey(setting.key);
+    if (properties[name]) continue;
+    const env = setting.env.length > 0 ? ` Environment: ${setting.env.join(", ")}.` : "";
+    const doc = `${setting.doc}${env}`;
+    properties[name] =
+      name === "assumeRole"
+        ? ref(ASSUME_ROLE, doc)
+        : name === "assumeRoleWithOidc"
+          ? ref(OIDC_ROLE, doc)
+          : name === "endpoints"
+            ? { type: "array", items: { $ref: `#/types/${ENDPOINTS}` }, description: doc }
+            : name.endsWith("Seconds")
+              ? { type: "number", description: doc }
+              : text(doc, "secret" in setting && setting.secret === true);
+  }
+  for (const key of REFUSED_KEYS) {
+    properties[pluginKey(key)] = text(
+      "Refused: a condition this package cannot send with AssumeRole. Set, it fails the preview.",
+    );
+  }
+  for (const key of IGNORED_KEYS) {
+    properties[pluginKey(key)] = text(
+      "Accepted and not read: it decides neither the account nor an endpoint.",
+    );
+  }
+  return properties;
+}
+
+const ROLE_FIELDS: Readonly<Record<string, Property>> = {
+  roleArn: text(
+    "ARN of the role, `acs:ram::<16-digit account ID>:role/<name>`: its account is the one acted in.",
+  ),
+  sessionName: text('Session name (default "pulumi-alicloud-ip-pool-service").'),
+  policy: text("A policy that narrows the session's permissions (JSON text)."),
+  sessionExpiration: {
+    type: "integer",
+    description: "Session length in seconds, 900 to 43200 (default 3600).",
+  },
+  externalId: text("The external ID the role's trust policy requires."),
+};
+
+const REGION_OUTPUTS: Readonly<Record<string, Property>> = {
+  regionId: text("The region."),
+  enabled: {
+    type: "boolean",
+    description:
+      "Always true: a resource is in the state only while its region is on (a refresh that finds it off removes it).",
+  },
+  adopted: {
+    type: "boolean",
+    description: "True when the region was already active and no Open call was sent.",
+  },
+  requestId: text("Request ID of the Open call, when one was sent."),
+  accountId: text(
+    "The account the feature was activated in, as STS reports it: the role's, or the credentials' own.",
+  ),
+  assumeRole: ref(ASSUME_ROLE, "The role the calls act through, if any."),
+};
+
+/** The package schema, as `getSchema` returns it. */
+export function packageSchema(version: string): Record<string, unknown> {
+  const config = configProperties();
+  return {
+    name: PACKAGE,
+    displayName: "Alibaba Cloud Public IP Address Pool service",
+    version,
+    description:
+      "Turns on Alibaba Cloud's Public IP Address Pool feature (VPC OpenPublicIpAddressPoolService) region by region, in the account STS reports.",
+    keywords: ["pulumi", "alicloud", "vpc", "category/network", "kind/native"],
+    license: "Apache-2.0",
+    config: { variables: config },
+    provider: {
+      description:
+        "The provider of the Public IP Address Pool service: one instance per account, with its settings.",
+      inputProperties: config,
+    },
+    types: {
+      [ASSUME_ROLE]: {
+        type: "object",
+        description: `A RAM role to assume, with the fields of \`${SETTINGS.assumeRole.key}\`.`,
+        properties: ROLE_FIELDS,
+        required: ["roleArn"],
+      },
+      [OIDC_ROLE]: {
+        type: "object",
+        description: "A RAM role to assume with an OIDC token.",
+        properties: {
+          roleArn: ROLE_FIELDS.roleArn,
+          oidcProviderArn: text("ARN of the OIDC identity provider."),
+          oidcToken: text("The token itself (one of this and oidcTokenFile).", true),
+          oidcTokenFile: text("A file holding the token."),
+          roleSessionName: ROLE_FIELDS.sessionName,
+          policy: ROLE_FIELDS.policy,
+          sessionExpiration: ROLE_FIELDS.sessionExpiration,
+        },
+        required: ["roleArn", "oidcProviderArn"],
+      },
+      [ENDPOINTS]: {
+        type: "object",
+        description: "Endpoint overrides: the VPC and STS endpoints are read.",
+        properties: {
+          vpc: text("The VPC endpoint: a host (HTTPS), or http:// on loopback only."),
+          sts: text("The STS endpoint: a host, HTTPS only."),
+        },
+      },
+    },
+    resources: {
+      [RESOURCE_TOKEN]: {
+        description:
+          "Activates the Public IP Address Pool feature (VPC OpenPublicIpAddressPoolService) in one region, in the account STS reports. An active region is adopted with no write; deleting the resource leaves the feature enabled (Alibaba Cloud has no API to turn it off). `pulumi import` adopts an active region by its ID.",
+        inputProperties: {
+          regionId: text(
+            "The region to activate, e.g. `cn-hangzhou` (default: the provider's `region`). Changing it replaces the resource; the old region stays enabled.",
+          ),
+          assumeRole: ref(
+            ASSUME_ROLE,
+            "A RAM role to assume with the provider's credentials: the role's account is activated. Moving to another account replaces the resource.",
+          ),
+        },
+        properties: REGION_OUTPUTS,
+        required: ["regionId", "enabled", "adopted", "accountId"],
+      },
+      [COMPONENT_TOKEN]: {
+        isComponent: true,
+        description:
+          "Activates the feature in a list of regions: one PublicIpAddressPoolService per region, named `<name>-<regionId>`.",
+        inputProperties: {
+          regionIds: {
+            type: "array",
+            items: { type: "string" },
+            description: 'The regions to activate, e.g. `["cn-hangzhou", "ap-southeast-1"]`; each once.',
+          },
+          assumeRole: ref(
+            ASSUME_ROLE,
+            "A RAM role every region acts through: the role's account is activated.",
+          ),
+        },
+        requiredInputs: ["regionIds"],
+        properties: {
+          enabled: {
+            type: "object",
+            additionalProperties: { type: "boolean" },
+            description:
+              "`true` for each region once `pulumi up` has activated (or adopted) it, by region ID.",
+          },
+          enabledRegions: {
+            type: "array",
+            items: { type: "string" },
+            description: "The regions this component activates, sorted, once `pulumi up` has succeeded.",
+          },
+          accountId: text("The account the regions were activated in."),
+        },
+        required: ["enabled", "enabledRegions", "accountId"],
+      },
+    },
+    functions: {
+      [STATUS_TOKEN]: {
+        description:
+          "Reads whether the Public IP Address Pool feature is active in a region, changing nothing; safe during `pulumi preview`.",
+        inputs: {
+          properties: {
+            regionId: text("The region to ask about (default: the provider's `region`)."),
+            assumeRole: ref(ASSUME_ROLE, "A RAM role to ask through: the role's account is read."),
+          },
+        },
+        outputs: {
+          properties: {
+            regionId: text("The region asked about."),
+            enabled: { type: "boolean", description: "True when the feature is active there." },
+          },
+          required: ["regionId", "enabled"],
+        },
+      },
+    },
+    language: {
+      nodejs: {
+        packageName: "@pulumi-alicloud-ip-pool-service/sdk",
+        dependencies: { "@pulumi/pulumi": "^3.139.0" },
+      },
+      python: { packageName: "pulumi_alicloud_ip_pool_service", requires: { pulumi: ">=3.139.0,<4.0.0" } },
+    },
+  };
+}

@@ -1,0 +1,168 @@
+// The provider plugin's provider, driven as the engine drives it (check, diff, create, read,
+// delete, construct's inputs aside, invoke), in process, through the official clients over HTTP
+// against the emulator: the same core as the dynamic face, its own configuration namespace, and
+// what only a plugin can do (import and get).
+import assert from "node:assert/strict";
+import type { Emulator } from "../emulator/emulator";
+import { rejectionOf } from "../support/rejection";
+import { emulatorSuite } from "../support/suite";
+import { PoolServicePlugin } from "../../provider/plugin/pluginProvider";
+import { IGNORED_KEYS, REFUSED_KEYS } from "../../provider/config/keys";
+import { RESOURCE_TOKEN, STATUS_TOKEN } from "../../provider/plugin/schema";
+
+const OPEN = "OpenPublicIpAddressPoolService";
+const URN = `urn:pulumi:dev::proj::${RESOURCE_TOKEN}::pool`;
+
+/** A plugin process's configuration as the engine hands it over: PULUMI_CONFIG, objects as JSON text. */
+function pluginFor(emulator: Emulator, config: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}) {
+  const key = emulator.defaultAccount.keys[0];
+  const lines: Array<{ line: string; urn?: string }> = [];
+  const plugin = new PoolServicePlugin(
+    "0.0.0-test",
+    {
+      ...env,
+      PULUMI_CONFIG: JSON.stringify({
+        accessKey: key.accessKeyId,
+        secretKey: key.accessKeySecret,
+        vpcEndpoint: emulator.endpoint,
+        endpoints: JSON.stringify([{ sts: emulator.secureHost }]),
+        ...config,
+      }),
+    },
+    (line, urn) => lines.push({ line, urn }),
+  );
+  return { plugin, lines };
+}
+
+describe("the provider plugin's provider, over the same core", function () {
+  this.timeout(60_000);
+  const suite = emulatorSuite();
+  let emulator: Emulator;
+  beforeEach(() => (emulator = suite.emulator()));
+
+  it("activates a region as the engine asks: check keeps the token, create sends one Open in the account STS reports", async () => {
+    const { plugin } = pluginFor(emulator);
+    const checked = await plugin.check(URN, {}, { regionId: "cn-hangzhou" });
+    assert.deepEqual(checked.failures, []);
+    const again = await plugin.check(URN, checked.inputs, { regionId: "cn-hangzhou" });
+    assert.equal(again.inputs!.clientToken, checked.inputs!.clientToken, "one token per resource");
+    const created = await plugin.create(URN, checked.inputs);
+    assert.equal(created.id, "cn-hangzhou");
+    assert.equal(created.outs.accountId, emulator.defaultAccount.uid);
+    const opens = emulator.log().filter((e) => e.action === OPEN);
+    assert.deepEqual(
+      opens.map((e) => [e.regionId, e.clientToken]),
+      [["cn-hangzhou", checked.inputs!.clientToken]],
+    );
+    const diff = await plugin.diff("cn-hangzhou", URN, created.outs, { regionId: "cn-shanghai" });
+    assert.deepEqual(diff.replaces, ["regionId"]);
+  });
+
+  it("takes the provider's region (`region`) when the resource names none, and names its own keys in errors", async () => {
+    const { plugin } = pluginFor(emulator, { region: "ap-southeast-1" });
+    const checked = await plugin.check(URN, {}, {});
+    assert.equal(checked.inputs!.regionId, "ap-southeast-1");
+
+    const half = pluginFor(emulator, { secretKey: undefined }).plugin;
+    const err = await rejectionOf(half.check(URN, {}, { regionId: "cn-hangzhou" }));
+    assert.match(
+      err.message,
+      /alicloud-ip-pool-service:accessKey is set but alicloud-ip-pool-service:secretKey is not/,
+    );
+    assert.doesNotMatch(err.message, /alicloud:|pulumi-alicloud-ip-pool-service:/);
+    assert.equal(emulator.log().length, 0, "a bad configuration sends nothing");
+  });
+
+  it("refuses the same keys as alicloud:* and ignores the same ones, naming the plugin's key", async () => {
+    for (const key of REFUSED_KEYS) {
+      const name = key.slice("alicloud:".length);
+      const { plugin } = pluginFor(emulator, { [name]: "x" });
+      const err = await rejectionOf(plugin.check(URN, {}, { regionId: "cn-hangzhou" }));
+      assert.match(err.message, new RegExp(`alicloud-ip-pool-service:${name}\\b`), key);
+      assert.doesNotMatch(err.message, /alicloud:/);
+    }
+    for (const key of IGNORED_KEYS) {
+      const { plugin } = pluginFor(emulator, { [key.slice("alicloud:".length)]: "x" });
+      const checked = await plugin.check(URN, {}, { regionId: "cn-hangzhou" });
+      assert.deepEqual(checked.failures, [], `${key} is accepted`);
+    }
+    assert.equal(emulator.log().length, 0);
+  });
+
+  it("imports an active region with no write, and refuses an inactive or unknown one, saying why", async () => {
+    const uid = emulator.defaultAccount.uid;
+    emulator.setRegion(uid, "cn-beijing", { enabled: true });
+    const { plugin } = pluginFor(emulator);
+    const imported = await plugin.read("cn-beijing", URN, {});
+    assert.deepEqual(imported.props, {
+      regionId: "cn-beijing",
+      enabled: true,
+      adopted: true,
+      accountId: uid,
+    });
+    assert.equal((imported.inputs as { regionId: string }).regionId, "cn-beijing");
+    assert.equal(emulator.log().filter((e) => e.action === OPEN).length, 0, "an import writes nothing");
+
+    const inactive = await rejectionOf(plugin.read("cn-shanghai", URN, {}));
+    assert.match(inactive.message, /Region cn-shanghai cannot be imported: NotActive/);
+    assert.match(inactive.message, /Fix: declare the resource with regionId cn-shanghai and run `pulumi up`/);
+    const unknown = await rejectionOf(plugin.read("xx-nowhere-9", URN, {}));
+    assert.match(unknown.message, /InvalidRegionId\.NotFound/);
+    const malformed = await rejectionOf(plugin.read("not a region", URN, {}));
+    assert.match(malformed.message, /the ID to import \(a region ID\)/);
+    assert.equal(emulator.log().filter((e) => e.action === OPEN).length, 0);
+  });
+
+  it("refreshes in the recorded account only, and says against the resource that delete leaves the feature on", async () => {
+    const { plugin, lines } = pluginFor(emulator);
+    const checked = await plugin.check(URN, {}, { regionId: "cn-hangzhou" });
+    const created = await plugin.create(URN, checked.inputs);
+    const read = await plugin.read("cn-hangzhou", URN, created.outs);
+    assert.equal(read.id, "cn-hangzhou");
+    emulator.setRegion(emulator.defaultAccount.uid, "cn-hangzhou", { enabled: false });
+    assert.equal((await plugin.read("cn-hangzhou", URN, created.outs)).id, "", "a region turned off is gone");
+
+    const other = await rejectionOf(
+      plugin.read("cn-hangzhou", URN, { ...created.outs, accountId: "1234567890123456" }),
+    );
+    assert.match(other.message, /AccountMismatch: the state records account 1234567890123456/);
+
+    await plugin.delete("cn-hangzhou", URN, created.outs);
+    assert.deepEqual(
+      lines.filter((l) => /stays enabled/.test(l.line)).map((l) => l.urn),
+      [URN],
+    );
+  });
+
+  it("serves the status function, changing nothing", async () => {
+    emulator.setRegion(emulator.defaultAccount.uid, "eu-central-1", { enabled: true });
+    const { plugin } = pluginFor(emulator);
+    const on = await plugin.invoke(STATUS_TOKEN, { regionId: "eu-central-1" });
+    assert.deepEqual(on.outputs, { regionId: "eu-central-1", enabled: true });
+    const off = await plugin.invoke(STATUS_TOKEN, { regionId: "eu-west-1" });
+    assert.deepEqual(off.outputs, { regionId: "eu-west-1", enabled: false });
+    assert.ok(emulator.log().every((e) => e.action !== OPEN));
+  });
+
+  it("takes secret-wrapped inputs as their values (an explicit provider's or a program's secrets)", async () => {
+    const { plugin } = pluginFor(emulator);
+    const secret = (value: unknown) => ({
+      "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+      value,
+    });
+    const checked = await plugin.check(URN, {}, { regionId: secret("cn-hangzhou") });
+    assert.equal(checked.inputs!.regionId, "cn-hangzhou");
+  });
+
+  it("acts through a provider's assumeRole in the role's account", async () => {
+    const caller = emulator.defaultAccount.uid;
+    const member = emulator.addAccount().uid;
+    const roleArn = emulator.addRole(member, { name: "ip-pool-admin", trustedAccounts: [caller] });
+    const { plugin } = pluginFor(emulator, { assumeRole: JSON.stringify({ roleArn }) });
+    const checked = await plugin.check(URN, {}, { regionId: "cn-hangzhou" });
+    const created = await plugin.create(URN, checked.inputs);
+    assert.equal(created.outs.accountId, member);
+    assert.deepEqual(emulator.enabledRegions(member), ["cn-hangzhou"]);
+    assert.deepEqual(emulator.enabledRegions(caller), []);
+  });
+});

@@ -1,0 +1,134 @@
+// The plugin's schema and configuration: the same keys as `alicloud:*` and this package's own,
+// read from the plugin's namespace, secrets marked secret, every property documented.
+import assert from "node:assert/strict";
+import { IGNORED_KEYS, REFUSED_KEYS, SETTINGS } from "../../provider/config/keys";
+import { configOfProcess, inPluginTerms, pluginConfig } from "../../provider/plugin/pluginConfig";
+import { COMPONENT_TOKEN, packageSchema, RESOURCE_TOKEN, STATUS_TOKEN } from "../../provider/plugin/schema";
+
+type Property = {
+  description?: string;
+  secret?: boolean;
+  $ref?: string;
+  properties?: Record<string, Property>;
+};
+type Schema = {
+  name: string;
+  version: string;
+  config: { variables: Record<string, Property> };
+  provider: { inputProperties: Record<string, Property> };
+  types: Record<string, { description: string; properties: Record<string, Property> }>;
+  resources: Record<
+    string,
+    { description: string; inputProperties: Record<string, Property>; properties: Record<string, Property> }
+  >;
+  functions: Record<
+    string,
+    {
+      description: string;
+      inputs: { properties: Record<string, Property> };
+      outputs: { properties: Record<string, Property> };
+    }
+  >;
+};
+
+const schema = packageSchema("1.2.3") as unknown as Schema;
+const afterColon = (key: string) => key.slice(key.indexOf(":") + 1);
+
+describe("the plugin's schema", () => {
+  it("offers every key of the key table, refused and ignored ones included, under the plugin's namespace", () => {
+    const expected = new Set([
+      ...Object.values(SETTINGS).map((s) => afterColon(s.key)),
+      ...REFUSED_KEYS.map(afterColon),
+      ...IGNORED_KEYS.map(afterColon),
+    ]);
+    assert.deepEqual(Object.keys(schema.config.variables).sort(), [...expected].sort());
+    for (const key of [
+      "accessKey",
+      "secretKey",
+      "securityToken",
+      "region",
+      "profile",
+      "sharedCredentialsFile",
+      "assumeRole",
+      "assumeRoleWithOidc",
+      "ecsRoleName",
+      "credentialsUri",
+      "endpoints",
+      "protocol",
+      "accountId",
+    ]) {
+      assert.ok(schema.config.variables[key], key);
+    }
+    assert.deepEqual(schema.provider.inputProperties, schema.config.variables);
+    assert.equal(schema.name, "alicloud-ip-pool-service");
+    assert.equal(schema.version, "1.2.3");
+  });
+
+  it("marks the secrets secret, so an explicit provider's inputs are encrypted in the state", () => {
+    const secrets = Object.entries(schema.config.variables)
+      .filter(([, p]) => p.secret)
+      .map(([k]) => k);
+    assert.deepEqual(secrets.sort(), ["secretKey", "securityToken"]);
+    const oidc = Object.values(schema.types).find((t) => "oidcToken" in t.properties)!;
+    assert.equal(oidc.properties.oidcToken.secret, true);
+  });
+
+  it("documents every property of the resource, the component, the function and the types", () => {
+    const undocumented: string[] = [];
+    const visit = (where: string, props: Record<string, Property>) => {
+      for (const [name, p] of Object.entries(props))
+        if (!p.description?.trim()) undocumented.push(`${where}.${name}`);
+    };
+    visit("config", schema.config.variables);
+    for (const [token, t] of Object.entries(schema.types)) visit(token, t.properties);
+    for (const [token, r] of Object.entries(schema.resources)) {
+      assert.ok(r.description.length > 20, token);
+      visit(`${token} input`, r.inputProperties);
+      visit(token, r.properties);
+    }
+    for (const [token, f] of Object.entries(schema.functions)) {
+      assert.ok(f.description.length > 20, token);
+      visit(`${token} input`, f.inputs.properties);
+      visit(token, f.outputs.properties);
+    }
+    assert.deepEqual(undocumented, []);
+    assert.ok(
+      schema.resources[RESOURCE_TOKEN] && schema.resources[COMPONENT_TOKEN] && schema.functions[STATUS_TOKEN],
+    );
+  });
+});
+
+describe("the plugin's configuration", () => {
+  it("reads each setting by its key in the plugin's namespace, objects as JSON text", () => {
+    const config = pluginConfig({
+      accessKey: "AK",
+      assumeRole: { roleArn: "acs:ram::1234567890123456:role/x" },
+      vpcEndpoint: "h",
+    });
+    assert.equal(config.get(SETTINGS.accessKey.key), "AK");
+    assert.equal(config.get(SETTINGS.assumeRole.key), '{"roleArn":"acs:ram::1234567890123456:role/x"}');
+    assert.equal(config.get(SETTINGS.vpcEndpoint.key), "h");
+    assert.equal(config.get(SETTINGS.secretKey.key), undefined);
+  });
+
+  it("takes PULUMI_CONFIG as the engine gives it, and nothing from a malformed one", () => {
+    assert.deepEqual(configOfProcess({ PULUMI_CONFIG: '{"region":"cn-hangzhou"}' }), {
+      region: "cn-hangzhou",
+    });
+    assert.deepEqual(configOfProcess({ PULUMI_CONFIG: "not json" }), {});
+    assert.deepEqual(configOfProcess({}), {});
+  });
+
+  it("names the plugin's keys in the core's messages, whole (assumeRoleWithOidc is not assumeRole)", () => {
+    assert.equal(
+      inPluginTerms(
+        `${SETTINGS.assumeRoleWithOidc.key} and ${SETTINGS.assumeRole.key} and ${SETTINGS.vpcEndpoint.key}`,
+      ),
+      "alicloud-ip-pool-service:assumeRoleWithOidc and alicloud-ip-pool-service:assumeRole and alicloud-ip-pool-service:vpcEndpoint",
+    );
+    assert.equal(
+      inPluginTerms("set it in stack config alicloud:region"),
+      "set it in config alicloud-ip-pool-service:region",
+    );
+  });
+});
