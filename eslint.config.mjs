@@ -3,7 +3,9 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", ".e2e-work/"] },
+  {
+    ignores: ["node_modules/", "dist/", "dist-plugin/", ".e2e-work/", "examples/*/venv/", "examples/*/sdks/"],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

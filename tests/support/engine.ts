@@ -14,8 +14,8 @@ export interface PulumiEngine {
   command: PulumiCommand;
   /** The root of the CLI install (`<root>/bin/pulumi`). */
   root: string;
-  /** Why `pulumi` cannot run a program in a project directory here (no Node.js language host), or undefined when it can. */
-  noLanguageHost?: string;
+  /** Why `pulumi` cannot run a program of a language (`nodejs`, `yaml`, `python`, `go`) in a project directory here, or undefined when it can. */
+  missingHost(language: string): string | undefined;
 }
 
 /** Whether an executable is in one of the directories, or on PATH. */
@@ -55,11 +55,13 @@ export function pulumiEngine(options: { showProgress?: boolean } = {}): Promise<
     const { binDir, stderr } = await runEngineScript(options.showProgress ?? false);
     const root = join(binDir.split(":").pop()!, "..");
     const command = await PulumiCommand.get({ root, skipVersionCheck: true });
-    const warning = /^pulumi-engine: warning: (pulumi-language-nodejs .*)$/m.exec(stderr)?.[1];
-    const noLanguageHost = onPath("pulumi-language-nodejs", binDir)
-      ? undefined
-      : (warning ?? "pulumi-language-nodejs is not available");
-    return { binDir, command, root, noLanguageHost };
+    const missingHost = (language: string) => {
+      const host = `pulumi-language-${language}`;
+      if (onPath(host, binDir)) return undefined;
+      const warning = new RegExp(`^pulumi-engine: warning: (${host} .*)$`, "m").exec(stderr)?.[1];
+      return warning ?? `${host} is not available`;
+    };
+    return { binDir, command, root, missingHost };
   })();
   return engine;
 }

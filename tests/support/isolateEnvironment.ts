@@ -8,6 +8,9 @@ import { join, resolve } from "node:path";
 export const ORIGINAL_HOME = process.env.HOME ?? tmpdir();
 
 if (!process.env.XDG_CACHE_HOME) process.env.XDG_CACHE_HOME = join(ORIGINAL_HOME, ".cache");
+// Go's module cache lives under GOPATH (~/go by default): Go programs' tests reuse it, as pip and
+// Go's build cache reuse XDG_CACHE_HOME.
+if (!process.env.GOPATH) process.env.GOPATH = join(ORIGINAL_HOME, "go");
 
 for (const name of Object.keys(process.env)) {
   if (name.startsWith("ALIBABA_CLOUD_") || name.startsWith("ALICLOUD_")) delete process.env[name];

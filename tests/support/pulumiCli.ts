@@ -40,15 +40,18 @@ export function emulatorConfig(emulator: Emulator): StackConfigEntry[] {
 
 /**
  * The CLI environment for a suite that runs `pulumi` in project directories, from its `before`
- * hook. Without a Node.js language host such a suite cannot run: under `CI=true` that fails the
- * hook with the one-line reason; elsewhere the suite is skipped and its title says why.
+ * hook. Without the language hosts it needs (Node.js, and those of `languages`) such a suite
+ * cannot run: under `CI=true` that fails the hook with the one-line reason; elsewhere the suite is
+ * skipped and its title says why.
  */
 export async function pulumiCliFor(
   ctx: Mocha.Context,
   extraEnv: Record<string, string> = {},
+  languages: readonly string[] = [],
 ): Promise<PulumiCli> {
   ctx.timeout(45 * 60 * 1000);
-  const { noLanguageHost } = await pulumiEngine();
+  const engine = await pulumiEngine();
+  const noLanguageHost = ["nodejs", ...languages].map((l) => engine.missingHost(l)).find((m) => m);
   if (noLanguageHost) {
     if (process.env.CI === "true") throw new Error(noLanguageHost);
     const suite = ctx.test?.parent;

@@ -1,0 +1,183 @@
+// examples/yaml, examples/python and examples/go on the user's path: their READMEs' shell blocks
+// run as written, one terminal per README, from the clone's root, with the `pulumi` CLI and each
+// language's host, against the emulator. The emulator's log judges every step.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import type { Emulator } from "../emulator/emulator";
+import { REPO_ROOT } from "../support/engine";
+import { ok, pulumiCliFor, type PulumiCli } from "../support/pulumiCli";
+import { filledIn, shellBlocks, ShellSession } from "../support/readmeSession";
+import { emulatorSuite } from "../support/suite";
+import type { CommandRun } from "../support/commands";
+
+const OPEN = "OpenPublicIpAddressPoolService";
+const STATUS = "GetPublicIpAddressPoolServiceStatus";
+/** The regions the READMEs set. */
+const REGIONS = ["ap-southeast-1", "cn-hangzhou"];
+
+/** Each README's placeholders, filled in with this run's emulator; its stack named for this run. */
+function valuesFor(emulator: Emulator, stack: string): Record<string, string> {
+  const key = emulator.defaultAccount.keys[0];
+  return {
+    "<AccessKey ID>": key.accessKeyId,
+    "<AccessKey secret>": key.accessKeySecret,
+    "<endpoint>": emulator.endpoint,
+    "<secureEndpoint, without https://>": emulator.secureHost,
+    "<caCert>": join(REPO_ROOT, "tests", "emulator", "tls", "ca.pem"),
+    "pulumi stack init dev": `pulumi stack init ${stack}`,
+  };
+}
+
+/** The lines of a block, one command each. */
+const commands = (block: string) => block.split("\n").filter((l) => l.trim() !== "" && !l.startsWith("#"));
+
+/** Writes of the feature in the emulator's log. */
+const writes = (emulator: Emulator) => emulator.log().filter((e) => e.action === OPEN);
+
+describe("the user's path: the YAML, Python and Go examples, by their READMEs", function () {
+  this.timeout(1_800_000);
+  const suite = emulatorSuite({ engine: true });
+  let emulator: Emulator;
+  let cli: PulumiCli;
+  before(async function () {
+    cli = await pulumiCliFor(this, { PULUMI_SKIP_CONFIRMATIONS: "true" }, ["yaml", "python", "go"]);
+  });
+  beforeEach(() => (emulator = suite.emulator()));
+  after(() => cli?.dispose());
+
+  /** Runs a README from its first block (setup) through its emulator block; returns the session and the rest. */
+  async function startReadme(example: string, stack: string) {
+    const blocks = shellBlocks(join(REPO_ROOT, "examples", example, "README.md")).map((b) =>
+      filledIn(b, valuesFor(emulator, stack)),
+    );
+    const session = new ShellSession(REPO_ROOT, cli.env);
+    ok(await session.run(blocks[0]), `${example}: the setup block`);
+    assert.equal(session.directory, join(REPO_ROOT, "examples", example));
+    ok(await session.run(blocks[1]), `${example}: the emulator block`);
+    return { session, rest: blocks.slice(2) };
+  }
+
+  /** Runs one line of a block. */
+  async function line(session: ShellSession, command: string): Promise<CommandRun> {
+    return session.run(command);
+  }
+
+  /** Previews (0 writes), then ups: exactly the README's regions, each Open once. */
+  async function previewThenUp(session: ShellSession, block: string, example: string): Promise<string> {
+    const [preview, up] = commands(block);
+    assert.deepEqual([preview, up], ["pulumi preview", "pulumi up"]);
+    const previewed = ok(await line(session, preview), `${example}: pulumi preview`);
+    assert.match(previewed, /\+ \d+ to create/);
+    assert.deepEqual(writes(emulator), [], `${example}: a preview writes nothing`);
+    const upped = ok(await line(session, up), `${example}: pulumi up`);
+    assert.deepEqual(emulator.enabledRegions(emulator.defaultAccount.uid), REGIONS);
+    assert.deepEqual(
+      writes(emulator)
+        .map((e) => e.regionId)
+        .sort(),
+      REGIONS,
+      `${example}: one Open per region`,
+    );
+    return upped;
+  }
+
+  async function removeStack(example: string, stack: string): Promise<void> {
+    await cli.pulumi(join(REPO_ROOT, "examples", example), "stack", "rm", "--yes", "--force", stack);
+  }
+
+  it("examples/yaml: preview writes nothing and reads the status (the invoke), up activates the component's regions, destroy says they stay enabled", async () => {
+    const stack = `readme-yaml-${process.pid}`;
+    try {
+      const { session, rest } = await startReadme("yaml", stack);
+      const [run, destroy] = rest;
+      const [preview] = commands(run);
+      ok(await line(session, preview), "pulumi preview");
+      assert.deepEqual(writes(emulator), []);
+      assert.deepEqual(
+        emulator
+          .log()
+          .filter((e) => e.action === STATUS)
+          .map((e) => e.regionId),
+        ["cn-hangzhou"],
+        "the status function is read during the preview, for the first region",
+      );
+      emulator.clearLog();
+      const upped = ok(await line(session, commands(run)[1]), "pulumi up");
+      assert.deepEqual(emulator.enabledRegions(emulator.defaultAccount.uid), REGIONS);
+      assert.deepEqual(
+        writes(emulator)
+          .map((e) => e.regionId)
+          .sort(),
+        REGIONS,
+      );
+      assert.match(upped, /enabledRegions\s*: \[\s*\[0\]: "ap-southeast-1"\s*\[1\]: "cn-hangzhou"/);
+      assert.match(upped, new RegExp(`accountId\\s*: "${emulator.defaultAccount.uid}"`));
+
+      emulator.clearLog();
+      const destroyed = ok(await session.run(destroy), "pulumi destroy");
+      assert.deepEqual(writes(emulator), []);
+      for (const region of REGIONS) {
+        assert.match(
+          destroyed,
+          new RegExp(
+            `\\(ip-pool-${region}\\):\\s*\\n\\s*${region}: the Public IP Address Pool feature stays enabled in ${region}`,
+          ),
+          `the line is shown against ip-pool-${region}`,
+        );
+      }
+      assert.deepEqual(emulator.enabledRegions(emulator.defaultAccount.uid), REGIONS, "the feature stays on");
+    } finally {
+      await removeStack("yaml", stack);
+    }
+  });
+
+  it("examples/python: up activates the regions; import adopts an active region with no write and the next up changes nothing; get reads a region", async () => {
+    const stack = `readme-python-${process.pid}`;
+    const uid = emulator.defaultAccount.uid;
+    try {
+      const { session, rest } = await startReadme("python", stack);
+      const [run, adopt, read] = rest;
+      await previewThenUp(session, run, "python");
+
+      emulator.setRegion(uid, "cn-shanghai", { enabled: true });
+      emulator.clearLog();
+      const [importLine, setRegions, upAgain] = commands(adopt);
+      const imported = ok(await line(session, importLine), "pulumi import");
+      assert.match(imported, /= 1 imported/);
+      assert.deepEqual(writes(emulator), [], "an import writes nothing");
+      ok(await line(session, setRegions), "config set regions");
+      const next = ok(await line(session, upAgain), "pulumi up after the import");
+      assert.doesNotMatch(next, /to create|created|to update|updated|to replace|replaced/);
+      assert.deepEqual(writes(emulator), [], "the next up writes nothing");
+
+      emulator.setRegion(uid, "eu-central-1", { enabled: true });
+      emulator.clearLog();
+      ok(await session.run(read), "the readRegion block");
+      const outputs = JSON.parse(
+        ok(await cli.pulumi(session.directory, "stack", "output", "--json"), "stack output"),
+      ) as Record<string, unknown>;
+      assert.equal(outputs.readRegionAccountId, uid, ".get() read the region and its account");
+      assert.deepEqual(writes(emulator), []);
+      assert.ok(emulator.log().some((e) => e.action === STATUS && e.regionId === "eu-central-1"));
+
+      const refused = await line(
+        session,
+        "pulumi import alicloud-ip-pool-service:index:PublicIpAddressPoolService ip-pool-us-east-1 us-east-1",
+      );
+      assert.notEqual(refused.code, 0);
+      assert.match(refused.stdout + refused.stderr, /Region us-east-1 cannot be imported: NotActive/);
+    } finally {
+      await removeStack("python", stack);
+    }
+  });
+
+  it("examples/go: preview writes nothing, up activates exactly the regions", async () => {
+    const stack = `readme-go-${process.pid}`;
+    try {
+      const { session, rest } = await startReadme("go", stack);
+      await previewThenUp(session, rest[0], "go");
+    } finally {
+      await removeStack("go", stack);
+    }
+  });
+});
