@@ -5,6 +5,7 @@
 // nothing (a module that exported a component would be served as a component provider instead).
 import * as pulumi from "@pulumi/pulumi";
 import { main } from "@pulumi/pulumi/provider";
+import { onConfigure } from "./configureHook";
 import { PoolServicePlugin } from "./pluginProvider";
 
 const args = process.argv.slice(2);
@@ -22,4 +23,6 @@ if (engineAddress) {
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- outside rootDir: read, not compiled in
 const { version } = require("../../package.json") as { version: string };
-void main(new PoolServicePlugin(version), args);
+const plugin = new PoolServicePlugin(version);
+onConfigure((inputs) => plugin.configure(inputs));
+void main(plugin, args);

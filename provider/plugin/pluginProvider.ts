@@ -24,10 +24,14 @@ function plain(value: unknown): unknown {
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, plain(v)]));
 }
 
-/** A call's error as the plugin's user reads it: each setting named by the plugin's key. */
+/**
+ * A call's answer as the engine takes it (no undefined field, which the SDK cannot send), and its
+ * error as the plugin's user reads it: each setting named by the plugin's key.
+ */
 async function inTerms<T>(result: Promise<T>): Promise<T> {
   try {
-    return await result;
+    const value = await result;
+    return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
   } catch (err) {
     if (err instanceof PoolServiceError) throw new PoolServiceError(err, inPluginTerms(err.message));
     throw err;
@@ -51,6 +55,8 @@ function assertResource(urn: string): void {
 /** The provider of the plugin, for one provider instance (one process, one configuration). */
 export class PoolServicePlugin implements provider.Provider {
   private lifecycle?: RegionLifecycle;
+  /** The provider instance's inputs from the engine's Configure; until then, PULUMI_CONFIG. */
+  private inputs?: Record<string, unknown>;
 
   /** Serves the schema of `version`, with the configuration the engine gave this process. */
   constructor(
@@ -59,10 +65,21 @@ export class PoolServicePlugin implements provider.Provider {
     private readonly log: PluginLog = engineLog,
   ) {}
 
+  /** Takes the provider instance's inputs (an explicit provider's, or the stack's for a default one). */
+  configure(inputs: Record<string, unknown>): void {
+    this.inputs = plain(inputs) as Record<string, unknown>;
+    this.lifecycle = undefined;
+  }
+
+  /** The provider instance's configuration, as the settings read it. */
+  private config(): { get(key: string): unknown } {
+    return pluginConfig(this.inputs ?? configOfProcess(this.env));
+  }
+
   /** The region lifecycle, built on first use with the provider instance's configuration. */
   private regions(): RegionLifecycle {
     this.lifecycle ??= regionLifecycle({
-      config: pluginConfig(configOfProcess(this.env)),
+      config: this.config(),
       env: this.env,
       log: (line) => this.log(inPluginTerms(line)),
     });
@@ -145,7 +162,7 @@ export class PoolServicePlugin implements provider.Provider {
     const args = (plain(inputs) ?? {}) as { regionId?: unknown; assumeRole?: unknown };
     const outputs = await inTerms(
       lookUpStatus(args, {
-        config: configSource(pluginConfig(configOfProcess(this.env))),
+        config: configSource(this.config()),
         env: this.env,
         operation: "getPublicIpAddressPoolServiceStatus",
       }),

@@ -34,7 +34,8 @@ function configProperties(): Record<string, Property> {
       name === "assumeRole"
         ? ref(ASSUME_ROLE, doc)
         : name === "assumeRoleWithOidc"
-          ? ref(OIDC_ROLE, doc)
+          ? // Secret whole: the engine encrypts a provider's top-level secret inputs, not a type's fields.
+            { ...ref(OIDC_ROLE, `${doc} Secret as a whole, as it may hold the token.`), secret: true }
           : name === "endpoints"
             ? { type: "array", items: { $ref: `#/types/${ENDPOINTS}` }, description: doc }
             : name.endsWith("Seconds")

@@ -13,6 +13,8 @@ import { ORIGINAL_HOME } from "./isolateEnvironment";
 export interface PulumiCli {
   /** The environment every command runs with. */
   env: NodeJS.ProcessEnv;
+  /** Where the file backend keeps the stacks' state, history and backups. */
+  stateDir: string;
   /** Runs `pulumi <args>` in `cwd`. */
   pulumi(cwd: string, ...args: string[]): Promise<CommandRun>;
   /** Runs `npm <args>` in `cwd`, with the developer's npm cache (so installs work offline when cached). */
@@ -83,6 +85,7 @@ export async function pulumiCli(extraEnv: Record<string, string> = {}): Promise<
   const pulumi = (cwd: string, ...args: string[]) => runCommand("pulumi", args, { cwd, env });
   return {
     env,
+    stateDir: join(root, ".pulumi"),
     pulumi,
     npm: (cwd, ...args) => runCommand("npm", args, { cwd, env, timeoutMs: 600_000 }),
     configSet: async (cwd, entries) => {

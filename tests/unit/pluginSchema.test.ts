@@ -68,7 +68,7 @@ describe("the plugin's schema", () => {
     const secrets = Object.entries(schema.config.variables)
       .filter(([, p]) => p.secret)
       .map(([k]) => k);
-    assert.deepEqual(secrets.sort(), ["secretKey", "securityToken"]);
+    assert.deepEqual(secrets.sort(), ["assumeRoleWithOidc", "secretKey", "securityToken"]);
     const oidc = Object.values(schema.types).find((t) => "oidcToken" in t.properties)!;
     assert.equal(oidc.properties.oidcToken.secret, true);
   });
