@@ -10,7 +10,7 @@ import type { RegionInputs, RegionOutputs } from "../service/regionRules";
 import { lookUpStatus } from "../service/statusLookup";
 import { configOfProcess, inPluginTerms, pluginConfig } from "./pluginConfig";
 import { RegionsComponent, type RegionsInputs } from "./regionsComponent";
-import { COMPONENT_TOKEN, packageSchema, RESOURCE_TOKEN, STATUS_TOKEN } from "./schema";
+import { COMPONENT_TOKEN, packageSchema, RESOURCE_OUTPUTS, RESOURCE_TOKEN, STATUS_TOKEN } from "./schema";
 
 /** The mark the engine gives a secret value that reaches a provider. */
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
@@ -45,6 +45,13 @@ export type PluginLog = (line: string, urn?: string) => void;
 const engineLog: PluginLog = (line, urn) => {
   void pulumi.log.info(line, urn === undefined ? undefined : new pulumi.DependencyResource(urn));
 };
+
+/** The resource's outputs in a state, and nothing else it may hold. */
+function outputsOf(props: RegionOutputs): RegionOutputs {
+  return Object.fromEntries(
+    Object.entries(props).filter(([key]) => RESOURCE_OUTPUTS.includes(key)),
+  ) as unknown as RegionOutputs;
+}
 
 /** Refuses a resource type this plugin does not serve. */
 function assertResource(urn: string): void {
@@ -117,12 +124,17 @@ export class PoolServicePlugin implements provider.Provider {
     return inTerms(this.regions().create(plain(inputs) as RegionInputs, this.logTo(urn)));
   }
 
-  /** Refresh (the recorded account only), import and get (an active region is adopted). */
+  /**
+   * Refresh (the recorded account only), import and get (an active region is adopted). What it
+   * returns holds the resource's outputs only: a state moved from the dynamic resource by an alias
+   * loses its stored provider code at its first refresh.
+   */
   async read(id: string, urn: string, props?: unknown): Promise<provider.ReadResult> {
     assertResource(urn);
     const recorded = plain(props) as RegionOutputs | undefined;
     const state = recorded?.regionId === undefined ? undefined : recorded;
-    return inTerms(this.regions().read(id, state, this.logTo(urn)));
+    const read = this.regions().read(id, state, this.logTo(urn));
+    return inTerms(read.then((result) => ({ ...result, props: result.props && outputsOf(result.props) })));
   }
 
   /** Records new session settings of the same role: nothing is sent. */

@@ -86,6 +86,9 @@ const REGION_OUTPUTS: Readonly<Record<string, Property>> = {
   assumeRole: ref(ASSUME_ROLE, "The role the calls act through, if any."),
 };
 
+/** The names of the resource's outputs: what the plugin keeps of a state it reads. */
+export const RESOURCE_OUTPUTS: readonly string[] = Object.keys(REGION_OUTPUTS);
+
 /** The package schema, as `getSchema` returns it. */
 export function packageSchema(version: string): Record<string, unknown> {
   const config = configProperties();
@@ -203,7 +206,7 @@ export function packageSchema(version: string): Record<string, unknown> {
     },
     language: {
       nodejs: {
-        packageName: "@pulumi-alicloud-ip-pool-service/sdk",
+        packageName: "alicloud-ip-pool-service",
         dependencies: { "@pulumi/pulumi": "^3.139.0" },
       },
       python: { packageName: "pulumi_alicloud_ip_pool_service", requires: { pulumi: ">=3.139.0,<4.0.0" } },

@@ -40,6 +40,15 @@ export function emulatorConfig(emulator: Emulator): StackConfigEntry[] {
   ];
 }
 
+/** The same, for the provider plugin: every key in its own namespace, `alicloud-ip-pool-service:`. */
+export function pluginEmulatorConfig(emulator: Emulator): StackConfigEntry[] {
+  return emulatorConfig(emulator).map(([key, value, flag]) => [
+    `alicloud-ip-pool-service:${key.slice(key.indexOf(":") + 1)}`,
+    value,
+    flag,
+  ]);
+}
+
 /**
  * The CLI environment for a suite that runs `pulumi` in project directories, from its `before`
  * hook. Without the language hosts it needs (Node.js, and those of `languages`) such a suite
@@ -90,7 +99,7 @@ export async function pulumiCli(extraEnv: Record<string, string> = {}): Promise<
     npm: (cwd, ...args) => runCommand("npm", args, { cwd, env, timeoutMs: 600_000 }),
     configSet: async (cwd, entries) => {
       for (const [key, value, flag] of entries) {
-        const args = flag ? ["config", "set", `--${flag}`, key, value] : ["config", "set", key, value];
+        const args = ["config", "set", ...(flag ? [`--${flag}`] : []), "--", key, value];
         ok(await pulumi(cwd, ...args), `pulumi config set ${key}`);
       }
     },
