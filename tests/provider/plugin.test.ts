@@ -3,11 +3,15 @@
 // against the emulator: the same core as the dynamic face, its own configuration namespace, and
 // what only a plugin can do (import and get).
 import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { lock } from "proper-lockfile";
 import type { Emulator } from "../emulator/emulator";
 import { rejectionOf } from "../support/rejection";
 import { emulatorSuite } from "../support/suite";
 import { PoolServicePlugin } from "../../provider/plugin/pluginProvider";
 import { IGNORED_KEYS, REFUSED_KEYS } from "../../provider/config/keys";
+import { LOCK_DIR } from "../../provider/service/openLock";
 import { RESOURCE_TOKEN, STATUS_TOKEN } from "../../provider/plugin/schema";
 
 const OPEN = "OpenPublicIpAddressPoolService";
@@ -132,6 +136,34 @@ describe("the provider plugin's provider, over the same core", function () {
       lines.filter((l) => /stays enabled/.test(l.line)).map((l) => l.urn),
       [URN],
     );
+  });
+
+  it("waits for another process's Open of the account (its lock file), bounded by activationTimeoutSeconds, then says AccountBusy and sends nothing", async () => {
+    const uid = emulator.defaultAccount.uid;
+    mkdirSync(LOCK_DIR, { recursive: true });
+    const release = await lock(join(LOCK_DIR, `open-${uid}`), { realpath: false, stale: 10_000 });
+    try {
+      const { plugin } = pluginFor(emulator, { activationTimeoutSeconds: "1" });
+      const checked = await plugin.check(URN, {}, { regionId: "cn-hangzhou" });
+      const err = await rejectionOf(plugin.create(URN, checked.inputs));
+      assert.match(
+        err.message,
+        /OpenPublicIpAddressPoolService was not sent in region cn-hangzhou: AccountBusy/,
+      );
+      assert.match(err.message, /wait longer with alicloud-ip-pool-service:activationTimeoutSeconds/);
+      assert.equal(emulator.log().filter((e) => e.action === OPEN).length, 0);
+
+      const waiting = plugin.create(URN, checked.inputs);
+      await new Promise((r) => setTimeout(r, 200));
+      await release();
+      assert.equal(
+        (await waiting).outs.regionId,
+        "cn-hangzhou",
+        "the Open goes once the other process lets go",
+      );
+    } finally {
+      await release().catch(() => undefined);
+    }
   });
 
   it("serves the status function, changing nothing", async () => {
