@@ -4,7 +4,7 @@
 // one JSON object with the figures on stdout. Progress goes to stderr.
 import "../tests/support/isolateEnvironment";
 import { execFile, spawn } from "node:child_process";
-import { readdirSync, statSync, writeFileSync } from "node:fs";
+import { statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -17,6 +17,7 @@ import { provider, useStackConfig } from "../tests/support/providerHarness";
 import { createTestStack, dynamicResources } from "../tests/support/stack";
 import { rolloutProgram, trivialProgram } from "./benchPrograms";
 import { pluginColdStartRun, pluginUpRun } from "./benchPlugin";
+import { stateFile } from "./stateFile";
 import { stackConfigFor, credentialConfig } from "../tests/support/stackConfig";
 
 const USAGE = `Usage: npm run bench -- [--json] [--latency-ms <n>] [--runs <n>] [--only <key,...>]
@@ -172,17 +173,7 @@ function memberAccounts(emulator: Emulator, count: number): Array<{ roleArn: str
 
 /** The size of the stack's state file in the backend, in bytes. */
 function stateFileBytes(backendDir: string, stackName: string): number {
-  const found: number[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name === `${stackName}.json`) found.push(statSync(path).size);
-    }
-  };
-  walk(backendDir);
-  if (found.length !== 1) throw new Error(`expected one state file of ${stackName}, found ${found.length}`);
-  return found[0];
+  return statSync(stateFile(backendDir, stackName)).size;
 }
 
 /** Up of 10 accounts × 10 new regions, each account through its role. */

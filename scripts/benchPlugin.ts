@@ -2,27 +2,13 @@
 // `pulumi` CLI (its wall time over the floor of `upWallRatio`, and its state's bytes per
 // resource), and the plugin's cold start, from its process's start to its first API request.
 import { execFile, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Emulator } from "../tests/emulator/emulator";
 import { pulumiEngine, REPO_ROOT } from "../tests/support/engine";
-
-/** The state file of a stack in a file backend. */
-function stateFile(backendDir: string, stack: string): string {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name === `${stack}.json` && path.includes(`${join(".pulumi", "stacks")}`)) found.push(path);
-    }
-  };
-  walk(backendDir);
-  if (found.length !== 1) throw new Error(`expected one state file of ${stack}, found ${found.length}`);
-  return found[0];
-}
+import { stateFile } from "./stateFile";
 
 /**
  * `pulumi up` of a YAML program declaring one plugin resource per region, with credentials and
