@@ -22,6 +22,7 @@ export async function pluginUpRun(
 ): Promise<{
   pluginUpWallRatio: number;
   pluginStateBytesPerResource: number;
+  pluginOwnStateBytesPerResource: number;
   hostStackTraceBytesPerResource: number;
   pluginUpMs: number;
 }> {
@@ -78,10 +79,12 @@ export async function pluginUpRun(
     const full = JSON.stringify(resources).length;
     const traces =
       full - JSON.stringify(resources.map(({ sourcePosition: _p, stackTrace: _t, ...rest }) => rest)).length;
+    const hostStackTraceBytesPerResource = ((traces / full) * bytes) / resources.length;
     return {
       pluginUpWallRatio: span / (regions.length * latencyMs + latencyMs),
       pluginStateBytesPerResource: bytes / resources.length,
-      hostStackTraceBytesPerResource: ((traces / full) * bytes) / resources.length,
+      pluginOwnStateBytesPerResource: bytes / resources.length - hostStackTraceBytesPerResource,
+      hostStackTraceBytesPerResource,
       pluginUpMs,
     };
   } finally {

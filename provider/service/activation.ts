@@ -52,9 +52,9 @@ export interface ActivationOptions {
  * connection), in milliseconds, before the Open is sent again with the same idempotency token
  * (which makes a second activation impossible). Such an Open may still be in flight, for about as
  * long again as it took to fail: the window is that long, at least {@link MIN_SETTLE_MS} and at
- * most this. The account's other Opens wait meanwhile, so it is short. An Open that got a 5xx
- * answer is no longer in flight: the status is read once, and the Open is sent again after the
- * usual backoff.
+ * most this. The account's other Opens wait meanwhile, so it is short, and its reads are retried
+ * only within it. An Open that got a 5xx answer is no longer in flight: the status is read once
+ * (one attempt), and the Open is sent again after the usual backoff.
  */
 export const OUTCOME_SETTLE_MS = 5_000;
 
@@ -77,8 +77,10 @@ interface Poll {
 }
 
 /**
- * Reads the status until it reports enabled or the activation wait has passed: the last read is
- * made when the wait ends (within one read), not before it.
+ * Reads the status until it reports enabled or the wait has passed: the last read is made when
+ * the wait ends (within one read), not before it. While `settling`, each read retries only within
+ * what is left of the window, and a read that fails counts as "not yet enabled": the Open it asks
+ * about is sent again with its idempotency token anyway.
  */
 async function pollUntilEnabled(
   api: PoolServiceApi,
@@ -86,12 +88,16 @@ async function pollUntilEnabled(
   options: ActivationOptions,
   waitingFor: string,
   windowMs: number,
+  settling = false,
 ): Promise<Poll> {
   const clock = options.clock ?? SYSTEM_CLOCK;
   const started = clock.now();
+  const read = settling
+    ? () => api.status(regionId, Math.max(0, windowMs - (clock.now() - started))).catch(() => false)
+    : () => api.status(regionId);
   let delay = FIRST_POLL_MS;
   for (let checks = 1; ; checks++) {
-    const enabled = await api.status(regionId);
+    const enabled = await read();
     const waitedMs = clock.now() - started;
     if (enabled) return { enabled, checks, waitedMs };
     const left = windowMs - waitedMs;
@@ -166,6 +172,7 @@ export async function activateRegion(
       options,
       "waiting for the status to show whether the Open took effect",
       windowMs,
+      true,
     );
     return settled.enabled;
   };

@@ -99,12 +99,21 @@ export class PoolServiceApi {
 
   /**
    * GetPublicIpAddressPoolServiceStatus: whether the feature is active in a region. Only a boolean
-   * `Enabled` counts: any other reply is an `UnexpectedResponse`, never "disabled".
+   * `Enabled` counts: any other reply is an `UnexpectedResponse`, never "disabled". `budgetMs`
+   * bounds its retries more tightly than the retry budget (one attempt is always made).
    */
-  async status(regionId: string): Promise<boolean> {
+  async status(regionId: string, budgetMs?: number): Promise<boolean> {
     const connecting = this.vpc(regionId);
-    const { body, exchange } = await this.call(OPERATIONS.status, regionId, connecting, (c) =>
-      c.getPublicIpAddressPoolServiceStatus(new vpc.GetPublicIpAddressPoolServiceStatusRequest({ regionId })),
+    const { body, exchange } = await this.call(
+      OPERATIONS.status,
+      regionId,
+      connecting,
+      (c) =>
+        c.getPublicIpAddressPoolServiceStatus(
+          new vpc.GetPublicIpAddressPoolServiceStatusRequest({ regionId }),
+        ),
+      undefined,
+      budgetMs === undefined ? undefined : Math.min(budgetMs, this.policy.budgetMs),
     );
     return this.believed(
       enabledIn(exchange, body?.enabled),
@@ -226,6 +235,7 @@ export class PoolServiceApi {
     connecting: Promise<Connection<C>>,
     send: (client: C) => Promise<{ body?: B }>,
     settle?: OpenSettlement,
+    budgetMs = this.policy.budgetMs,
   ): Promise<{ body?: B; exchange: HttpExchange }> {
     const scrub = (text: string) => this.scrubber.scrub(text);
     let connection: Connection<C>;
@@ -235,10 +245,14 @@ export class PoolServiceApi {
       throw credentialsFailed(err, operation, regionId, scrub);
     }
     try {
-      return await retriedCall(() => send(connection.client), this.policy, {
-        onRetry: (notice) => this.options.onRetry?.({ ...notice, operation, subject: regionId }),
-        settle,
-      });
+      return await retriedCall(
+        () => send(connection.client),
+        { ...this.policy, budgetMs },
+        {
+          onRetry: (notice) => this.options.onRetry?.({ ...notice, operation, subject: regionId }),
+          settle,
+        },
+      );
     } catch (err) {
       if (!(err instanceof RetriesFailed)) throw err;
       // Credentials that failed while the call was made (a session's renewal) have their own diagnostic.

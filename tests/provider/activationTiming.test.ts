@@ -14,11 +14,12 @@ describe("the activation wait", () => {
   let emulator: Emulator;
   beforeEach(() => (emulator = suite.emulator()));
 
-  function api(): PoolServiceApi {
+  function api(retry?: ConstructorParameters<typeof PoolServiceApi>[0]["retry"]): PoolServiceApi {
     const config = stackConfigFor(emulator.defaultAccount.keys[0]);
     return new PoolServiceApi({
       config: { get: (k) => config[k] },
       env: emulator.endpointEnv,
+      retry,
     });
   }
 
@@ -65,5 +66,65 @@ describe("the activation wait", () => {
     });
     assert.equal(result.adopted, false);
     assert.deepEqual(clock.slept, [1_000, 2_000]);
+  });
+
+  describe("while an Open's outcome is settled, the account's other Opens wait, so its status reads are not retried past the window", () => {
+    const OPEN = "OpenPublicIpAddressPoolService";
+    const STATUS = "GetPublicIpAddressPoolServiceStatus";
+
+    /** Activates cn-hangzhou; `whenSettling` runs as the settle window opens. Returns the retries' waits. */
+    async function activateWhile(whenSettling: () => void) {
+      const retryWaits: number[] = [];
+      const result = await activateRegion(
+        api({ sleep: async (ms) => void retryWaits.push(ms) }),
+        "cn-hangzhou",
+        "token-s",
+        {
+          activationTimeoutMs: 12_000,
+          locks: new OpenLocks(),
+          clock: virtualClock(),
+          progress: (line) => {
+            if (line.includes("before sending it again")) whenSettling();
+          },
+        },
+      );
+      const log = emulator.log();
+      const opens = log.filter((e) => e.action === OPEN);
+      assert.equal(opens.length, 2, "the Open was sent again");
+      assert.equal(opens[0].clientToken, opens[1].clientToken, "with the same idempotency token");
+      const between = log.filter((e) => e.action === STATUS && e.seq > opens[0].seq && e.seq < opens[1].seq);
+      return { result, retryWaits, between };
+    }
+
+    it("after a 5xx, the one status read that fails counts as not yet enabled, and the Open is sent again", async () => {
+      emulator.addFault({ kind: "internal", action: OPEN, count: 1 });
+      const { result, between } = await activateWhile(() =>
+        emulator.addFault({ kind: "throttling", action: STATUS, count: 3 }),
+      );
+      assert.equal(result.enabled, true);
+      assert.deepEqual(
+        between.map((e) => e.outcome),
+        ["Throttling.User"],
+        "one read between the Opens, not retried",
+      );
+    });
+
+    it("after no answer, a read asked to wait past the window is given up, and the window ends on time", async () => {
+      emulator.addFault({ kind: "reset", action: OPEN, count: 1 });
+      const { result, retryWaits, between } = await activateWhile(() =>
+        emulator.addFault({ kind: "throttling", action: STATUS, count: 1, retryAfterMs: 60_000 }),
+      );
+      assert.equal(result.enabled, true);
+      assert.deepEqual(
+        retryWaits.filter((ms) => ms >= 1_000),
+        [],
+        "no retry waited past the 1 s window",
+      );
+      assert.deepEqual(
+        between.map((e) => e.outcome),
+        ["Throttling.User", "OK"],
+        "the throttled read, then the read at the window's end",
+      );
+    });
   });
 });
