@@ -5,12 +5,11 @@ import type { CallFailure } from "../alibaba/classifyError";
 import type { HttpExchange } from "../alibaba/httpExchange";
 import { OPERATIONS, STS_OPERATIONS, type Operation } from "../alibaba/operations";
 import { retriedCall } from "../alibaba/retriedCall";
-import { DEFAULT_RETRY_POLICY, RetriesFailed, type RetryNotice, type RetryPolicy } from "../alibaba/retry";
+import { DEFAULT_RETRY_POLICY, RetriesFailed, type RetryPolicy } from "../alibaba/retry";
 import { SecretScrubber, secretsOf } from "../alibaba/secretScrubber";
 import { stsClient } from "../alibaba/stsClient";
 import { vpcSdk as vpc } from "../alibaba/vpcSdk";
 import type { AlicloudConfig } from "../config/alicloudConfig";
-import type { ConfigSource } from "../config/keys";
 import type { RoleStep } from "../config/roles";
 import type { Settings } from "../config/settings";
 import { CredentialsError } from "../credentials/credentialsError";
@@ -19,34 +18,11 @@ import { CredentialSessions, type ResolveOptions } from "../credentials/sessions
 import { readConfiguration } from "./callConfiguration";
 import { credentialsFailed, failedCall, unexpectedReply, type CallContext } from "./callErrors";
 import { accountIdIn, enabledIn, regionsIn, type RegionListing, type ReplyReading } from "./replies";
+import type { PoolServiceApiOptions } from "./poolServiceApiOptions";
 import { VpcClients } from "./vpcClients";
 
 /** The region used to reach the API for calls that have no region (DescribeRegions). */
 export const HOME_REGION = "cn-hangzhou";
-
-/** What the API layer is built from. */
-export interface PoolServiceApiOptions {
-  /** Stack configuration (empty outside a stack). */
-  config: ConfigSource;
-  /** Environment variables. */
-  env: NodeJS.ProcessEnv;
-  /** Overrides of the retry policy (tests make waits instant). */
-  retry?: Partial<RetryPolicy>;
-  /** Called before each retry, for progress output: `subject` is the region or the role. */
-  onRetry?: (notice: RetryNotice & { operation: Operation; subject?: string }) => void;
-  /** The command's `--endpoint`, as given; wins over config and environment. */
-  endpointFlag?: string;
-  /** The credential sessions to reuse (a provider object's); new ones when absent. */
-  sessions?: CredentialSessions;
-  /** The clients to reuse (a provider object's, made with `sessions`); a new cache when absent. */
-  clients?: VpcClients;
-  /** A role the calls act through after the stack's own (a resource's `assumeRole`, `--assume-role`). */
-  assumeRole?: RoleStep;
-  /** The scrubber every diagnostic passes through (its owner's); a new one when absent. */
-  scrubber?: SecretScrubber;
-  /** Whether diagnostics speak to the command line (its flags) rather than a stack. */
-  command?: boolean;
-}
 
 /** A client and what diagnostics say of it. */
 interface Connection<C> {
@@ -104,16 +80,13 @@ export class PoolServiceApi {
    */
   async status(regionId: string, budgetMs?: number): Promise<boolean> {
     const connecting = this.vpc(regionId);
+    const request = new vpc.GetPublicIpAddressPoolServiceStatusRequest({ regionId });
     const { body, exchange } = await this.call(
       OPERATIONS.status,
       regionId,
       connecting,
-      (c) =>
-        c.getPublicIpAddressPoolServiceStatus(
-          new vpc.GetPublicIpAddressPoolServiceStatusRequest({ regionId }),
-        ),
-      undefined,
-      budgetMs === undefined ? undefined : Math.min(budgetMs, this.policy.budgetMs),
+      (c) => c.getPublicIpAddressPoolServiceStatus(request),
+      { budgetMs },
     );
     return this.believed(
       enabledIn(exchange, body?.enabled),
@@ -134,7 +107,7 @@ export class PoolServiceApi {
       c.openPublicIpAddressPoolService(
         new vpc.OpenPublicIpAddressPoolServiceRequest({ regionId, clientToken }),
       );
-    const { body } = await this.call(OPERATIONS.open, regionId, this.vpc(regionId), send, settle);
+    const { body } = await this.call(OPERATIONS.open, regionId, this.vpc(regionId), send, { settle });
     return body?.requestId;
   }
 
@@ -228,14 +201,16 @@ export class PoolServiceApi {
     return reading.value;
   }
 
-  /** One operation through a client, with retries, classification and diagnostics. */
+  /**
+   * One operation through a client, with retries, classification and diagnostics; `budgetMs`
+   * may shorten the retry budget, and `settle` is the Open's ({@link PoolServiceApi.open}).
+   */
   private async call<C, B>(
     operation: Operation,
     regionId: string | undefined,
     connecting: Promise<Connection<C>>,
     send: (client: C) => Promise<{ body?: B }>,
-    settle?: OpenSettlement,
-    budgetMs = this.policy.budgetMs,
+    { settle, budgetMs = Infinity }: { settle?: OpenSettlement; budgetMs?: number } = {},
   ): Promise<{ body?: B; exchange: HttpExchange }> {
     const scrub = (text: string) => this.scrubber.scrub(text);
     let connection: Connection<C>;
@@ -245,14 +220,11 @@ export class PoolServiceApi {
       throw credentialsFailed(err, operation, regionId, scrub);
     }
     try {
-      return await retriedCall(
-        () => send(connection.client),
-        { ...this.policy, budgetMs },
-        {
-          onRetry: (notice) => this.options.onRetry?.({ ...notice, operation, subject: regionId }),
-          settle,
-        },
-      );
+      const policy = { ...this.policy, budgetMs: Math.min(budgetMs, this.policy.budgetMs) };
+      return await retriedCall(() => send(connection.client), policy, {
+        onRetry: (notice) => this.options.onRetry?.({ ...notice, operation, subject: regionId }),
+        settle,
+      });
     } catch (err) {
       if (!(err instanceof RetriesFailed)) throw err;
       // Credentials that failed while the call was made (a session's renewal) have their own diagnostic.
