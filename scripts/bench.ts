@@ -442,7 +442,7 @@ function markdown(
     const { max, what } = TARGETS[key];
     const value = figures[key];
     const shown = Number.isInteger(value) ? String(value) : value.toFixed(2);
-    const verdict = value <= max ? "met" : `missed by ${(value - max).toFixed(2)}`;
+    const verdict = value <= max ? "met" : `missed by ${Number((value - max).toFixed(2))}`;
     return `| \`${key}\` | ${what} | ${shown} | ≤ ${max} | ${verdict} |`;
   });
   return [
