@@ -9,8 +9,8 @@ import { join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
 import { REPO_ROOT } from "../support/engine";
 import { runCommand } from "../support/commands";
-import { emulatorConfig, ok, pluginEmulatorConfig, pulumiCliFor, type PulumiCli } from "../support/pulumiCli";
-import { emulatorSuite } from "../support/suite";
+import { emulatorConfig, ok, pluginEmulatorConfig, type PulumiCli } from "../support/pulumiCli";
+import { cliSuite } from "../support/cliSuite";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const REGIONS = ["ap-southeast-1", "cn-hangzhou", "eu-central-1"];
@@ -39,14 +39,10 @@ interface StateResource {
 
 describe("moving a TypeScript stack from the dynamic resource to the plugin's, with aliases", function () {
   this.timeout(900_000);
-  const suite = emulatorSuite({ engine: true });
+  const suite = cliSuite({ env: () => ({ PULUMI_SKIP_CONFIRMATIONS: "true" }) });
   let emulator: Emulator;
   let cli: PulumiCli;
-  before(async function () {
-    cli = await pulumiCliFor(this, { PULUMI_SKIP_CONFIRMATIONS: "true" });
-  });
-  beforeEach(() => (emulator = suite.emulator()));
-  after(() => cli?.dispose());
+  beforeEach(() => ({ emulator, cli } = suite.current()));
 
   it("moves every resource with no create, no delete and no write; the first refresh drops the stored provider code", async () => {
     const work = mkdtempSync(join(tmpdir(), "alias-move-"));

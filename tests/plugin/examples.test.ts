@@ -5,9 +5,9 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
 import { REPO_ROOT } from "../support/engine";
-import { ok, pulumiCliFor, type PulumiCli } from "../support/pulumiCli";
+import { ok, type PulumiCli } from "../support/pulumiCli";
 import { filledIn, shellBlocks, ShellSession } from "../support/readmeSession";
-import { emulatorSuite } from "../support/suite";
+import { cliSuite } from "../support/cliSuite";
 import type { CommandRun } from "../support/commands";
 
 const OPEN = "OpenPublicIpAddressPoolService";
@@ -36,14 +36,13 @@ const writes = (emulator: Emulator) => emulator.log().filter((e) => e.action ===
 
 describe("the user's path: the YAML, Python and Go examples, by their READMEs", function () {
   this.timeout(1_800_000);
-  const suite = emulatorSuite({ engine: true });
+  const suite = cliSuite({
+    languages: ["yaml", "python", "go"],
+    env: () => ({ PULUMI_SKIP_CONFIRMATIONS: "true" }),
+  });
   let emulator: Emulator;
   let cli: PulumiCli;
-  before(async function () {
-    cli = await pulumiCliFor(this, { PULUMI_SKIP_CONFIRMATIONS: "true" }, ["yaml", "python", "go"]);
-  });
-  beforeEach(() => (emulator = suite.emulator()));
-  after(() => cli?.dispose());
+  beforeEach(() => ({ emulator, cli } = suite.current()));
 
   /** Runs a README from its first block (setup) through its emulator block; returns the session and the rest. */
   async function startReadme(example: string, stack: string) {

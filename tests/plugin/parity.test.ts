@@ -8,8 +8,8 @@ import { join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
 import type { LogEntry } from "../emulator/requestLog";
 import { REPO_ROOT } from "../support/engine";
-import { emulatorConfig, ok, pluginEmulatorConfig, pulumiCliFor, type PulumiCli } from "../support/pulumiCli";
-import { emulatorSuite } from "../support/suite";
+import { emulatorConfig, ok, pluginEmulatorConfig, type PulumiCli } from "../support/pulumiCli";
+import { cliSuite } from "../support/cliSuite";
 
 const REGIONS = [
   "ap-northeast-1",
@@ -33,14 +33,14 @@ function byRegion(log: readonly LogEntry[]): Record<string, string[]> {
 
 describe("the dynamic resource and the plugin: the same operations, region by region", function () {
   this.timeout(900_000);
-  const suite = emulatorSuite({ engine: true, latencyMs: 10 });
+  const suite = cliSuite({
+    latencyMs: 10,
+    languages: ["yaml"],
+    env: () => ({ PULUMI_SKIP_CONFIRMATIONS: "true" }),
+  });
   let emulator: Emulator;
   let cli: PulumiCli;
-  before(async function () {
-    cli = await pulumiCliFor(this, { PULUMI_SKIP_CONFIRMATIONS: "true" }, ["yaml"]);
-  });
-  beforeEach(() => (emulator = suite.emulator()));
-  after(() => cli?.dispose());
+  beforeEach(() => ({ emulator, cli } = suite.current()));
 
   it("an up of ten regions, a second up, and a refresh after one region was turned off", async () => {
     const faces: Record<string, { dir: string; config: ReturnType<typeof emulatorConfig> }> = {

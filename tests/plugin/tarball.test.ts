@@ -8,21 +8,17 @@ import { dirname, join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
 import { REPO_ROOT } from "../support/engine";
 import { runCommand } from "../support/commands";
-import { ok, pluginEmulatorConfig, pulumiCliFor, type PulumiCli } from "../support/pulumiCli";
-import { emulatorSuite } from "../support/suite";
+import { ok, pluginEmulatorConfig, type PulumiCli } from "../support/pulumiCli";
+import { cliSuite } from "../support/cliSuite";
 
 const { version } = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
 
 describe("the plugin tarball, installed with `pulumi plugin install --file`", function () {
   this.timeout(900_000);
-  const suite = emulatorSuite({ engine: true });
+  const suite = cliSuite({ languages: ["yaml"], env: () => ({ PULUMI_SKIP_CONFIRMATIONS: "true" }) });
   let emulator: Emulator;
   let cli: PulumiCli;
-  before(async function () {
-    cli = await pulumiCliFor(this, { PULUMI_SKIP_CONFIRMATIONS: "true" }, ["yaml"]);
-  });
-  beforeEach(() => (emulator = suite.emulator()));
-  after(() => cli?.dispose());
+  beforeEach(() => ({ emulator, cli } = suite.current()));
 
   it("builds, installs, and activates exactly a program's regions, with only Node.js beside the CLI", async () => {
     const out = mkdtempSync(join(tmpdir(), "plugin-tarball-"));

@@ -10,9 +10,9 @@ import type { Emulator } from "../emulator/emulator";
 import { REPO_ROOT } from "../support/engine";
 import { filesUnder } from "../support/files";
 import { assertOpensApart, opensOverlapAcrossAccounts } from "../support/opens";
-import { ok, pulumiCliFor, type PulumiCli } from "../support/pulumiCli";
+import { ok, type PulumiCli } from "../support/pulumiCli";
 import { assumeWithSdk } from "../support/sts";
-import { emulatorSuite } from "../support/suite";
+import { cliSuite } from "../support/cliSuite";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const TYPE = "alicloud-ip-pool-service:index:PublicIpAddressPoolService";
@@ -30,31 +30,24 @@ function yamlProject(name: string, body: string): string {
 
 describe("the provider plugin from a YAML program, through the CLI", function () {
   this.timeout(600_000);
-  const suite = emulatorSuite({ engine: true });
+  const suite = cliSuite({
+    languages: ["yaml"],
+    // Credentials and endpoints from the environment, as the key table names them: every
+    // provider instance, default or explicit, reads them when it has no key of its own.
+    env: (e) => ({
+      ALIBABA_CLOUD_ACCESS_KEY_ID: e.defaultAccount.keys[0].accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: e.defaultAccount.keys[0].accessKeySecret,
+      ...e.endpointEnv,
+      PULUMI_SKIP_CONFIRMATIONS: "true",
+    }),
+  });
   let emulator: Emulator;
   let cli: PulumiCli;
   let uid: string;
-  before(async function () {
-    const e = suite.emulator();
-    const key = e.defaultAccount.keys[0];
-    // Credentials and endpoints from the environment, as the key table names them: every
-    // provider instance, default or explicit, reads them when it has no key of its own.
-    cli = await pulumiCliFor(
-      this,
-      {
-        ALIBABA_CLOUD_ACCESS_KEY_ID: key.accessKeyId,
-        ALIBABA_CLOUD_ACCESS_KEY_SECRET: key.accessKeySecret,
-        ...e.endpointEnv,
-        PULUMI_SKIP_CONFIRMATIONS: "true",
-      },
-      ["yaml"],
-    );
-  });
   beforeEach(() => {
-    emulator = suite.emulator();
+    ({ emulator, cli } = suite.current());
     uid = emulator.defaultAccount.uid;
   });
-  after(() => cli?.dispose());
 
   /** Runs a program's stack through `steps`, then removes the stack. */
   async function withStack(dir: string, steps: () => Promise<void>): Promise<void> {

@@ -5,9 +5,9 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
 import { REPO_ROOT } from "../support/engine";
-import { emulatorConfig, ok, pulumiCliFor, type PulumiCli } from "../support/pulumiCli";
+import { emulatorConfig, ok, type PulumiCli } from "../support/pulumiCli";
 import { assertOpensApart, opensOverlapAcrossAccounts } from "../support/opens";
-import { emulatorSuite } from "../support/suite";
+import { cliSuite } from "../support/cliSuite";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const DIR = join(REPO_ROOT, "examples", "org-rollout");
@@ -15,14 +15,10 @@ const REGIONS = ["ap-southeast-1", "cn-hangzhou", "cn-shanghai"];
 
 describe("the user's path: examples/org-rollout, several accounts × several regions", function () {
   this.timeout(600_000);
-  const suite = emulatorSuite({ engine: true, latencyMs: 10 });
+  const suite = cliSuite({ latencyMs: 10 });
   let emulator: Emulator;
   let cli: PulumiCli;
-  beforeEach(() => (emulator = suite.emulator()));
-  before(async function () {
-    cli = await pulumiCliFor(this);
-  });
-  after(() => cli?.dispose());
+  beforeEach(() => ({ emulator, cli } = suite.current()));
 
   it("activates every account × region through each account's role: Opens apart within an account, together across accounts", async () => {
     // Opens take long enough for overlaps to show.

@@ -6,8 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
 import { REPO_ROOT } from "../support/engine";
-import { emulatorConfig, ok, pulumiCliFor, type PulumiCli } from "../support/pulumiCli";
-import { emulatorSuite } from "../support/suite";
+import { emulatorConfig, ok, type PulumiCli } from "../support/pulumiCli";
+import { cliSuite } from "../support/cliSuite";
 import { runCommand } from "../support/commands";
 
 /** The lowest @pulumi/pulumi of the peer range in package.json, tested here; the examples test 3.248.0. */
@@ -82,19 +82,13 @@ describe("the packed package", function () {
   });
 
   describe(`installed into a fresh TypeScript project with @pulumi/pulumi ${LOWEST_PULUMI}`, () => {
-    const suite = emulatorSuite({ engine: true, latencyMs: 10 });
+    const suite = cliSuite({ latencyMs: 10 });
     let emulator: Emulator;
     let cli: PulumiCli;
     let project: string;
-    beforeEach(() => (emulator = suite.emulator()));
-    before(async function () {
-      cli = await pulumiCliFor(this);
-      project = mkdtempSync(join(tmpdir(), "ip-pool-tarball-user-"));
-    });
-    after(() => {
-      cli?.dispose();
-      if (project) rmSync(project, { recursive: true, force: true });
-    });
+    before(() => (project = mkdtempSync(join(tmpdir(), "ip-pool-tarball-user-"))));
+    beforeEach(() => ({ emulator, cli } = suite.current()));
+    after(() => rmSync(project, { recursive: true, force: true }));
 
     it("has one @pulumi/pulumi in node_modules, and its `pulumi up` activates its regions", async () => {
       const [tarball] = JSON.parse(

@@ -5,8 +5,8 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
 import { REPO_ROOT } from "../support/engine";
-import { emulatorConfig, ok, pulumiCliFor, type PulumiCli } from "../support/pulumiCli";
-import { emulatorSuite } from "../support/suite";
+import { emulatorConfig, ok, type PulumiCli } from "../support/pulumiCli";
+import { cliSuite } from "../support/cliSuite";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 
@@ -55,14 +55,10 @@ const CASES: ProjectCase[] = [
 
 describe("the user's path: `pulumi` in a project directory, through the CLI and its language host", function () {
   this.timeout(600_000);
-  const suite = emulatorSuite({ engine: true, latencyMs: 10 });
+  const suite = cliSuite({ latencyMs: 10 });
   let emulator: Emulator;
   let cli: PulumiCli;
-  beforeEach(() => (emulator = suite.emulator()));
-  before(async function () {
-    cli = await pulumiCliFor(this);
-  });
-  after(() => cli?.dispose());
+  beforeEach(() => ({ emulator, cli } = suite.current()));
 
   const opens = () => emulator.log().filter((e) => e.action === OPEN);
   const uid = () => emulator.defaultAccount.uid;
