@@ -4,7 +4,15 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", "dist/", "dist-plugin/", ".e2e-work/", "examples/*/venv/", "examples/*/sdks/"],
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "dist-plugin/",
+      ".e2e-work/",
+      "examples/*/venv/",
+      "examples/*/sdks/",
+      "sdk/",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

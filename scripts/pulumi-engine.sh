@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes the Pulumi CLI, its language hosts (Node.js, YAML, Python, Go) and the dynamic-provider
+# Makes the Pulumi CLI, its language hosts (Node.js, YAML, Python, Go, Java) and the dynamic-provider
 # plugin available, and prints the directory that holds them (put it first on PATH).
 #
 # Uses `pulumi` from PATH when there is one. Otherwise builds the CLI once per machine from the
@@ -19,8 +19,8 @@ usage() {
   cat <<USAGE
 Usage: scripts/pulumi-engine.sh [--help] [--rebuild]
 
-Makes the Pulumi CLI (\`pulumi\`), its language hosts for Node.js, YAML, Python and Go
-(\`pulumi-language-nodejs\`, \`-yaml\`, \`-python\`, \`-go\`) and the dynamic-provider plugin
+Makes the Pulumi CLI (\`pulumi\`), its language hosts for Node.js, YAML, Python, Go and Java
+(\`pulumi-language-nodejs\`, \`-yaml\`, \`-python\`, \`-go\`, \`-java\`) and the dynamic-provider plugin
 (\`pulumi-resource-pulumi-nodejs\`) available and prints the directory (or directories, joined by
 ':') holding them on stdout: put it first on PATH. Progress goes to stderr.
 
@@ -40,6 +40,8 @@ Environment:
                          build script of the Node.js language host (default: the first
                          shared/tools/pulumi-language-nodejs/build.sh found in a parent
                          directory of this repository)
+  PULUMI_JAVA_VERSION    release of github.com/pulumi/pulumi-java/pkg the Java host is built from
+                         (default v1.16.0; built through a wrapper module, about a minute)
   PULUMI_LANGUAGE_HOSTS_BUILD
                          build script of the YAML, Python and Go hosts, called as
                          \`SCRIPT DIR LANG\` (default: the first
@@ -104,6 +106,45 @@ language_host_build_script() {
   done
 }
 
+PULUMI_JAVA_VERSION="${PULUMI_JAVA_VERSION:-v1.16.0}"
+
+# Builds the Java language host into $1 from the Go module proxy: pulumi-java's go.mod has replace
+# directives, which `go install` refuses, so a wrapper module repeats them. About a minute.
+build_java_host() {
+  local dir="$1" wrapper
+  wrapper="$(mktemp -d)"
+  cat >"$wrapper/go.mod" <<GOMOD
+module local/pulumi-language-java
+
+go 1.26
+
+require github.com/pulumi/pulumi-java/pkg $PULUMI_JAVA_VERSION
+
+// Copied from pulumi-java/pkg's own go.mod: replace lines are ignored in dependencies.
+replace github.com/Sirupsen/logrus => github.com/sirupsen/logrus v1.5.0
+
+replace github.com/gogo/protobuf => github.com/gogo/protobuf v1.3.2
+GOMOD
+  cat >"$wrapper/tools.go" <<'GOSRC'
+//go:build tools
+
+// Package tools pins the Java language host so that `go mod tidy` resolves its dependencies.
+package tools
+
+import _ "github.com/pulumi/pulumi-java/pkg/cmd/pulumi-language-java"
+GOSRC
+  (
+    cd "$wrapper" &&
+      GOFLAGS=-mod=mod go mod tidy >&2 &&
+      GOFLAGS=-mod=mod go build -trimpath \
+        -ldflags "-s -w -X github.com/pulumi/pulumi-java/pkg/version.Version=${PULUMI_JAVA_VERSION#v}" \
+        -o "$dir/pulumi-language-java" github.com/pulumi/pulumi-java/pkg/cmd/pulumi-language-java
+  )
+  local status=$?
+  rm -rf "$wrapper"
+  return $status
+}
+
 # Makes pulumi-language-$2 available in $1 unless PATH already has one. When it can be neither
 # found nor built, warns in one line naming what to install and goes on: the demo, inline
 # Automation API programs and the tests that use them need no language host; only `pulumi up` in a
@@ -118,13 +159,22 @@ provide_language_host() {
     log "using cached build $dir/$host"
     return 0
   fi
-  local script
+  local started script
+  if [ "$lang" = java ]; then
+    started=$(date +%s)
+    log "building $host $PULUMI_JAVA_VERSION from the Go module proxy"
+    if ! command -v go >/dev/null 2>&1 || ! build_java_host "$dir" >/dev/null || [ ! -x "$dir/$host" ]; then
+      log "warning: building $host failed: \`pulumi up\` in a Java project directory and \`npm run sdk\` need it"
+      return 0
+    fi
+    log "built $host in $(( $(date +%s) - started ))s: $dir/$host"
+    return 0
+  fi
   script="$(language_host_build_script "$lang")"
   if [ -z "$script" ] || ! command -v go >/dev/null 2>&1; then
     log "warning: $host is not on PATH and cannot be built here (no ${script:-build script} or no Go): \`pulumi up\` in a $lang project directory needs it; install the Pulumi CLI from https://www.pulumi.com/docs/install/, which ships it"
     return 0
   fi
-  local started
   started=$(date +%s)
   log "building $host with $script"
   local args=("$dir")
@@ -136,10 +186,10 @@ provide_language_host() {
   log "built $host in $(( $(date +%s) - started ))s: $dir/$host"
 }
 
-# Every language host this package's examples use: Node.js, YAML, Python and Go.
+# Every language host this package's examples use: Node.js, YAML, Python, Go and Java.
 provide_language_hosts() {
   local lang
-  for lang in nodejs yaml python go; do provide_language_host "$1" "$lang"; done
+  for lang in nodejs yaml python go java; do provide_language_host "$1" "$lang"; done
 }
 
 if ! $rebuild && command -v pulumi >/dev/null 2>&1 && [ "$(command -v pulumi)" != "$ENGINE_DIR/bin/pulumi" ]; then
@@ -151,7 +201,7 @@ if ! $rebuild && command -v pulumi >/dev/null 2>&1 && [ "$(command -v pulumi)" !
     log "dynamic-provider plugin written to $ENGINE_DIR/bin"
     extra=true
   fi
-  for lang in nodejs yaml python go; do
+  for lang in nodejs yaml python go java; do
     if ! command -v "pulumi-language-$lang" >/dev/null 2>&1; then
       provide_language_host "$ENGINE_DIR/bin" "$lang"
       extra=true

@@ -144,4 +144,6 @@ export const LOCAL_CODES = {
   accountBusy: "AccountBusy",
   /** A region to import is not active: there is nothing to adopt. */
   notActive: "NotActive",
+  /** The provider plugin could not read its provider's inputs from the engine's Configure. */
+  unreadableConfiguration: "UnreadableConfiguration",
 } as const;

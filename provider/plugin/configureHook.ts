@@ -1,12 +1,13 @@
-// The Node.js provider SDK (`@pulumi/pulumi/provider`, 3.248 to 3.276 at least) answers the
-// engine's Configure without reading it, and PULUMI_CONFIG holds only the stack's configuration:
-// an explicit provider's inputs would never reach the plugin. This hook hands them over. It wraps
-// the Configure handler of the provider service as `main` registers it with the SDK's gRPC server,
-// then lets the SDK answer as before.
-import { dirname } from "node:path";
+// The Node.js provider SDK (`@pulumi/pulumi/provider`, 3.248 is the version installed and tested)
+// answers the engine's Configure without reading it, and PULUMI_CONFIG holds only the stack's
+// configuration: an explicit provider's inputs would never reach the plugin. This hook hands them
+// over. While it is installed, it wraps the Configure handler of the provider service that `main`
+// registers with the gRPC server, then lets the SDK answer as before. The gRPC library is imported
+// by name, so a bundle holds one copy, shared with the SDK (the bundle's build checks it).
+import * as grpc from "@grpc/grpc-js";
 
 /** The parts of a ConfigureRequest read here. */
-interface ConfigureRequest {
+export interface ConfigureRequest {
   hasArgs(): boolean;
   getArgs(): { toJavaScript(): Record<string, unknown> } | undefined;
   getVariablesMap(): { toObject(): Array<[string, string]> };
@@ -15,9 +16,24 @@ interface ConfigureRequest {
 /** A gRPC service implementation, by method name. */
 type Implementation = Record<string, unknown>;
 
-/** The provider's inputs in a ConfigureRequest, by key without its namespace. */
+/** The server class whose `addService` is wrapped: grpc-js's, or a test's. */
+export interface ServerClass {
+  prototype: { addService(service: unknown, implementation: Implementation): void };
+}
+
+/** What the hook tells: a Configure's inputs, or why they could not be read. */
+export interface ConfigureListener {
+  inputs(inputs: Record<string, unknown>): void;
+  unreadable(cause: Error): void;
+}
+
+/** The provider's inputs in a ConfigureRequest, by key without its namespace; throws when unreadable. */
 export function configureInputs(request: ConfigureRequest): Record<string, unknown> {
-  if (request.hasArgs()) return request.getArgs()?.toJavaScript() ?? {};
+  if (request.hasArgs()) {
+    const args = request.getArgs()?.toJavaScript();
+    if (typeof args !== "object" || args === null) throw new Error("its args are not an object");
+    return args;
+  }
   // Engines that send only variables name them `<package>:config:<key>`, with text values.
   return Object.fromEntries(
     request
@@ -27,23 +43,42 @@ export function configureInputs(request: ConfigureRequest): Record<string, unkno
   );
 }
 
-/** Calls `listener` with the inputs of every Configure the engine sends this process. */
-export function onConfigure(listener: (inputs: Record<string, unknown>) => void): void {
-  // The gRPC library the SDK serves with, not another copy.
-  const sdk = dirname(require.resolve("@pulumi/pulumi/package.json"));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the SDK's own copy, found from its folder
-  const grpc = require(require.resolve("@grpc/grpc-js", { paths: [sdk] })) as {
-    Server: { prototype: { addService(service: unknown, implementation: Implementation): void } };
-  };
-  const addService = grpc.Server.prototype.addService;
-  grpc.Server.prototype.addService = function (service: unknown, implementation: Implementation) {
+/**
+ * Wraps the Configure of the provider service registered on `server` until `restore` is called:
+ * `listener` gets the inputs of every Configure, or the cause when a request cannot be read (the
+ * engine is then answered with that error). `restore` puts `addService` back and says whether a
+ * provider service was wrapped.
+ */
+export function interceptConfigure(
+  listener: ConfigureListener,
+  server: ServerClass = grpc.Server as unknown as ServerClass,
+): () => boolean {
+  const addService = server.prototype.addService;
+  let wrapped = false;
+  server.prototype.addService = function (service: unknown, implementation: Implementation) {
     const configure = implementation.configure;
     if (typeof configure === "function" && typeof implementation.getSchema === "function") {
-      implementation.configure = (call: { request: ConfigureRequest }, callback: unknown) => {
-        listener(configureInputs(call.request));
+      wrapped = true;
+      implementation.configure = (call: { request: ConfigureRequest }, callback: (err: Error) => void) => {
+        let inputs: Record<string, unknown>;
+        try {
+          inputs = configureInputs(call.request);
+        } catch (err) {
+          const cause = new Error(
+            `the provider's inputs in the engine's Configure cannot be read: ${(err as Error).message}`,
+          );
+          listener.unreadable(cause);
+          callback(cause);
+          return;
+        }
+        listener.inputs(inputs);
         return (configure as (c: unknown, cb: unknown) => unknown).call(implementation, call, callback);
       };
     }
     return addService.call(this, service, implementation);
+  };
+  return () => {
+    server.prototype.addService = addService;
+    return wrapped;
   };
 }

@@ -5,7 +5,8 @@
 // nothing (a module that exported a component would be served as a component provider instead).
 import * as pulumi from "@pulumi/pulumi";
 import { main } from "@pulumi/pulumi/provider";
-import { onConfigure } from "./configureHook";
+import { interceptConfigure } from "./configureHook";
+import { pluginBuild } from "./pluginBuild";
 import { PoolServicePlugin } from "./pluginProvider";
 
 const args = process.argv.slice(2);
@@ -21,8 +22,18 @@ if (engineAddress) {
     "", // set with the project and stack by the engine's first construct
   );
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- outside rootDir: read, not compiled in
-const { version } = require("../../package.json") as { version: string };
-const plugin = new PoolServicePlugin(version);
-onConfigure((inputs) => plugin.configure(inputs));
-void main(plugin, args);
+const plugin = new PoolServicePlugin(pluginBuild());
+const restore = interceptConfigure({
+  inputs: (inputs) => plugin.configure(inputs),
+  unreadable: (cause) => plugin.configureFailed(cause),
+});
+// `main` registers the provider service synchronously, before its first await.
+const serving = main(plugin, args);
+if (!restore()) {
+  plugin.configureFailed(
+    new Error(
+      "the SDK's provider service was not registered where the Configure hook looks (grpc-js Server.addService)",
+    ),
+  );
+}
+void serving;

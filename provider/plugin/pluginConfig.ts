@@ -1,5 +1,5 @@
 // The plugin's configuration. A provider plugin receives only its own namespace (never
-// `alicloud:*`): the engine hands it over in PULUMI_CONFIG, one object per provider instance. Each
+// `alicloud:*`): the engine hands it over in its Configure, one object per provider instance. Each
 // of its keys is the name of a setting of the key table, read with the same meaning, environment
 // variables and order of credential sources as the dynamic face's `alicloud:*` and
 // `pulumi-alicloud-ip-pool-service:*` keys. Messages name the plugin's keys.
@@ -13,25 +13,31 @@ export function pluginKey(fullKey: string): string {
   return fullKey.slice(fullKey.indexOf(":") + 1);
 }
 
-/** The plugin's configuration as the settings read it: by full key, every value as text. */
+/** `role_arn` → `roleArn`: a field as a Python SDK's dict form sends it, in the schema's terms. */
+function camelCase(name: string): string {
+  return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * An object-typed setting with its fields named as the schema names them. A Python program may
+ * pass a plain dict (`assume_role={"role_arn": ...}`), whose keys the SDK sends as written, where
+ * the Args class form sends `roleArn`: both mean the same.
+ */
+export function schemaFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(schemaFields);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [camelCase(k), schemaFields(v)]));
+}
+
+/** The plugin's configuration as the settings read it: by full key, objects as JSON text. */
 export function pluginConfig(raw: Record<string, unknown>): { get(key: string): unknown } {
   return {
     get: (key) => {
       const name = pluginKey(key);
       const value = raw[name] ?? raw[`${PACKAGE}:${name}`];
-      return typeof value === "object" && value !== null ? JSON.stringify(value) : value;
+      return typeof value === "object" && value !== null ? JSON.stringify(schemaFields(value)) : value;
     },
   };
-}
-
-/** The configuration the engine gave this process (PULUMI_CONFIG), or none. */
-export function configOfProcess(env: NodeJS.ProcessEnv): Record<string, unknown> {
-  try {
-    const parsed: unknown = JSON.parse(env.PULUMI_CONFIG ?? "{}");
-    return typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }
 
 /** Every key of the key table, longest first (so `alicloud:assumeRoleWithOidc` is renamed whole). */

@@ -3,12 +3,14 @@
 // component (construct) and the status function (invoke). Rules live below; this only adapts.
 import * as pulumi from "@pulumi/pulumi";
 import type * as provider from "@pulumi/pulumi/provider";
+import { LOCAL_CODES } from "../alibaba/errorCodes";
 import { PoolServiceError } from "../alibaba/poolServiceError";
 import { configSource } from "../config/keys";
 import { regionLifecycle, type RegionLifecycle } from "../service/regionLifecycle";
 import type { RegionInputs, RegionOutputs } from "../service/regionRules";
 import { lookUpStatus } from "../service/statusLookup";
-import { configOfProcess, inPluginTerms, pluginConfig } from "./pluginConfig";
+import type { PluginBuild } from "./pluginBuild";
+import { inPluginTerms, pluginConfig, schemaFields } from "./pluginConfig";
 import { RegionsComponent, type RegionsInputs } from "./regionsComponent";
 import { COMPONENT_TOKEN, packageSchema, RESOURCE_OUTPUTS, RESOURCE_TOKEN, STATUS_TOKEN } from "./schema";
 
@@ -38,6 +40,14 @@ async function inTerms<T>(result: Promise<T>): Promise<T> {
   }
 }
 
+/** Inputs with their object-typed values' fields named as the schema names them (a dict's `role_arn`). */
+function withSchemaFields(inputs: unknown): Record<string, unknown> {
+  const record = (inputs ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(record).map(([k, v]) => [k, typeof v === "object" && v !== null ? schemaFields(v) : v]),
+  );
+}
+
 /** Where the plugin's lines go: to the engine, against the resource of `urn` when there is one. */
 export type PluginLog = (line: string, urn?: string) => void;
 
@@ -62,25 +72,57 @@ function assertResource(urn: string): void {
 /** The provider of the plugin, for one provider instance (one process, one configuration). */
 export class PoolServicePlugin implements provider.Provider {
   private lifecycle?: RegionLifecycle;
-  /** The provider instance's inputs from the engine's Configure; until then, PULUMI_CONFIG. */
+  /** The provider instance's inputs from the engine's Configure. */
   private inputs?: Record<string, unknown>;
+  /** Why the provider instance's inputs could not be read, if they could not. */
+  private unconfigured?: Error;
 
-  /** Serves the schema of `version`, with the configuration the engine gave this process. */
+  /** Serves the schema of `build`, with the configuration the engine's Configure gives it. */
   constructor(
-    readonly version: string,
+    readonly build: PluginBuild,
     private readonly env: NodeJS.ProcessEnv = process.env,
     private readonly log: PluginLog = engineLog,
   ) {}
 
+  /** The version this plugin serves. */
+  get version(): string {
+    return this.build.version;
+  }
+
   /** Takes the provider instance's inputs (an explicit provider's, or the stack's for a default one). */
   configure(inputs: Record<string, unknown>): void {
+    if (this.unconfigured) return;
     this.inputs = plain(inputs) as Record<string, unknown>;
     this.lifecycle = undefined;
   }
 
-  /** The provider instance's configuration, as the settings read it. */
+  /**
+   * Records that the provider instance's inputs cannot be read: every call then fails with `cause`,
+   * and no configuration of the process stands in for them (it could be another account's).
+   */
+  configureFailed(cause: Error): void {
+    this.unconfigured = cause;
+    this.inputs = undefined;
+    this.lifecycle = undefined;
+  }
+
+  /** The provider instance's configuration, as the settings read it; throws when it is unknown. */
   private config(): { get(key: string): unknown } {
-    return pluginConfig(this.inputs ?? configOfProcess(this.env));
+    if (this.unconfigured || !this.inputs) {
+      const cause = this.unconfigured?.message ?? "the engine's Configure has not reached this plugin";
+      throw new PoolServiceError(
+        {
+          code: LOCAL_CODES.unreadableConfiguration,
+          operation: "the provider's configuration",
+          kind: "client",
+          origin: "local",
+          attempts: 0,
+        },
+        `The provider's settings cannot be read (${cause}), so nothing is sent: without them a call could act in another account.\n` +
+          "Fix: run the plugin through the Pulumi engine, with the SDK of this release; if it persists, report it to the package's maintainers with `pulumi about`.",
+      );
+    }
+    return pluginConfig(this.inputs);
   }
 
   /** The region lifecycle, built on first use with the provider instance's configuration. */
@@ -100,14 +142,14 @@ export class PoolServicePlugin implements provider.Provider {
 
   /** The package schema. */
   async getSchema(): Promise<string> {
-    return JSON.stringify(packageSchema(this.version));
+    return JSON.stringify(packageSchema(this.build.version, this.build.pluginDownloadURL));
   }
 
   /** Validates the inputs and keeps one idempotency token per resource and target. */
   async check(urn: string, olds: unknown, news: unknown): Promise<provider.CheckResult> {
     assertResource(urn);
     const result = await inTerms(
-      this.regions().check(plain(olds) as Partial<RegionInputs>, plain(news) as Record<string, unknown>),
+      this.regions().check(plain(olds) as Partial<RegionInputs>, withSchemaFields(plain(news))),
     );
     return { inputs: result.inputs, failures: result.failures };
   }
@@ -171,7 +213,7 @@ export class PoolServicePlugin implements provider.Provider {
   /** Serves the status function: one status read, changing nothing. */
   async invoke(token: string, inputs: unknown): Promise<provider.InvokeResult> {
     if (token !== STATUS_TOKEN) throw new Error(`unknown function ${token}`);
-    const args = (plain(inputs) ?? {}) as { regionId?: unknown; assumeRole?: unknown };
+    const args = withSchemaFields(plain(inputs)) as { regionId?: unknown; assumeRole?: unknown };
     const outputs = await inTerms(
       lookUpStatus(args, {
         config: configSource(this.config()),

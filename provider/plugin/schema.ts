@@ -3,6 +3,7 @@
 // the status function, each with the doc strings the generated SDKs carry.
 import { IGNORED_KEYS, REFUSED_KEYS, SETTINGS } from "../config/keys";
 import { PACKAGE, pluginKey } from "./pluginConfig";
+import { GO_IMPORT_PATH, NODEJS_PACKAGE, PULUMI_SDK_RANGE, PYTHON_PACKAGE, REPOSITORY } from "./registries";
 
 /** The type token of the resource. */
 export const RESOURCE_TOKEN = `${PACKAGE}:index:PublicIpAddressPoolService`;
@@ -11,9 +12,12 @@ export const COMPONENT_TOKEN = `${PACKAGE}:index:PublicIpAddressPoolServiceRegio
 /** The token of the status function. */
 export const STATUS_TOKEN = `${PACKAGE}:index:getPublicIpAddressPoolServiceStatus`;
 
+// The provider's object types live in the `config` module, as provider packages keep theirs; the
+// resource's role is a type of its own in `index` (one name in two modules would be one Java file).
 const ASSUME_ROLE = `${PACKAGE}:index:AssumeRole`;
-const OIDC_ROLE = `${PACKAGE}:index:AssumeRoleWithOidc`;
-const ENDPOINTS = `${PACKAGE}:index:Endpoints`;
+const CONFIG_ASSUME_ROLE = `${PACKAGE}:config:AssumeRole`;
+const OIDC_ROLE = `${PACKAGE}:config:AssumeRoleWithOidc`;
+const ENDPOINTS = `${PACKAGE}:config:Endpoints`;
 
 /** A property of the schema. */
 type Property = Record<string, unknown>;
@@ -32,7 +36,7 @@ function configProperties(): Record<string, Property> {
     const doc = `${setting.doc}${env}`;
     properties[name] =
       name === "assumeRole"
-        ? ref(ASSUME_ROLE, doc)
+        ? ref(CONFIG_ASSUME_ROLE, doc)
         : name === "assumeRoleWithOidc"
           ? // Secret whole: the engine encrypts a provider's top-level secret inputs, not a type's fields.
             { ...ref(OIDC_ROLE, `${doc} Secret as a whole, as it may hold the token.`), secret: true }
@@ -89,13 +93,22 @@ const REGION_OUTPUTS: Readonly<Record<string, Property>> = {
 /** The names of the resource's outputs: what the plugin keeps of a state it reads. */
 export const RESOURCE_OUTPUTS: readonly string[] = Object.keys(REGION_OUTPUTS);
 
-/** The package schema, as `getSchema` returns it. */
-export function packageSchema(version: string): Record<string, unknown> {
+/** The package schema of `version`, as `getSchema` returns it, with where its plugin is downloaded from. */
+export function packageSchema(version: string, pluginDownloadURL: string): Record<string, unknown> {
   const config = configProperties();
+  const role = {
+    type: "object",
+    description: `A RAM role to assume, with the fields of \`${SETTINGS.assumeRole.key}\`.`,
+    properties: ROLE_FIELDS,
+    required: ["roleArn"],
+  };
   return {
     name: PACKAGE,
     displayName: "Alibaba Cloud Public IP Address Pool service",
     version,
+    pluginDownloadURL,
+    repository: REPOSITORY,
+    publisher: "pulumi-alicloud-ip-pool-service",
     description:
       "Turns on Alibaba Cloud's Public IP Address Pool feature (VPC OpenPublicIpAddressPoolService) region by region, in the account STS reports.",
     keywords: ["pulumi", "alicloud", "vpc", "category/network", "kind/native"],
@@ -107,12 +120,8 @@ export function packageSchema(version: string): Record<string, unknown> {
       inputProperties: config,
     },
     types: {
-      [ASSUME_ROLE]: {
-        type: "object",
-        description: `A RAM role to assume, with the fields of \`${SETTINGS.assumeRole.key}\`.`,
-        properties: ROLE_FIELDS,
-        required: ["roleArn"],
-      },
+      [ASSUME_ROLE]: role,
+      [CONFIG_ASSUME_ROLE]: role,
       [OIDC_ROLE]: {
         type: "object",
         description: "A RAM role to assume with an OIDC token.",
@@ -206,10 +215,24 @@ export function packageSchema(version: string): Record<string, unknown> {
     },
     language: {
       nodejs: {
-        packageName: "alicloud-ip-pool-service",
-        dependencies: { "@pulumi/pulumi": "^3.139.0" },
+        packageName: NODEJS_PACKAGE,
+        packageDescription:
+          "The provider plugin's Node.js SDK (import, .get()); the dynamic resource is another package.",
+        respectSchemaVersion: true,
+        dependencies: { "@pulumi/pulumi": PULUMI_SDK_RANGE.nodejs },
       },
-      python: { packageName: "pulumi_alicloud_ip_pool_service", requires: { pulumi: ">=3.139.0,<4.0.0" } },
+      python: {
+        packageName: PYTHON_PACKAGE,
+        respectSchemaVersion: true,
+        pyproject: { enabled: true },
+        requires: { pulumi: PULUMI_SDK_RANGE.python },
+      },
+      go: {
+        importBasePath: GO_IMPORT_PATH,
+        respectSchemaVersion: true,
+        generateResourceContainerTypes: false,
+      },
+      java: { buildFiles: "none" },
     },
   };
 }

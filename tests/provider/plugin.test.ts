@@ -17,23 +17,25 @@ import { RESOURCE_TOKEN, STATUS_TOKEN } from "../../provider/plugin/schema";
 const OPEN = "OpenPublicIpAddressPoolService";
 const URN = `urn:pulumi:dev::proj::${RESOURCE_TOKEN}::pool`;
 
-/** A plugin process's configuration as the engine hands it over: PULUMI_CONFIG, objects as JSON text. */
+/** A plugin configured as the engine's Configure configures it: the provider's inputs, by key. */
 function pluginFor(emulator: Emulator, config: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}) {
   const key = emulator.defaultAccount.keys[0];
   const lines: Array<{ line: string; urn?: string }> = [];
   const plugin = new PoolServicePlugin(
-    "0.0.0-test",
-    {
-      ...env,
-      PULUMI_CONFIG: JSON.stringify({
+    { version: "0.0.0-test", pluginDownloadURL: "http://127.0.0.1:1/" },
+    env,
+    (line, urn) => lines.push({ line, urn }),
+  );
+  plugin.configure(
+    JSON.parse(
+      JSON.stringify({
         accessKey: key.accessKeyId,
         secretKey: key.accessKeySecret,
         vpcEndpoint: emulator.endpoint,
         endpoints: JSON.stringify([{ sts: emulator.secureHost }]),
         ...config,
       }),
-    },
-    (line, urn) => lines.push({ line, urn }),
+    ) as Record<string, unknown>,
   );
   return { plugin, lines };
 }
@@ -196,5 +198,49 @@ describe("the provider plugin's provider, over the same core", function () {
     assert.equal(created.outs.accountId, member);
     assert.deepEqual(emulator.enabledRegions(member), ["cn-hangzhou"]);
     assert.deepEqual(emulator.enabledRegions(caller), []);
+  });
+
+  it("acts through a provider's assumeRole given in Python's dict form (role_arn), in the role's account", async () => {
+    const caller = emulator.defaultAccount.uid;
+    const member = emulator.addAccount().uid;
+    const roleArn = emulator.addRole(member, { name: "ip-pool-admin", trustedAccounts: [caller] });
+    const { plugin } = pluginFor(emulator, { assumeRole: { role_arn: roleArn, session_expiration: 900 } });
+    const checked = await plugin.check(URN, {}, { regionId: "cn-hangzhou" });
+    const created = await plugin.create(URN, checked.inputs);
+    assert.equal(created.outs.accountId, member);
+    assert.deepEqual(emulator.enabledRegions(member), ["cn-hangzhou"]);
+    assert.deepEqual(emulator.enabledRegions(caller), []);
+  });
+
+  it("fails every call, naming the cause, when its provider's inputs could not be read; nothing is sent", async () => {
+    const key = emulator.defaultAccount.keys[0];
+    const never = new PoolServicePlugin(
+      { version: "0", pluginDownloadURL: "" },
+      {
+        ALIBABA_CLOUD_ACCESS_KEY_ID: key.accessKeyId,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: key.accessKeySecret,
+      },
+    );
+    const unseen = await rejectionOf(never.check(URN, {}, { regionId: "cn-hangzhou" }));
+    assert.match(
+      unseen.message,
+      /settings cannot be read \(the engine's Configure has not reached this plugin\)/,
+    );
+    assert.equal((unseen as { code?: string }).code, "UnreadableConfiguration");
+
+    const { plugin } = pluginFor(emulator);
+    plugin.configureFailed(new Error("its args are not an object"));
+    plugin.configure({ region: "cn-hangzhou" });
+    for (const call of [
+      plugin.check(URN, {}, { regionId: "cn-hangzhou" }),
+      plugin.create(URN, { regionId: "cn-hangzhou", clientToken: "t" }),
+      plugin.read("cn-hangzhou", URN, { regionId: "cn-hangzhou", accountId: emulator.defaultAccount.uid }),
+      plugin.invoke(STATUS_TOKEN, { regionId: "cn-hangzhou" }),
+    ]) {
+      const err = await rejectionOf(call);
+      assert.match(err.message, /settings cannot be read \(its args are not an object\)/);
+      assert.match(err.message, /Fix: /);
+    }
+    assert.deepEqual(emulator.log(), [], "no call reaches the cloud");
   });
 });

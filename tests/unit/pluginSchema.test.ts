@@ -2,7 +2,7 @@
 // read from the plugin's namespace, secrets marked secret, every property documented.
 import assert from "node:assert/strict";
 import { IGNORED_KEYS, REFUSED_KEYS, SETTINGS } from "../../provider/config/keys";
-import { configOfProcess, inPluginTerms, pluginConfig } from "../../provider/plugin/pluginConfig";
+import { inPluginTerms, pluginConfig } from "../../provider/plugin/pluginConfig";
 import { COMPONENT_TOKEN, packageSchema, RESOURCE_TOKEN, STATUS_TOKEN } from "../../provider/plugin/schema";
 
 type Property = {
@@ -31,7 +31,7 @@ type Schema = {
   >;
 };
 
-const schema = packageSchema("1.2.3") as unknown as Schema;
+const schema = packageSchema("1.2.3", "https://example.test/releases/v${VERSION}/") as unknown as Schema;
 const afterColon = (key: string) => key.slice(key.indexOf(":") + 1);
 
 describe("the plugin's schema", () => {
@@ -111,12 +111,16 @@ describe("the plugin's configuration", () => {
     assert.equal(config.get(SETTINGS.secretKey.key), undefined);
   });
 
-  it("takes PULUMI_CONFIG as the engine gives it, and nothing from a malformed one", () => {
-    assert.deepEqual(configOfProcess({ PULUMI_CONFIG: '{"region":"cn-hangzhou"}' }), {
-      region: "cn-hangzhou",
+  it("reads an object setting's fields in the dict form a Python program may send (role_arn)", () => {
+    const config = pluginConfig({
+      assumeRole: { role_arn: "acs:ram::1234567890123456:role/x", session_expiration: 900 },
+      endpoints: [{ vpc: "h" }],
     });
-    assert.deepEqual(configOfProcess({ PULUMI_CONFIG: "not json" }), {});
-    assert.deepEqual(configOfProcess({}), {});
+    assert.equal(
+      config.get(SETTINGS.assumeRole.key),
+      '{"roleArn":"acs:ram::1234567890123456:role/x","sessionExpiration":900}',
+    );
+    assert.equal(config.get(SETTINGS.endpoints.key), '[{"vpc":"h"}]');
   });
 
   it("names the plugin's keys in the core's messages, whole (assumeRoleWithOidc is not assumeRole)", () => {
