@@ -121,3 +121,5 @@ require (
 )
 
 replace example.com/pulumi-alicloud-ip-pool-service/sdk/go => ./sdks/alicloud-ip-pool-service
+
+replace github.com/alicloud-ip-pool-service/pulumi-alicloud-ip-pool-service/sdk/go => ./sdks/alicloud-ip-pool-service

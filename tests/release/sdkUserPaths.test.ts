@@ -1,0 +1,215 @@
+// Each language's SDK package from the release, installed as a user installs it, in a project
+// outside the clone: Python from the wheel in a fresh virtual environment, Go through a `replace`
+// to the unzipped module, Node.js from the npm tarball, Java from the jar installed in a local
+// Maven repository. The plugin is downloaded from the loopback release host, as the SDK's
+// pluginDownloadURL says. Each program acts through an explicit provider with `assumeRole` (in
+// Python, in the dict form), reads a region with `.get()` and the status function; each project
+// is previewed (no write), brought up (exactly its regions, in the role's account), imports an
+// active region with no write, and is destroyed (the feature stays enabled). Python, Go and Java
+// run with no Node.js on PATH.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Emulator } from "../emulator/emulator";
+import { cliSuite } from "../support/cliSuite";
+import { ok, type PulumiCli } from "../support/pulumiCli";
+import { release, type Release } from "../support/release";
+import { userProject, type UserProject } from "../support/userProject";
+
+const TYPE = "alicloud-ip-pool-service:index:PublicIpAddressPoolService";
+const OPEN = "OpenPublicIpAddressPoolService";
+const REGIONS = ["cn-hangzhou", "us-east-1"];
+
+/** The real path of a command on this machine's PATH. */
+const which = (command: string): string =>
+  execFileSync("sh", ["-c", `readlink -f "$(command -v ${command})"`], { encoding: "utf8" }).trim();
+
+describe("the SDK packages, installed as users install them", function () {
+  this.timeout(2_400_000);
+  const suite = cliSuite({ languages: ["python", "go", "java"] });
+  let emulator: Emulator;
+  let cli: PulumiCli;
+  let rel: Release;
+  before(async function () {
+    this.timeout(900_000);
+    rel = await release();
+  });
+  beforeEach(() => ({ emulator, cli } = suite.current()));
+
+  /**
+   * The accounts of a scenario: the caller's keys, a member account whose role trusts the caller,
+   * `cn-beijing` on in the member account (read by `.get()` and the status function) and
+   * `cn-shanghai` on in the caller's (imported through the default provider).
+   */
+  function accounts() {
+    const caller = emulator.defaultAccount.uid;
+    const member = emulator.addAccount().uid;
+    const roleArn = emulator.addRole(member, { name: "ip-pool-admin", trustedAccounts: [caller] });
+    emulator.setRegion(member, "cn-beijing", { enabled: true });
+    emulator.setRegion(caller, "cn-shanghai", { enabled: true });
+    return { caller, member, roleArn };
+  }
+
+  /** Opens in the emulator's log, as [account, region]. */
+  const opens = () =>
+    emulator
+      .log()
+      .filter((e) => e.action === OPEN)
+      .map((e) => e.regionId)
+      .sort();
+
+  /** The scenario every language runs, judged by the emulator's log. */
+  async function scenario(project: UserProject, upTimeoutMs = 600_000) {
+    const { caller, member, roleArn } = accounts();
+    ok(await project.pulumi(60_000, "config", "set", "regions", REGIONS.join(",")), "config set regions");
+    ok(await project.pulumi(60_000, "config", "set", "roleArn", roleArn), "config set roleArn");
+
+    ok(await project.pulumi(upTimeoutMs, "preview"), "pulumi preview");
+    assert.deepEqual(opens(), [], "a preview writes nothing");
+
+    ok(await project.pulumi(upTimeoutMs, "up", "--yes"), "pulumi up");
+    assert.deepEqual(opens(), REGIONS, "exactly the program's regions");
+    assert.deepEqual(emulator.enabledRegions(member), ["cn-beijing", ...REGIONS]);
+    assert.deepEqual(emulator.enabledRegions(caller), ["cn-shanghai"], "nothing in the caller's own account");
+    const outputs = JSON.parse(
+      ok(await project.pulumi(60_000, "stack", "output", "--json"), "stack output"),
+    ) as {
+      accountIds: string[];
+      beijingOn: boolean;
+      readAccountId: string;
+    };
+    assert.deepEqual(outputs.accountIds, [member, member]);
+    assert.equal(outputs.beijingOn, true, "the status function reads the member account");
+    assert.equal(outputs.readAccountId, member, ".get() reads through the provider");
+
+    ok(
+      await project.pulumi(upTimeoutMs, "import", TYPE, "imported-shanghai", "cn-shanghai", "--yes"),
+      "pulumi import",
+    );
+    assert.deepEqual(opens(), REGIONS, "an import writes nothing");
+    assert.ok((await project.stateTypes()).filter((t) => t === TYPE).length >= 3);
+
+    const destroy = ok(await project.pulumi(upTimeoutMs, "destroy", "--yes"), "pulumi destroy");
+    assert.match(destroy, /stays enabled/);
+    assert.deepEqual(
+      (await project.stateTypes()).filter((t) => t === TYPE),
+      [],
+    );
+    assert.deepEqual(
+      emulator.enabledRegions(member),
+      ["cn-beijing", ...REGIONS],
+      "destroy turns nothing off",
+    );
+  }
+
+  it("Python: pip from the wheel in a fresh virtual environment; assume_role as a dict", async () => {
+    const project = await userProject(
+      cli,
+      emulator,
+      "python",
+      {
+        "Pulumi.yaml":
+          "name: ip-pool-python-user\nruntime:\n  name: python\n  options:\n    virtualenv: venv\n",
+        "__main__.py": `import pulumi
+import pulumi_alicloud_ip_pool_service as ip_pool
+
+config = pulumi.Config()
+member = ip_pool.Provider("member", assume_role={"role_arn": config.require("roleArn")})
+services = [
+    ip_pool.PublicIpAddressPoolService(
+        f"ip-pool-{region_id}", region_id=region_id, opts=pulumi.ResourceOptions(provider=member)
+    )
+    for region_id in config.require("regions").split(",")
+]
+status = ip_pool.get_public_ip_address_pool_service_status_output(
+    region_id="cn-beijing", opts=pulumi.InvokeOutputOptions(provider=member)
+)
+existing = ip_pool.PublicIpAddressPoolService.get(
+    "read-cn-beijing", "cn-beijing", opts=pulumi.ResourceOptions(provider=member)
+)
+pulumi.export("accountIds", [s.account_id for s in services])
+pulumi.export("beijingOn", status.enabled)
+pulumi.export("readAccountId", existing.account_id)
+`,
+      },
+      { python3: which("python3") },
+    );
+    ok(await project.run(which("python3"), ["-m", "venv", "venv"]), "python3 -m venv venv");
+    ok(
+      await project.run(
+        join(project.dir, "venv", "bin", "pip"),
+        ["install", "--quiet", rel.file(/\.whl$/)],
+        900_000,
+      ),
+      "pip install <wheel>",
+    );
+    await scenario(project);
+  });
+
+  it("Go: the module zip, unzipped, through a replace", async () => {
+    const module = "github.com/alicloud-ip-pool-service/pulumi-alicloud-ip-pool-service/sdk/go";
+    const project = await userProject(
+      cli,
+      emulator,
+      "go",
+      {
+        "Pulumi.yaml": "name: ip-pool-go-user\nruntime: go\n",
+        "go.mod": `module ip-pool-go-user\n\ngo 1.26\n`,
+        "main.go": `package main
+
+import (
+	"strings"
+
+	ippool "${module}/alicloudippoolservice"
+	ippoolconfig "${module}/alicloudippoolservice/config"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
+)
+
+func main() {
+	pulumi.Run(func(ctx *pulumi.Context) error {
+		cfg := config.New(ctx, "")
+		member, err := ippool.NewProvider(ctx, "member", &ippool.ProviderArgs{
+			AssumeRole: &ippoolconfig.AssumeRoleArgs{RoleArn: pulumi.String(cfg.Require("roleArn"))},
+		})
+		if err != nil {
+			return err
+		}
+		var accountIds pulumi.StringArray
+		for _, regionID := range strings.Split(cfg.Require("regions"), ",") {
+			service, err := ippool.NewPublicIpAddressPoolService(ctx, "ip-pool-"+regionID,
+				&ippool.PublicIpAddressPoolServiceArgs{RegionId: pulumi.String(regionID)}, pulumi.Provider(member))
+			if err != nil {
+				return err
+			}
+			accountIds = append(accountIds, service.AccountId)
+		}
+		status := ippool.GetPublicIpAddressPoolServiceStatusOutput(ctx,
+			ippool.GetPublicIpAddressPoolServiceStatusOutputArgs{RegionId: pulumi.String("cn-beijing")}, pulumi.Provider(member))
+		existing, err := ippool.GetPublicIpAddressPoolService(ctx, "read-cn-beijing", pulumi.ID("cn-beijing"), nil, pulumi.Provider(member))
+		if err != nil {
+			return err
+		}
+		ctx.Export("accountIds", accountIds)
+		ctx.Export("beijingOn", status.Enabled())
+		ctx.Export("readAccountId", existing.AccountId)
+		return nil
+	})
+}
+`,
+      },
+      { go: which("go") },
+    );
+    mkdirSync(join(project.dir, "sdks"));
+    ok(
+      await project.run("unzip", ["-q", rel.file(/go-sdk.*\.zip$/), "-d", join(project.dir, "sdks")]),
+      "unzip",
+    );
+    const go = which("go");
+    ok(await project.run(go, ["mod", "edit", `-replace=${module}=./sdks/go`]), "go mod edit -replace");
+    ok(await project.run(go, ["get", `${module}@v0.0.0`]), "go get").toString();
+    ok(await project.run(go, ["mod", "tidy"], 900_000), "go mod tidy");
+    await scenario(project, 900_000);
+  });
+});
