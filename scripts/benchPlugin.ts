@@ -1,13 +1,20 @@
-// The bench's runs of the provider plugin: an up of 20 new regions from a YAML program through the
-// `pulumi` CLI (its wall time over the floor of `upWallRatio`, and its state's bytes per
-// resource), and the plugin's cold start, from its process's start to its first API request.
+// The bench's runs of the provider plugin, measured on the release's linux-amd64 archive (built
+// once per bench by `npm run release`, installed with `pulumi plugin install --file`): an up of 20
+// new regions from a YAML program through the `pulumi` CLI (its wall time over the floor of
+// `upWallRatio`, its state's bytes per resource, and the plugin process's memory), the plugin's
+// cold start, and an up of 1,000 regions (40 accounts × 25) over the dynamic floor.
 import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Emulator } from "../tests/emulator/emulator";
-import { pulumiEngine, REPO_ROOT } from "../tests/support/engine";
+import { pulumiEngine } from "../tests/support/engine";
+import { pluginArtifact, sampleRss } from "./benchPluginArtifact";
+import * as grpc from "@grpc/grpc-js";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
+import { ConfigureRequest, ReadRequest } from "@pulumi/pulumi/proto/provider_pb";
 import { stateFile } from "./stateFile";
 
 /**
@@ -25,7 +32,9 @@ export async function pluginUpRun(
   pluginOwnStateBytesPerResource: number;
   hostStackTraceBytesPerResource: number;
   pluginUpMs: number;
+  pluginRssMb: number;
 }> {
+  const artifact = await pluginArtifact();
   emulator.reset();
   emulator.configure({ latencyMs });
   const { binDir, missingHost } = await pulumiEngine();
@@ -49,21 +58,32 @@ export async function pluginUpRun(
     await promisify(execFile)("mkdir", [dir]);
     writeFileSync(
       join(dir, "Pulumi.yaml"),
-      `name: bench-plugin\nruntime: yaml\npackages:\n  alicloud-ip-pool-service: ${join(REPO_ROOT, "dist", "plugin")}\nresources:\n` +
+      `name: bench-plugin\nruntime: yaml\nresources:\n` +
         regions
           .map(
             (r) =>
-              `  ip-pool-${r}:\n    type: alicloud-ip-pool-service:index:PublicIpAddressPoolService\n    properties:\n      regionId: ${r}\n`,
+              `  ip-pool-${r}:\n    type: alicloud-ip-pool-service:index:PublicIpAddressPoolService\n    properties:\n      regionId: ${r}\n    options:\n      version: ${artifact.version}\n`,
           )
           .join(""),
     );
     const pulumi = (...args: string[]) =>
       promisify(execFile)("pulumi", args, { cwd: dir, env, maxBuffer: 64 << 20 });
+    await pulumi(
+      "plugin",
+      "install",
+      "resource",
+      "alicloud-ip-pool-service",
+      artifact.version,
+      "--file",
+      artifact.archive,
+    );
     await pulumi("stack", "init", "bench");
     emulator.clearLog();
+    const rss = sampleRss();
     const started = performance.now();
     await pulumi("up", "--yes", "--skip-preview", "--parallel", "1000");
     const pluginUpMs = performance.now() - started;
+    const pluginRssMb = rss.stop();
     const log = emulator.log();
     const opens = log.filter((e) => e.action === "OpenPublicIpAddressPoolService").length;
     if (opens !== regions.length) throw new Error(`expected ${regions.length} Opens, saw ${opens}`);
@@ -86,6 +106,7 @@ export async function pluginUpRun(
       pluginOwnStateBytesPerResource: bytes / resources.length - hostStackTraceBytesPerResource,
       hostStackTraceBytesPerResource,
       pluginUpMs,
+      pluginRssMb,
     };
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -93,45 +114,132 @@ export async function pluginUpRun(
 }
 
 /**
- * A fresh Node.js process runs what the plugin's entry runs (the SDK, its provider server module,
- * the plugin) and makes its first call, an import's status read: from the process's start to the
- * first request the emulator saw. `sdkLoadMs` is the floor's part this package does not own: the
- * time to load `@pulumi/pulumi` and its provider module in such a process.
+ * The release's linux-amd64 executable started as the engine starts it, then configured and asked
+ * to read an active region over gRPC, as an import does: from the process's start to the first
+ * request the emulator saw. `pluginServeMs` is the part up to its printing its port.
  */
 export async function pluginColdStartRun(
   emulator: Emulator,
-): Promise<{ pluginColdStartMs: number; sdkLoadMs: number }> {
+): Promise<{ pluginColdStartMs: number; pluginServeMs: number; pluginArchiveBytes: number }> {
+  const artifact = await pluginArtifact();
   emulator.reset();
   emulator.configure({ latencyMs: 0 });
   const key = emulator.defaultAccount.keys[0];
   emulator.setRegion(emulator.defaultAccount.uid, "cn-hangzhou", { enabled: true });
-  const script = `
-    const { performance } = require("node:perf_hooks");
-    require("@pulumi/pulumi");
-    require("@pulumi/pulumi/provider");
-    const sdkLoaded = performance.now();
-    const { PoolServicePlugin } = require("./dist/plugin/pluginProvider");
-    const plugin = new PoolServicePlugin("0.0.0", process.env, () => {});
-    plugin
-      .read("cn-hangzhou", "urn:pulumi:b::p::alicloud-ip-pool-service:index:PublicIpAddressPoolService::x", {})
-      .then(() => console.log(JSON.stringify({ origin: performance.timeOrigin, sdkLoadMs: sdkLoaded })),
-        (e) => { console.error(e); process.exit(1); });`;
-  const out = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ["-e", script], {
-      cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        ...emulator.endpointEnv,
-        PULUMI_CONFIG: JSON.stringify({ accessKey: key.accessKeyId, secretKey: key.accessKeySecret }),
-      },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let text = "";
-    child.stdout.on("data", (c: Buffer) => (text += c.toString()));
-    child.on("close", (code) =>
-      code === 0 ? resolve(text) : reject(new Error(`plugin cold start run failed (${code})`)),
-    );
+  const origin = performance.timeOrigin + performance.now();
+  const child = spawn(artifact.executable, [], {
+    env: { PATH: "/nonexistent", NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS },
+    stdio: ["ignore", "pipe", "inherit"],
   });
-  const { origin, sdkLoadMs } = JSON.parse(out) as { origin: number; sdkLoadMs: number };
-  return { pluginColdStartMs: emulator.log()[0].startMs - origin, sdkLoadMs };
+  try {
+    const port = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      child.stdout.on("data", (c: Buffer) => {
+        out += c.toString();
+        if (out.includes("\n")) resolve(out.split("\n")[0].trim());
+      });
+      child.on("exit", (code) => reject(new Error(`the plugin exited (${code}) before serving`)));
+    });
+    const served = performance.timeOrigin + performance.now();
+    const client = new ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+    const call = <Req, Res>(
+      method: (r: Req, cb: (e: grpc.ServiceError | null, v: Res) => void) => unknown,
+      req: Req,
+    ) =>
+      new Promise<Res>((resolve, reject) => method.call(client, req, (e, v) => (e ? reject(e) : resolve(v))));
+    const configure = new ConfigureRequest();
+    configure.setArgs(
+      Struct.fromJavaScript({
+        accessKey: key.accessKeyId,
+        secretKey: key.accessKeySecret,
+        vpcEndpoint: emulator.endpoint,
+        endpoints: [{ sts: emulator.secureHost }],
+      }),
+    );
+    configure.setAcceptsecrets(true);
+    await call(client.configure, configure);
+    const read = new ReadRequest();
+    read.setId("cn-hangzhou");
+    read.setUrn("urn:pulumi:b::p::alicloud-ip-pool-service:index:PublicIpAddressPoolService::x");
+    read.setProperties(Struct.fromJavaScript({}));
+    await call(client.read, read);
+    client.close();
+    return {
+      pluginColdStartMs: emulator.log()[0].startMs - origin,
+      pluginServeMs: served - origin,
+      pluginArchiveBytes: artifact.archiveBytes,
+    };
+  } finally {
+    child.kill();
+  }
+}
+
+/**
+ * `pulumi up` of a YAML program declaring 1,000 regions through the plugin, 40 accounts × 25
+ * regions, each resource with its account's role (`assumeRole`, one plugin process), at 20 ms:
+ * its wall time, over `floorMs` (the same shape of program with trivial dynamic resources).
+ */
+export async function pluginOrgScaleRun(
+  emulator: Emulator,
+  roles: ReadonlyArray<{ roleArn: string }>,
+  regions: readonly string[],
+  floorMs: number,
+): Promise<{ pluginOrgScaleUpRatio: number; pluginOrgScaleUpMs: number; pluginOrgScaleProcesses: number }> {
+  const artifact = await pluginArtifact();
+  const { binDir } = await pulumiEngine();
+  const root = mkdtempSync(join(tmpdir(), "bench-plugin-org-"));
+  try {
+    const dir = join(root, "project");
+    const key = emulator.defaultAccount.keys[0];
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PATH: `${binDir}:${process.env.PATH ?? ""}`,
+      PULUMI_HOME: join(root, "home"),
+      PULUMI_BACKEND_URL: `file://${root}`,
+      PULUMI_CONFIG_PASSPHRASE: "bench",
+      PULUMI_SKIP_UPDATE_CHECK: "true",
+      ALIBABA_CLOUD_ACCESS_KEY_ID: key.accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: key.accessKeySecret,
+      ...emulator.endpointEnv,
+    };
+    await promisify(execFile)("mkdir", [dir]);
+    const resources = roles.flatMap(({ roleArn }, i) =>
+      regions.map(
+        (r) =>
+          `  account-${i}-${r}:\n    type: alicloud-ip-pool-service:index:PublicIpAddressPoolService\n    properties:\n      regionId: ${r}\n      assumeRole:\n        roleArn: ${roleArn}\n    options:\n      version: ${artifact.version}\n`,
+      ),
+    );
+    writeFileSync(
+      join(dir, "Pulumi.yaml"),
+      `name: bench-plugin-org\nruntime: yaml\nresources:\n${resources.join("")}`,
+    );
+    const pulumi = (...args: string[]) =>
+      promisify(execFile)("pulumi", args, { cwd: dir, env, maxBuffer: 256 << 20 });
+    await pulumi(
+      "plugin",
+      "install",
+      "resource",
+      "alicloud-ip-pool-service",
+      artifact.version,
+      "--file",
+      artifact.archive,
+    );
+    await pulumi("stack", "init", "bench");
+    emulator.clearLog();
+    const rss = sampleRss();
+    const started = performance.now();
+    await pulumi("up", "--yes", "--skip-preview", "--parallel", "1000");
+    const pluginOrgScaleUpMs = performance.now() - started;
+    rss.stop();
+    const opens = emulator.log().filter((e) => e.action === "OpenPublicIpAddressPoolService").length;
+    if (opens !== roles.length * regions.length)
+      throw new Error(`expected ${roles.length * regions.length} Opens, saw ${opens}`);
+    return {
+      pluginOrgScaleUpRatio: pluginOrgScaleUpMs / floorMs,
+      pluginOrgScaleUpMs,
+      pluginOrgScaleProcesses: rss.processes(),
+    };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }

@@ -12,12 +12,12 @@ export const COMPONENT_TOKEN = `${PACKAGE}:index:PublicIpAddressPoolServiceRegio
 /** The token of the status function. */
 export const STATUS_TOKEN = `${PACKAGE}:index:getPublicIpAddressPoolServiceStatus`;
 
-// The provider's object types live in the `config` module, as provider packages keep theirs; the
-// resource's role is a type of its own in `index` (one name in two modules would be one Java file).
+// Each object type twice, as provider packages have them: in the `config` module for the stack's
+// config variables (the Java SDK's Config class), and in `index` for the explicit provider's inputs
+// and the resource (the Python SDK's Provider takes its types from `index`).
+type Module = "config" | "index";
 const ASSUME_ROLE = `${PACKAGE}:index:AssumeRole`;
-const CONFIG_ASSUME_ROLE = `${PACKAGE}:config:AssumeRole`;
-const OIDC_ROLE = `${PACKAGE}:config:AssumeRoleWithOidc`;
-const ENDPOINTS = `${PACKAGE}:config:Endpoints`;
+const token = (module: Module, name: string) => `${PACKAGE}:${module}:${name}`;
 
 /** A property of the schema. */
 type Property = Record<string, unknown>;
@@ -27,7 +27,7 @@ const text = (description: string, secret = false): Property =>
   secret ? { type: "string", description, secret: true } : { type: "string", description };
 
 /** The settings of the plugin's configuration, by plugin key, typed as the settings read them. */
-function configProperties(): Record<string, Property> {
+function configProperties(module: Module): Record<string, Property> {
   const properties: Record<string, Property> = {};
   for (const setting of Object.values(SETTINGS)) {
     const name = pluginKey(setting.key);
@@ -36,12 +36,18 @@ function configProperties(): Record<string, Property> {
     const doc = `${setting.doc}${env}`;
     properties[name] =
       name === "assumeRole"
-        ? ref(CONFIG_ASSUME_ROLE, doc)
+        ? ref(token(module, "AssumeRole"), doc)
         : name === "assumeRoleWithOidc"
           ? // Secret whole: the engine encrypts a provider's top-level secret inputs, not a type's fields.
-            { ...ref(OIDC_ROLE, `${doc} Secret as a whole, as it may hold the token.`), secret: true }
+            {
+              ...ref(
+                token(module, "AssumeRoleWithOidc"),
+                `${doc} Secret as a whole, as it may hold the token.`,
+              ),
+              secret: true,
+            }
           : name === "endpoints"
-            ? { type: "array", items: { $ref: `#/types/${ENDPOINTS}` }, description: doc }
+            ? { type: "array", items: { $ref: `#/types/${token(module, "Endpoints")}` }, description: doc }
             : name.endsWith("Seconds")
               ? { type: "number", description: doc }
               : text(doc, "secret" in setting && setting.secret === true);
@@ -95,13 +101,37 @@ export const RESOURCE_OUTPUTS: readonly string[] = Object.keys(REGION_OUTPUTS);
 
 /** The package schema of `version`, as `getSchema` returns it, with where its plugin is downloaded from. */
 export function packageSchema(version: string, pluginDownloadURL: string): Record<string, unknown> {
-  const config = configProperties();
-  const role = {
-    type: "object",
-    description: `A RAM role to assume, with the fields of \`${SETTINGS.assumeRole.key}\`.`,
-    properties: ROLE_FIELDS,
-    required: ["roleArn"],
-  };
+  const types: Record<string, unknown> = {};
+  for (const module of ["config", "index"] as const) {
+    types[token(module, "AssumeRole")] = {
+      type: "object",
+      description: `A RAM role to assume, with the fields of \`${SETTINGS.assumeRole.key}\`.`,
+      properties: ROLE_FIELDS,
+      required: ["roleArn"],
+    };
+    types[token(module, "AssumeRoleWithOidc")] = {
+      type: "object",
+      description: "A RAM role to assume with an OIDC token.",
+      properties: {
+        roleArn: ROLE_FIELDS.roleArn,
+        oidcProviderArn: text("ARN of the OIDC identity provider."),
+        oidcToken: text("The token itself (one of this and oidcTokenFile).", true),
+        oidcTokenFile: text("A file holding the token."),
+        roleSessionName: ROLE_FIELDS.sessionName,
+        policy: ROLE_FIELDS.policy,
+        sessionExpiration: ROLE_FIELDS.sessionExpiration,
+      },
+      required: ["roleArn", "oidcProviderArn"],
+    };
+    types[token(module, "Endpoints")] = {
+      type: "object",
+      description: "Endpoint overrides: the VPC and STS endpoints are read.",
+      properties: {
+        vpc: text("The VPC endpoint: a host (HTTPS), or http:// on loopback only."),
+        sts: text("The STS endpoint: a host, HTTPS only."),
+      },
+    };
+  }
   return {
     name: PACKAGE,
     displayName: "Alibaba Cloud Public IP Address Pool service",
@@ -113,38 +143,13 @@ export function packageSchema(version: string, pluginDownloadURL: string): Recor
       "Turns on Alibaba Cloud's Public IP Address Pool feature (VPC OpenPublicIpAddressPoolService) region by region, in the account STS reports.",
     keywords: ["pulumi", "alicloud", "vpc", "category/network", "kind/native"],
     license: "Apache-2.0",
-    config: { variables: config },
+    config: { variables: configProperties("config") },
     provider: {
       description:
         "The provider of the Public IP Address Pool service: one instance per account, with its settings.",
-      inputProperties: config,
+      inputProperties: configProperties("index"),
     },
-    types: {
-      [ASSUME_ROLE]: role,
-      [CONFIG_ASSUME_ROLE]: role,
-      [OIDC_ROLE]: {
-        type: "object",
-        description: "A RAM role to assume with an OIDC token.",
-        properties: {
-          roleArn: ROLE_FIELDS.roleArn,
-          oidcProviderArn: text("ARN of the OIDC identity provider."),
-          oidcToken: text("The token itself (one of this and oidcTokenFile).", true),
-          oidcTokenFile: text("A file holding the token."),
-          roleSessionName: ROLE_FIELDS.sessionName,
-          policy: ROLE_FIELDS.policy,
-          sessionExpiration: ROLE_FIELDS.sessionExpiration,
-        },
-        required: ["roleArn", "oidcProviderArn"],
-      },
-      [ENDPOINTS]: {
-        type: "object",
-        description: "Endpoint overrides: the VPC and STS endpoints are read.",
-        properties: {
-          vpc: text("The VPC endpoint: a host (HTTPS), or http:// on loopback only."),
-          sts: text("The STS endpoint: a host, HTTPS only."),
-        },
-      },
-    },
+    types,
     resources: {
       [RESOURCE_TOKEN]: {
         description:

@@ -90,11 +90,11 @@ export interface ProviderArgs {
     /**
      * A RAM role the credentials assume: {roleArn, sessionName, policy, sessionExpiration, externalId}. Environment: ALICLOUD_ASSUME_ROLE_ARN.
      */
-    assumeRole?: pulumi.Input<inputs.config.AssumeRoleArgs | undefined>;
+    assumeRole?: pulumi.Input<inputs.AssumeRoleArgs | undefined>;
     /**
      * A RAM role assumed with an OIDC token: {roleArn, oidcProviderArn, oidcToken | oidcTokenFile, roleSessionName, policy, sessionExpiration}. Secret as a whole, as it may hold the token.
      */
-    assumeRoleWithOidc?: pulumi.Input<inputs.config.AssumeRoleWithOidcArgs | undefined>;
+    assumeRoleWithOidc?: pulumi.Input<inputs.AssumeRoleWithOidcArgs | undefined>;
     /**
      * Accepted and not read: it decides neither the account nor an endpoint.
      */
@@ -118,7 +118,7 @@ export interface ProviderArgs {
     /**
      * Endpoint overrides, a list of objects: `vpc` and `sts` are read.
      */
-    endpoints?: pulumi.Input<pulumi.Input<inputs.config.EndpointsArgs>[] | undefined>;
+    endpoints?: pulumi.Input<pulumi.Input<inputs.EndpointsArgs>[] | undefined>;
     /**
      * Accepted and not read: it decides neither the account nor an endpoint.
      */

@@ -9,7 +9,7 @@
 // run with no Node.js on PATH.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
 import { cliSuite } from "../support/cliSuite";
@@ -24,6 +24,12 @@ const REGIONS = ["cn-hangzhou", "us-east-1"];
 /** The real path of a command on this machine's PATH. */
 const which = (command: string): string =>
   execFileSync("sh", ["-c", `readlink -f "$(command -v ${command})"`], { encoding: "utf8" }).trim();
+
+/** This machine's Python 3 interpreter itself (not a version manager's shim script). */
+const python3 = (): string =>
+  execFileSync("python3", ["-c", "import os, sys; print(os.path.realpath(sys.executable))"], {
+    encoding: "utf8",
+  }).trim();
 
 describe("the SDK packages, installed as users install them", function () {
   this.timeout(2_400_000);
@@ -84,7 +90,15 @@ describe("the SDK packages, installed as users install them", function () {
     assert.equal(outputs.readAccountId, member, ".get() reads through the provider");
 
     ok(
-      await project.pulumi(upTimeoutMs, "import", TYPE, "imported-shanghai", "cn-shanghai", "--yes"),
+      await project.pulumi(
+        upTimeoutMs,
+        "import",
+        TYPE,
+        "imported-shanghai",
+        "cn-shanghai",
+        "--yes",
+        "--protect=false",
+      ),
       "pulumi import",
     );
     assert.deepEqual(opens(), REGIONS, "an import writes nothing");
@@ -133,9 +147,9 @@ pulumi.export("beijingOn", status.enabled)
 pulumi.export("readAccountId", existing.account_id)
 `,
       },
-      { python3: which("python3") },
+      { python3: python3() },
     );
-    ok(await project.run(which("python3"), ["-m", "venv", "venv"]), "python3 -m venv venv");
+    ok(await project.run(python3(), ["-m", "venv", "venv"]), "python3 -m venv venv");
     ok(
       await project.run(
         join(project.dir, "venv", "bin", "pip"),
@@ -203,13 +217,166 @@ func main() {
     );
     mkdirSync(join(project.dir, "sdks"));
     ok(
-      await project.run("unzip", ["-q", rel.file(/go-sdk.*\.zip$/), "-d", join(project.dir, "sdks")]),
+      await project.run(which("unzip"), ["-q", rel.file(/go-sdk.*\.zip$/), "-d", join(project.dir, "sdks")]),
       "unzip",
     );
     const go = which("go");
     ok(await project.run(go, ["mod", "edit", `-replace=${module}=./sdks/go`]), "go mod edit -replace");
     ok(await project.run(go, ["get", `${module}@v0.0.0`]), "go get").toString();
     ok(await project.run(go, ["mod", "tidy"], 900_000), "go mod tidy");
+    await scenario(project, 900_000);
+  });
+
+  it("Node.js: npm from the SDK's tarball, a TypeScript program", async () => {
+    const npm = which("npm");
+    const project = await userProject(
+      cli,
+      emulator,
+      "nodejs",
+      {
+        "Pulumi.yaml": "name: ip-pool-nodejs-user\nruntime: nodejs\n",
+        "package.json": JSON.stringify({ name: "ip-pool-nodejs-user", private: true, main: "index.ts" }),
+        "index.ts": `import * as pulumi from "@pulumi/pulumi";
+import * as ipPool from "@alicloud-ip-pool-service/sdk";
+
+const config = new pulumi.Config();
+const member = new ipPool.Provider("member", { assumeRole: { roleArn: config.require("roleArn") } });
+const services = config
+  .require("regions")
+  .split(",")
+  .map((regionId) => new ipPool.PublicIpAddressPoolService(\`ip-pool-\${regionId}\`, { regionId }, { provider: member }));
+const status = ipPool.getPublicIpAddressPoolServiceStatusOutput({ regionId: "cn-beijing" }, { provider: member });
+const existing = ipPool.PublicIpAddressPoolService.get("read-cn-beijing", "cn-beijing", undefined, { provider: member });
+
+export const accountIds = services.map((s) => s.accountId);
+export const beijingOn = status.enabled;
+export const readAccountId = existing.accountId;
+`,
+      },
+      { node: process.execPath, npm },
+    );
+    ok(
+      await project.run(
+        npm,
+        ["install", "--no-audit", "--no-fund", rel.file(/\.tgz$/), "@pulumi/pulumi@^3.269.0"],
+        900_000,
+      ),
+      "npm install <tarball>",
+    );
+    await scenario(project);
+  });
+
+  it("Java: Maven from the jar installed in the local repository", async () => {
+    const name = `pulumi-alicloud-ip-pool-service-${rel.version}`;
+    const tools = Object.fromEntries(
+      ["/usr/bin", "/bin"]
+        .flatMap((dir) => readdirSync(dir).map((f) => [f, join(dir, f)] as const))
+        .filter(([f]) => !/^(node|nodejs|npm|npx|corepack)$/.test(f)),
+    );
+    const project = await userProject(
+      cli,
+      emulator,
+      "java",
+      {
+        "Pulumi.yaml": "name: ip-pool-java-user\nruntime: java\n",
+        "pom.xml": `<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>example</groupId>
+  <artifactId>ip-pool-java-user</artifactId>
+  <version>1.0</version>
+  <properties>
+    <maven.compiler.release>11</maven.compiler.release>
+    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+  </properties>
+  <dependencies>
+    <dependency>
+      <groupId>io.github.alicloud-ip-pool-service</groupId>
+      <artifactId>pulumi-alicloud-ip-pool-service</artifactId>
+      <version>${rel.version}</version>
+    </dependency>
+  </dependencies>
+  <build>
+    <plugins>
+      <plugin>
+        <groupId>org.apache.maven.plugins</groupId>
+        <artifactId>maven-compiler-plugin</artifactId>
+        <version>3.16.0</version>
+      </plugin>
+      <plugin>
+        <groupId>org.codehaus.mojo</groupId>
+        <artifactId>exec-maven-plugin</artifactId>
+        <version>3.7.0</version>
+        <configuration>
+          <mainClass>example.App</mainClass>
+        </configuration>
+      </plugin>
+    </plugins>
+  </build>
+</project>
+`,
+      },
+      tools,
+    );
+    mkdirSync(join(project.dir, "src", "main", "java", "example"), { recursive: true });
+    writeFileSync(
+      join(project.dir, "src", "main", "java", "example", "App.java"),
+      `package example;
+
+import com.pulumi.Pulumi;
+import com.pulumi.alicloudippoolservice.AlicloudippoolserviceFunctions;
+import com.pulumi.alicloudippoolservice.Provider;
+import com.pulumi.alicloudippoolservice.ProviderArgs;
+import com.pulumi.alicloudippoolservice.PublicIpAddressPoolService;
+import com.pulumi.alicloudippoolservice.PublicIpAddressPoolServiceArgs;
+import com.pulumi.alicloudippoolservice.inputs.AssumeRoleArgs;
+import com.pulumi.alicloudippoolservice.inputs.GetPublicIpAddressPoolServiceStatusArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.deployment.InvokeOptions;
+import java.util.ArrayList;
+import java.util.List;
+
+public class App {
+    public static void main(String[] args) {
+        Pulumi.run(ctx -> {
+            var config = ctx.config();
+            var member = new Provider("member", ProviderArgs.builder()
+                .assumeRole(AssumeRoleArgs.builder().roleArn(config.require("roleArn")).build())
+                .build());
+            var options = CustomResourceOptions.builder().provider(member).build();
+            List<Output<String>> accountIds = new ArrayList<>();
+            for (String regionId : config.require("regions").split(",")) {
+                var service = new PublicIpAddressPoolService("ip-pool-" + regionId,
+                    PublicIpAddressPoolServiceArgs.builder().regionId(regionId).build(), options);
+                accountIds.add(service.accountId());
+            }
+            var status = AlicloudippoolserviceFunctions.getPublicIpAddressPoolServiceStatus(
+                GetPublicIpAddressPoolServiceStatusArgs.builder().regionId("cn-beijing").build(),
+                InvokeOptions.builder().provider(member).build());
+            var existing = PublicIpAddressPoolService.get("read-cn-beijing", Output.of("cn-beijing"), options);
+            ctx.export("accountIds", Output.all(accountIds));
+            ctx.export("beijingOn", status.applyValue(s -> s.enabled()));
+            ctx.export("readAccountId", existing.accountId());
+        });
+    }
+}
+`,
+    );
+    ok(
+      await project.run(
+        which("mvn"),
+        [
+          "-B",
+          "-q",
+          "install:install-file",
+          `-Dfile=${rel.file(/\.jar$/)}`,
+          `-DpomFile=${rel.file(/\.pom$/)}`,
+        ],
+        900_000,
+      ),
+      `mvn install:install-file ${name}.jar`,
+    );
     await scenario(project, 900_000);
   });
 });

@@ -11,6 +11,9 @@ if (!process.env.XDG_CACHE_HOME) process.env.XDG_CACHE_HOME = join(ORIGINAL_HOME
 // Go's module cache lives under GOPATH (~/go by default): Go programs' tests reuse it, as pip and
 // Go's build cache reuse XDG_CACHE_HOME.
 if (!process.env.GOPATH) process.env.GOPATH = join(ORIGINAL_HOME, "go");
+// Maven's local repository too: Java programs and the release's jar reuse the developer's.
+if (!process.env.MAVEN_OPTS)
+  process.env.MAVEN_OPTS = `-Dmaven.repo.local=${join(ORIGINAL_HOME, ".m2", "repository")}`;
 
 for (const name of Object.keys(process.env)) {
   if (name.startsWith("ALIBABA_CLOUD_") || name.startsWith("ALICLOUD_")) delete process.env[name];

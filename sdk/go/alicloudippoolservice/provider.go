@@ -7,7 +7,6 @@ import (
 	"context"
 	"reflect"
 
-	"github.com/alicloud-ip-pool-service/pulumi-alicloud-ip-pool-service/sdk/go/alicloudippoolservice/config"
 	"github.com/alicloud-ip-pool-service/pulumi-alicloud-ip-pool-service/sdk/go/alicloudippoolservice/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
@@ -25,7 +24,7 @@ func NewProvider(ctx *pulumi.Context,
 	}
 
 	if args.AssumeRoleWithOidc != nil {
-		args.AssumeRoleWithOidc = pulumi.ToSecret(args.AssumeRoleWithOidc).(config.AssumeRoleWithOidcPtrInput)
+		args.AssumeRoleWithOidc = pulumi.ToSecret(args.AssumeRoleWithOidc).(AssumeRoleWithOidcPtrInput)
 	}
 	if args.SecretKey != nil {
 		args.SecretKey = pulumi.ToSecret(args.SecretKey).(pulumi.StringPtrInput)
@@ -52,9 +51,9 @@ type providerArgs struct {
 	// How long create waits for the status to report the region enabled, in seconds (default 300).
 	ActivationTimeoutSeconds *float64 `pulumi:"activationTimeoutSeconds"`
 	// A RAM role the credentials assume: {roleArn, sessionName, policy, sessionExpiration, externalId}. Environment: ALICLOUD_ASSUME_ROLE_ARN.
-	AssumeRole *config.AssumeRole `pulumi:"assumeRole"`
+	AssumeRole *AssumeRole `pulumi:"assumeRole"`
 	// A RAM role assumed with an OIDC token: {roleArn, oidcProviderArn, oidcToken | oidcTokenFile, roleSessionName, policy, sessionExpiration}. Secret as a whole, as it may hold the token.
-	AssumeRoleWithOidc *config.AssumeRoleWithOidc `pulumi:"assumeRoleWithOidc"`
+	AssumeRoleWithOidc *AssumeRoleWithOidc `pulumi:"assumeRoleWithOidc"`
 	// Accepted and not read: it decides neither the account nor an endpoint.
 	ClientConnectTimeout *string `pulumi:"clientConnectTimeout"`
 	// Accepted and not read: it decides neither the account nor an endpoint.
@@ -66,7 +65,7 @@ type providerArgs struct {
 	// The RAM role of the ECS instance (credentials from instance metadata). Environment: ALICLOUD_ECS_ROLE_NAME, ALIBABA_CLOUD_ECS_METADATA.
 	EcsRoleName *string `pulumi:"ecsRoleName"`
 	// Endpoint overrides, a list of objects: `vpc` and `sts` are read.
-	Endpoints []config.Endpoints `pulumi:"endpoints"`
+	Endpoints []Endpoints `pulumi:"endpoints"`
 	// Accepted and not read: it decides neither the account nor an endpoint.
 	MaxRetryTimeout *string `pulumi:"maxRetryTimeout"`
 	// Profile of the Alibaba Cloud CLI's configuration. Environment: ALICLOUD_PROFILE, ALIBABA_CLOUD_PROFILE.
@@ -106,9 +105,9 @@ type ProviderArgs struct {
 	// How long create waits for the status to report the region enabled, in seconds (default 300).
 	ActivationTimeoutSeconds pulumi.Float64PtrInput
 	// A RAM role the credentials assume: {roleArn, sessionName, policy, sessionExpiration, externalId}. Environment: ALICLOUD_ASSUME_ROLE_ARN.
-	AssumeRole config.AssumeRolePtrInput
+	AssumeRole AssumeRolePtrInput
 	// A RAM role assumed with an OIDC token: {roleArn, oidcProviderArn, oidcToken | oidcTokenFile, roleSessionName, policy, sessionExpiration}. Secret as a whole, as it may hold the token.
-	AssumeRoleWithOidc config.AssumeRoleWithOidcPtrInput
+	AssumeRoleWithOidc AssumeRoleWithOidcPtrInput
 	// Accepted and not read: it decides neither the account nor an endpoint.
 	ClientConnectTimeout pulumi.StringPtrInput
 	// Accepted and not read: it decides neither the account nor an endpoint.
@@ -120,7 +119,7 @@ type ProviderArgs struct {
 	// The RAM role of the ECS instance (credentials from instance metadata). Environment: ALICLOUD_ECS_ROLE_NAME, ALIBABA_CLOUD_ECS_METADATA.
 	EcsRoleName pulumi.StringPtrInput
 	// Endpoint overrides, a list of objects: `vpc` and `sts` are read.
-	Endpoints config.EndpointsArrayInput
+	Endpoints EndpointsArrayInput
 	// Accepted and not read: it decides neither the account nor an endpoint.
 	MaxRetryTimeout pulumi.StringPtrInput
 	// Profile of the Alibaba Cloud CLI's configuration. Environment: ALICLOUD_PROFILE, ALIBABA_CLOUD_PROFILE.

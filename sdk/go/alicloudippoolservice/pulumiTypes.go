@@ -229,9 +229,380 @@ func (o AssumeRolePtrOutput) SessionName() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// A RAM role to assume with an OIDC token.
+type AssumeRoleWithOidc struct {
+	// ARN of the OIDC identity provider.
+	OidcProviderArn string `pulumi:"oidcProviderArn"`
+	// The token itself (one of this and oidcTokenFile).
+	OidcToken *string `pulumi:"oidcToken"`
+	// A file holding the token.
+	OidcTokenFile *string `pulumi:"oidcTokenFile"`
+	// A policy that narrows the session's permissions (JSON text).
+	Policy *string `pulumi:"policy"`
+	// ARN of the role, `acs:ram::<16-digit account ID>:role/<name>`: its account is the one acted in.
+	RoleArn string `pulumi:"roleArn"`
+	// Session name (default "pulumi-alicloud-ip-pool-service").
+	RoleSessionName *string `pulumi:"roleSessionName"`
+	// Session length in seconds, 900 to 43200 (default 3600).
+	SessionExpiration *int `pulumi:"sessionExpiration"`
+}
+
+// AssumeRoleWithOidcInput is an input type that accepts AssumeRoleWithOidcArgs and AssumeRoleWithOidcOutput values.
+// You can construct a concrete instance of `AssumeRoleWithOidcInput` via:
+//
+//	AssumeRoleWithOidcArgs{...}
+type AssumeRoleWithOidcInput interface {
+	pulumi.Input
+
+	ToAssumeRoleWithOidcOutput() AssumeRoleWithOidcOutput
+	ToAssumeRoleWithOidcOutputWithContext(context.Context) AssumeRoleWithOidcOutput
+}
+
+// A RAM role to assume with an OIDC token.
+type AssumeRoleWithOidcArgs struct {
+	// ARN of the OIDC identity provider.
+	OidcProviderArn pulumi.StringInput `pulumi:"oidcProviderArn"`
+	// The token itself (one of this and oidcTokenFile).
+	OidcToken pulumi.StringPtrInput `pulumi:"oidcToken"`
+	// A file holding the token.
+	OidcTokenFile pulumi.StringPtrInput `pulumi:"oidcTokenFile"`
+	// A policy that narrows the session's permissions (JSON text).
+	Policy pulumi.StringPtrInput `pulumi:"policy"`
+	// ARN of the role, `acs:ram::<16-digit account ID>:role/<name>`: its account is the one acted in.
+	RoleArn pulumi.StringInput `pulumi:"roleArn"`
+	// Session name (default "pulumi-alicloud-ip-pool-service").
+	RoleSessionName pulumi.StringPtrInput `pulumi:"roleSessionName"`
+	// Session length in seconds, 900 to 43200 (default 3600).
+	SessionExpiration pulumi.IntPtrInput `pulumi:"sessionExpiration"`
+}
+
+func (AssumeRoleWithOidcArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*AssumeRoleWithOidc)(nil)).Elem()
+}
+
+func (i AssumeRoleWithOidcArgs) ToAssumeRoleWithOidcOutput() AssumeRoleWithOidcOutput {
+	return i.ToAssumeRoleWithOidcOutputWithContext(context.Background())
+}
+
+func (i AssumeRoleWithOidcArgs) ToAssumeRoleWithOidcOutputWithContext(ctx context.Context) AssumeRoleWithOidcOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AssumeRoleWithOidcOutput)
+}
+
+func (i AssumeRoleWithOidcArgs) ToAssumeRoleWithOidcPtrOutput() AssumeRoleWithOidcPtrOutput {
+	return i.ToAssumeRoleWithOidcPtrOutputWithContext(context.Background())
+}
+
+func (i AssumeRoleWithOidcArgs) ToAssumeRoleWithOidcPtrOutputWithContext(ctx context.Context) AssumeRoleWithOidcPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AssumeRoleWithOidcOutput).ToAssumeRoleWithOidcPtrOutputWithContext(ctx)
+}
+
+// AssumeRoleWithOidcPtrInput is an input type that accepts AssumeRoleWithOidcArgs, AssumeRoleWithOidcPtr and AssumeRoleWithOidcPtrOutput values.
+// You can construct a concrete instance of `AssumeRoleWithOidcPtrInput` via:
+//
+//	        AssumeRoleWithOidcArgs{...}
+//
+//	or:
+//
+//	        nil
+type AssumeRoleWithOidcPtrInput interface {
+	pulumi.Input
+
+	ToAssumeRoleWithOidcPtrOutput() AssumeRoleWithOidcPtrOutput
+	ToAssumeRoleWithOidcPtrOutputWithContext(context.Context) AssumeRoleWithOidcPtrOutput
+}
+
+type assumeRoleWithOidcPtrType AssumeRoleWithOidcArgs
+
+func AssumeRoleWithOidcPtr(v *AssumeRoleWithOidcArgs) AssumeRoleWithOidcPtrInput {
+	return (*assumeRoleWithOidcPtrType)(v)
+}
+
+func (*assumeRoleWithOidcPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**AssumeRoleWithOidc)(nil)).Elem()
+}
+
+func (i *assumeRoleWithOidcPtrType) ToAssumeRoleWithOidcPtrOutput() AssumeRoleWithOidcPtrOutput {
+	return i.ToAssumeRoleWithOidcPtrOutputWithContext(context.Background())
+}
+
+func (i *assumeRoleWithOidcPtrType) ToAssumeRoleWithOidcPtrOutputWithContext(ctx context.Context) AssumeRoleWithOidcPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AssumeRoleWithOidcPtrOutput)
+}
+
+// A RAM role to assume with an OIDC token.
+type AssumeRoleWithOidcOutput struct{ *pulumi.OutputState }
+
+func (AssumeRoleWithOidcOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AssumeRoleWithOidc)(nil)).Elem()
+}
+
+func (o AssumeRoleWithOidcOutput) ToAssumeRoleWithOidcOutput() AssumeRoleWithOidcOutput {
+	return o
+}
+
+func (o AssumeRoleWithOidcOutput) ToAssumeRoleWithOidcOutputWithContext(ctx context.Context) AssumeRoleWithOidcOutput {
+	return o
+}
+
+func (o AssumeRoleWithOidcOutput) ToAssumeRoleWithOidcPtrOutput() AssumeRoleWithOidcPtrOutput {
+	return o.ToAssumeRoleWithOidcPtrOutputWithContext(context.Background())
+}
+
+func (o AssumeRoleWithOidcOutput) ToAssumeRoleWithOidcPtrOutputWithContext(ctx context.Context) AssumeRoleWithOidcPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AssumeRoleWithOidc) *AssumeRoleWithOidc {
+		return &v
+	}).(AssumeRoleWithOidcPtrOutput)
+}
+
+// ARN of the OIDC identity provider.
+func (o AssumeRoleWithOidcOutput) OidcProviderArn() pulumi.StringOutput {
+	return o.ApplyT(func(v AssumeRoleWithOidc) string { return v.OidcProviderArn }).(pulumi.StringOutput)
+}
+
+// The token itself (one of this and oidcTokenFile).
+func (o AssumeRoleWithOidcOutput) OidcToken() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AssumeRoleWithOidc) *string { return v.OidcToken }).(pulumi.StringPtrOutput)
+}
+
+// A file holding the token.
+func (o AssumeRoleWithOidcOutput) OidcTokenFile() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AssumeRoleWithOidc) *string { return v.OidcTokenFile }).(pulumi.StringPtrOutput)
+}
+
+// A policy that narrows the session's permissions (JSON text).
+func (o AssumeRoleWithOidcOutput) Policy() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AssumeRoleWithOidc) *string { return v.Policy }).(pulumi.StringPtrOutput)
+}
+
+// ARN of the role, `acs:ram::<16-digit account ID>:role/<name>`: its account is the one acted in.
+func (o AssumeRoleWithOidcOutput) RoleArn() pulumi.StringOutput {
+	return o.ApplyT(func(v AssumeRoleWithOidc) string { return v.RoleArn }).(pulumi.StringOutput)
+}
+
+// Session name (default "pulumi-alicloud-ip-pool-service").
+func (o AssumeRoleWithOidcOutput) RoleSessionName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AssumeRoleWithOidc) *string { return v.RoleSessionName }).(pulumi.StringPtrOutput)
+}
+
+// Session length in seconds, 900 to 43200 (default 3600).
+func (o AssumeRoleWithOidcOutput) SessionExpiration() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AssumeRoleWithOidc) *int { return v.SessionExpiration }).(pulumi.IntPtrOutput)
+}
+
+type AssumeRoleWithOidcPtrOutput struct{ *pulumi.OutputState }
+
+func (AssumeRoleWithOidcPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AssumeRoleWithOidc)(nil)).Elem()
+}
+
+func (o AssumeRoleWithOidcPtrOutput) ToAssumeRoleWithOidcPtrOutput() AssumeRoleWithOidcPtrOutput {
+	return o
+}
+
+func (o AssumeRoleWithOidcPtrOutput) ToAssumeRoleWithOidcPtrOutputWithContext(ctx context.Context) AssumeRoleWithOidcPtrOutput {
+	return o
+}
+
+func (o AssumeRoleWithOidcPtrOutput) Elem() AssumeRoleWithOidcOutput {
+	return o.ApplyT(func(v *AssumeRoleWithOidc) AssumeRoleWithOidc {
+		if v != nil {
+			return *v
+		}
+		var ret AssumeRoleWithOidc
+		return ret
+	}).(AssumeRoleWithOidcOutput)
+}
+
+// ARN of the OIDC identity provider.
+func (o AssumeRoleWithOidcPtrOutput) OidcProviderArn() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AssumeRoleWithOidc) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.OidcProviderArn
+	}).(pulumi.StringPtrOutput)
+}
+
+// The token itself (one of this and oidcTokenFile).
+func (o AssumeRoleWithOidcPtrOutput) OidcToken() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AssumeRoleWithOidc) *string {
+		if v == nil {
+			return nil
+		}
+		return v.OidcToken
+	}).(pulumi.StringPtrOutput)
+}
+
+// A file holding the token.
+func (o AssumeRoleWithOidcPtrOutput) OidcTokenFile() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AssumeRoleWithOidc) *string {
+		if v == nil {
+			return nil
+		}
+		return v.OidcTokenFile
+	}).(pulumi.StringPtrOutput)
+}
+
+// A policy that narrows the session's permissions (JSON text).
+func (o AssumeRoleWithOidcPtrOutput) Policy() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AssumeRoleWithOidc) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Policy
+	}).(pulumi.StringPtrOutput)
+}
+
+// ARN of the role, `acs:ram::<16-digit account ID>:role/<name>`: its account is the one acted in.
+func (o AssumeRoleWithOidcPtrOutput) RoleArn() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AssumeRoleWithOidc) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.RoleArn
+	}).(pulumi.StringPtrOutput)
+}
+
+// Session name (default "pulumi-alicloud-ip-pool-service").
+func (o AssumeRoleWithOidcPtrOutput) RoleSessionName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AssumeRoleWithOidc) *string {
+		if v == nil {
+			return nil
+		}
+		return v.RoleSessionName
+	}).(pulumi.StringPtrOutput)
+}
+
+// Session length in seconds, 900 to 43200 (default 3600).
+func (o AssumeRoleWithOidcPtrOutput) SessionExpiration() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AssumeRoleWithOidc) *int {
+		if v == nil {
+			return nil
+		}
+		return v.SessionExpiration
+	}).(pulumi.IntPtrOutput)
+}
+
+// Endpoint overrides: the VPC and STS endpoints are read.
+type Endpoints struct {
+	// The STS endpoint: a host, HTTPS only.
+	Sts *string `pulumi:"sts"`
+	// The VPC endpoint: a host (HTTPS), or http:// on loopback only.
+	Vpc *string `pulumi:"vpc"`
+}
+
+// EndpointsInput is an input type that accepts EndpointsArgs and EndpointsOutput values.
+// You can construct a concrete instance of `EndpointsInput` via:
+//
+//	EndpointsArgs{...}
+type EndpointsInput interface {
+	pulumi.Input
+
+	ToEndpointsOutput() EndpointsOutput
+	ToEndpointsOutputWithContext(context.Context) EndpointsOutput
+}
+
+// Endpoint overrides: the VPC and STS endpoints are read.
+type EndpointsArgs struct {
+	// The STS endpoint: a host, HTTPS only.
+	Sts pulumi.StringPtrInput `pulumi:"sts"`
+	// The VPC endpoint: a host (HTTPS), or http:// on loopback only.
+	Vpc pulumi.StringPtrInput `pulumi:"vpc"`
+}
+
+func (EndpointsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*Endpoints)(nil)).Elem()
+}
+
+func (i EndpointsArgs) ToEndpointsOutput() EndpointsOutput {
+	return i.ToEndpointsOutputWithContext(context.Background())
+}
+
+func (i EndpointsArgs) ToEndpointsOutputWithContext(ctx context.Context) EndpointsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EndpointsOutput)
+}
+
+// EndpointsArrayInput is an input type that accepts EndpointsArray and EndpointsArrayOutput values.
+// You can construct a concrete instance of `EndpointsArrayInput` via:
+//
+//	EndpointsArray{ EndpointsArgs{...} }
+type EndpointsArrayInput interface {
+	pulumi.Input
+
+	ToEndpointsArrayOutput() EndpointsArrayOutput
+	ToEndpointsArrayOutputWithContext(context.Context) EndpointsArrayOutput
+}
+
+type EndpointsArray []EndpointsInput
+
+func (EndpointsArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]Endpoints)(nil)).Elem()
+}
+
+func (i EndpointsArray) ToEndpointsArrayOutput() EndpointsArrayOutput {
+	return i.ToEndpointsArrayOutputWithContext(context.Background())
+}
+
+func (i EndpointsArray) ToEndpointsArrayOutputWithContext(ctx context.Context) EndpointsArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EndpointsArrayOutput)
+}
+
+// Endpoint overrides: the VPC and STS endpoints are read.
+type EndpointsOutput struct{ *pulumi.OutputState }
+
+func (EndpointsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*Endpoints)(nil)).Elem()
+}
+
+func (o EndpointsOutput) ToEndpointsOutput() EndpointsOutput {
+	return o
+}
+
+func (o EndpointsOutput) ToEndpointsOutputWithContext(ctx context.Context) EndpointsOutput {
+	return o
+}
+
+// The STS endpoint: a host, HTTPS only.
+func (o EndpointsOutput) Sts() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Endpoints) *string { return v.Sts }).(pulumi.StringPtrOutput)
+}
+
+// The VPC endpoint: a host (HTTPS), or http:// on loopback only.
+func (o EndpointsOutput) Vpc() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Endpoints) *string { return v.Vpc }).(pulumi.StringPtrOutput)
+}
+
+type EndpointsArrayOutput struct{ *pulumi.OutputState }
+
+func (EndpointsArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]Endpoints)(nil)).Elem()
+}
+
+func (o EndpointsArrayOutput) ToEndpointsArrayOutput() EndpointsArrayOutput {
+	return o
+}
+
+func (o EndpointsArrayOutput) ToEndpointsArrayOutputWithContext(ctx context.Context) EndpointsArrayOutput {
+	return o
+}
+
+func (o EndpointsArrayOutput) Index(i pulumi.IntInput) EndpointsOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) Endpoints {
+		return vs[0].([]Endpoints)[vs[1].(int)]
+	}).(EndpointsOutput)
+}
+
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*AssumeRoleInput)(nil)).Elem(), AssumeRoleArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AssumeRolePtrInput)(nil)).Elem(), AssumeRoleArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AssumeRoleWithOidcInput)(nil)).Elem(), AssumeRoleWithOidcArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AssumeRoleWithOidcPtrInput)(nil)).Elem(), AssumeRoleWithOidcArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EndpointsInput)(nil)).Elem(), EndpointsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EndpointsArrayInput)(nil)).Elem(), EndpointsArray{})
 	pulumi.RegisterOutputType(AssumeRoleOutput{})
 	pulumi.RegisterOutputType(AssumeRolePtrOutput{})
+	pulumi.RegisterOutputType(AssumeRoleWithOidcOutput{})
+	pulumi.RegisterOutputType(AssumeRoleWithOidcPtrOutput{})
+	pulumi.RegisterOutputType(EndpointsOutput{})
+	pulumi.RegisterOutputType(EndpointsArrayOutput{})
 }

@@ -56,78 +56,53 @@ export interface AssumeRoleArgs {
      */
     sessionName?: pulumi.Input<string | undefined>;
 }
+
+/**
+ * A RAM role to assume with an OIDC token.
+ */
+export interface AssumeRoleWithOidcArgs {
+    /**
+     * ARN of the OIDC identity provider.
+     */
+    oidcProviderArn: pulumi.Input<string>;
+    /**
+     * The token itself (one of this and oidcTokenFile).
+     */
+    oidcToken?: pulumi.Input<string | undefined>;
+    /**
+     * A file holding the token.
+     */
+    oidcTokenFile?: pulumi.Input<string | undefined>;
+    /**
+     * A policy that narrows the session's permissions (JSON text).
+     */
+    policy?: pulumi.Input<string | undefined>;
+    /**
+     * ARN of the role, `acs:ram::<16-digit account ID>:role/<name>`: its account is the one acted in.
+     */
+    roleArn: pulumi.Input<string>;
+    /**
+     * Session name (default "pulumi-alicloud-ip-pool-service").
+     */
+    roleSessionName?: pulumi.Input<string | undefined>;
+    /**
+     * Session length in seconds, 900 to 43200 (default 3600).
+     */
+    sessionExpiration?: pulumi.Input<number | undefined>;
+}
+
+/**
+ * Endpoint overrides: the VPC and STS endpoints are read.
+ */
+export interface EndpointsArgs {
+    /**
+     * The STS endpoint: a host, HTTPS only.
+     */
+    sts?: pulumi.Input<string | undefined>;
+    /**
+     * The VPC endpoint: a host (HTTPS), or http:// on loopback only.
+     */
+    vpc?: pulumi.Input<string | undefined>;
+}
 export namespace config {
-    /**
-     * A RAM role to assume, with the fields of `alicloud:assumeRole`.
-     */
-    export interface AssumeRoleArgs {
-        /**
-         * The external ID the role's trust policy requires.
-         */
-        externalId?: pulumi.Input<string | undefined>;
-        /**
-         * A policy that narrows the session's permissions (JSON text).
-         */
-        policy?: pulumi.Input<string | undefined>;
-        /**
-         * ARN of the role, `acs:ram::<16-digit account ID>:role/<name>`: its account is the one acted in.
-         */
-        roleArn: pulumi.Input<string>;
-        /**
-         * Session length in seconds, 900 to 43200 (default 3600).
-         */
-        sessionExpiration?: pulumi.Input<number | undefined>;
-        /**
-         * Session name (default "pulumi-alicloud-ip-pool-service").
-         */
-        sessionName?: pulumi.Input<string | undefined>;
-    }
-
-    /**
-     * A RAM role to assume with an OIDC token.
-     */
-    export interface AssumeRoleWithOidcArgs {
-        /**
-         * ARN of the OIDC identity provider.
-         */
-        oidcProviderArn: pulumi.Input<string>;
-        /**
-         * The token itself (one of this and oidcTokenFile).
-         */
-        oidcToken?: pulumi.Input<string | undefined>;
-        /**
-         * A file holding the token.
-         */
-        oidcTokenFile?: pulumi.Input<string | undefined>;
-        /**
-         * A policy that narrows the session's permissions (JSON text).
-         */
-        policy?: pulumi.Input<string | undefined>;
-        /**
-         * ARN of the role, `acs:ram::<16-digit account ID>:role/<name>`: its account is the one acted in.
-         */
-        roleArn: pulumi.Input<string>;
-        /**
-         * Session name (default "pulumi-alicloud-ip-pool-service").
-         */
-        roleSessionName?: pulumi.Input<string | undefined>;
-        /**
-         * Session length in seconds, 900 to 43200 (default 3600).
-         */
-        sessionExpiration?: pulumi.Input<number | undefined>;
-    }
-
-    /**
-     * Endpoint overrides: the VPC and STS endpoints are read.
-     */
-    export interface EndpointsArgs {
-        /**
-         * The STS endpoint: a host, HTTPS only.
-         */
-        sts?: pulumi.Input<string | undefined>;
-        /**
-         * The VPC endpoint: a host (HTTPS), or http:// on loopback only.
-         */
-        vpc?: pulumi.Input<string | undefined>;
-    }
 }

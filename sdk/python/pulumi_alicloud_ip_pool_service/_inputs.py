@@ -19,6 +19,10 @@ __all__ = [
     'AssumeRoleDict',
     'AssumeRoleArgs',
     'AssumeRoleArgsDict',
+    'AssumeRoleWithOidcArgs',
+    'AssumeRoleWithOidcArgsDict',
+    'EndpointsArgs',
+    'EndpointsArgsDict',
 ]
 
 class AssumeRoleDict(TypedDict):
@@ -245,5 +249,211 @@ class AssumeRoleArgs:
     @session_name.setter
     def session_name(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "session_name", value)
+
+
+class AssumeRoleWithOidcArgsDict(TypedDict):
+    """
+    A RAM role to assume with an OIDC token.
+    """
+    oidc_provider_arn: pulumi.Input[_builtins.str]
+    """
+    ARN of the OIDC identity provider.
+    """
+    role_arn: pulumi.Input[_builtins.str]
+    """
+    ARN of the role, `acs:ram::<16-digit account ID>:role/<name>`: its account is the one acted in.
+    """
+    oidc_token: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The token itself (one of this and oidcTokenFile).
+    """
+    oidc_token_file: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    A file holding the token.
+    """
+    policy: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    A policy that narrows the session's permissions (JSON text).
+    """
+    role_session_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Session name (default "pulumi-alicloud-ip-pool-service").
+    """
+    session_expiration: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    Session length in seconds, 900 to 43200 (default 3600).
+    """
+
+@pulumi.input_type
+class AssumeRoleWithOidcArgs:
+    def __init__(__self__, *,
+                 oidc_provider_arn: pulumi.Input[_builtins.str],
+                 role_arn: pulumi.Input[_builtins.str],
+                 oidc_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 oidc_token_file: pulumi.Input[Optional[_builtins.str]] = None,
+                 policy: pulumi.Input[Optional[_builtins.str]] = None,
+                 role_session_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 session_expiration: pulumi.Input[Optional[_builtins.int]] = None):
+        """
+        A RAM role to assume with an OIDC token.
+
+        :param pulumi.Input[_builtins.str] oidc_provider_arn: ARN of the OIDC identity provider.
+        :param pulumi.Input[_builtins.str] role_arn: ARN of the role, `acs:ram::<16-digit account ID>:role/<name>`: its account is the one acted in.
+        :param pulumi.Input[_builtins.str] oidc_token: The token itself (one of this and oidcTokenFile).
+        :param pulumi.Input[_builtins.str] oidc_token_file: A file holding the token.
+        :param pulumi.Input[_builtins.str] policy: A policy that narrows the session's permissions (JSON text).
+        :param pulumi.Input[_builtins.str] role_session_name: Session name (default "pulumi-alicloud-ip-pool-service").
+        :param pulumi.Input[_builtins.int] session_expiration: Session length in seconds, 900 to 43200 (default 3600).
+        """
+        pulumi.set(__self__, "oidc_provider_arn", oidc_provider_arn)
+        pulumi.set(__self__, "role_arn", role_arn)
+        if oidc_token is not None:
+            pulumi.set(__self__, "oidc_token", oidc_token)
+        if oidc_token_file is not None:
+            pulumi.set(__self__, "oidc_token_file", oidc_token_file)
+        if policy is not None:
+            pulumi.set(__self__, "policy", policy)
+        if role_session_name is not None:
+            pulumi.set(__self__, "role_session_name", role_session_name)
+        if session_expiration is not None:
+            pulumi.set(__self__, "session_expiration", session_expiration)
+
+    @_builtins.property
+    @pulumi.getter(name="oidcProviderArn")
+    def oidc_provider_arn(self) -> pulumi.Input[_builtins.str]:
+        """
+        ARN of the OIDC identity provider.
+        """
+        return pulumi.get(self, "oidc_provider_arn")
+
+    @oidc_provider_arn.setter
+    def oidc_provider_arn(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "oidc_provider_arn", value)
+
+    @_builtins.property
+    @pulumi.getter(name="roleArn")
+    def role_arn(self) -> pulumi.Input[_builtins.str]:
+        """
+        ARN of the role, `acs:ram::<16-digit account ID>:role/<name>`: its account is the one acted in.
+        """
+        return pulumi.get(self, "role_arn")
+
+    @role_arn.setter
+    def role_arn(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "role_arn", value)
+
+    @_builtins.property
+    @pulumi.getter(name="oidcToken")
+    def oidc_token(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The token itself (one of this and oidcTokenFile).
+        """
+        return pulumi.get(self, "oidc_token")
+
+    @oidc_token.setter
+    def oidc_token(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "oidc_token", value)
+
+    @_builtins.property
+    @pulumi.getter(name="oidcTokenFile")
+    def oidc_token_file(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        A file holding the token.
+        """
+        return pulumi.get(self, "oidc_token_file")
+
+    @oidc_token_file.setter
+    def oidc_token_file(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "oidc_token_file", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def policy(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        A policy that narrows the session's permissions (JSON text).
+        """
+        return pulumi.get(self, "policy")
+
+    @policy.setter
+    def policy(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "policy", value)
+
+    @_builtins.property
+    @pulumi.getter(name="roleSessionName")
+    def role_session_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Session name (default "pulumi-alicloud-ip-pool-service").
+        """
+        return pulumi.get(self, "role_session_name")
+
+    @role_session_name.setter
+    def role_session_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "role_session_name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="sessionExpiration")
+    def session_expiration(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Session length in seconds, 900 to 43200 (default 3600).
+        """
+        return pulumi.get(self, "session_expiration")
+
+    @session_expiration.setter
+    def session_expiration(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "session_expiration", value)
+
+
+class EndpointsArgsDict(TypedDict):
+    """
+    Endpoint overrides: the VPC and STS endpoints are read.
+    """
+    sts: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The STS endpoint: a host, HTTPS only.
+    """
+    vpc: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The VPC endpoint: a host (HTTPS), or http:// on loopback only.
+    """
+
+@pulumi.input_type
+class EndpointsArgs:
+    def __init__(__self__, *,
+                 sts: pulumi.Input[Optional[_builtins.str]] = None,
+                 vpc: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        Endpoint overrides: the VPC and STS endpoints are read.
+
+        :param pulumi.Input[_builtins.str] sts: The STS endpoint: a host, HTTPS only.
+        :param pulumi.Input[_builtins.str] vpc: The VPC endpoint: a host (HTTPS), or http:// on loopback only.
+        """
+        if sts is not None:
+            pulumi.set(__self__, "sts", sts)
+        if vpc is not None:
+            pulumi.set(__self__, "vpc", vpc)
+
+    @_builtins.property
+    @pulumi.getter
+    def sts(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The STS endpoint: a host, HTTPS only.
+        """
+        return pulumi.get(self, "sts")
+
+    @sts.setter
+    def sts(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "sts", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def vpc(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The VPC endpoint: a host (HTTPS), or http:// on loopback only.
+        """
+        return pulumi.get(self, "vpc")
+
+    @vpc.setter
+    def vpc(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "vpc", value)
 
 

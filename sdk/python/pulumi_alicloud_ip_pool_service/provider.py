@@ -13,7 +13,8 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
-from . import config as _config
+from . import outputs
+from ._inputs import *
 
 __all__ = ['ProviderArgs', 'Provider']
 
@@ -24,14 +25,14 @@ class ProviderArgs:
                  account_id: pulumi.Input[Optional[_builtins.str]] = None,
                  account_type: pulumi.Input[Optional[_builtins.str]] = None,
                  activation_timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
-                 assume_role: pulumi.Input[Optional['_config.AssumeRoleArgs']] = None,
-                 assume_role_with_oidc: pulumi.Input[Optional['_config.AssumeRoleWithOidcArgs']] = None,
+                 assume_role: pulumi.Input[Optional['AssumeRoleArgs']] = None,
+                 assume_role_with_oidc: pulumi.Input[Optional['AssumeRoleWithOidcArgs']] = None,
                  client_connect_timeout: pulumi.Input[Optional[_builtins.str]] = None,
                  client_read_timeout: pulumi.Input[Optional[_builtins.str]] = None,
                  configuration_source: pulumi.Input[Optional[_builtins.str]] = None,
                  credentials_uri: pulumi.Input[Optional[_builtins.str]] = None,
                  ecs_role_name: pulumi.Input[Optional[_builtins.str]] = None,
-                 endpoints: pulumi.Input[Optional[Sequence[pulumi.Input['_config.EndpointsArgs']]]] = None,
+                 endpoints: pulumi.Input[Optional[Sequence[pulumi.Input['EndpointsArgs']]]] = None,
                  max_retry_timeout: pulumi.Input[Optional[_builtins.str]] = None,
                  profile: pulumi.Input[Optional[_builtins.str]] = None,
                  protocol: pulumi.Input[Optional[_builtins.str]] = None,
@@ -52,14 +53,14 @@ class ProviderArgs:
         :param pulumi.Input[_builtins.str] account_id: The account the stack must act in: checked against what STS reports, never trusted. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
         :param pulumi.Input[_builtins.str] account_type: Accepted and not read: it decides neither the account nor an endpoint.
         :param pulumi.Input[_builtins.float] activation_timeout_seconds: How long create waits for the status to report the region enabled, in seconds (default 300).
-        :param pulumi.Input['_config.AssumeRoleArgs'] assume_role: A RAM role the credentials assume: {roleArn, sessionName, policy, sessionExpiration, externalId}. Environment: ALICLOUD_ASSUME_ROLE_ARN.
-        :param pulumi.Input['_config.AssumeRoleWithOidcArgs'] assume_role_with_oidc: A RAM role assumed with an OIDC token: {roleArn, oidcProviderArn, oidcToken | oidcTokenFile, roleSessionName, policy, sessionExpiration}. Secret as a whole, as it may hold the token.
+        :param pulumi.Input['AssumeRoleArgs'] assume_role: A RAM role the credentials assume: {roleArn, sessionName, policy, sessionExpiration, externalId}. Environment: ALICLOUD_ASSUME_ROLE_ARN.
+        :param pulumi.Input['AssumeRoleWithOidcArgs'] assume_role_with_oidc: A RAM role assumed with an OIDC token: {roleArn, oidcProviderArn, oidcToken | oidcTokenFile, roleSessionName, policy, sessionExpiration}. Secret as a whole, as it may hold the token.
         :param pulumi.Input[_builtins.str] client_connect_timeout: Accepted and not read: it decides neither the account nor an endpoint.
         :param pulumi.Input[_builtins.str] client_read_timeout: Accepted and not read: it decides neither the account nor an endpoint.
         :param pulumi.Input[_builtins.str] configuration_source: Accepted and not read: it decides neither the account nor an endpoint.
         :param pulumi.Input[_builtins.str] credentials_uri: A URI that serves credentials. Environment: ALICLOUD_CREDENTIALS_URI, ALIBABA_CLOUD_CREDENTIALS_URI.
         :param pulumi.Input[_builtins.str] ecs_role_name: The RAM role of the ECS instance (credentials from instance metadata). Environment: ALICLOUD_ECS_ROLE_NAME, ALIBABA_CLOUD_ECS_METADATA.
-        :param pulumi.Input[Sequence[pulumi.Input['_config.EndpointsArgs']]] endpoints: Endpoint overrides, a list of objects: `vpc` and `sts` are read.
+        :param pulumi.Input[Sequence[pulumi.Input['EndpointsArgs']]] endpoints: Endpoint overrides, a list of objects: `vpc` and `sts` are read.
         :param pulumi.Input[_builtins.str] max_retry_timeout: Accepted and not read: it decides neither the account nor an endpoint.
         :param pulumi.Input[_builtins.str] profile: Profile of the Alibaba Cloud CLI's configuration. Environment: ALICLOUD_PROFILE, ALIBABA_CLOUD_PROFILE.
         :param pulumi.Input[_builtins.str] protocol: HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only).
@@ -175,26 +176,26 @@ class ProviderArgs:
 
     @_builtins.property
     @pulumi.getter(name="assumeRole")
-    def assume_role(self) -> pulumi.Input[Optional['_config.AssumeRoleArgs']]:
+    def assume_role(self) -> pulumi.Input[Optional['AssumeRoleArgs']]:
         """
         A RAM role the credentials assume: {roleArn, sessionName, policy, sessionExpiration, externalId}. Environment: ALICLOUD_ASSUME_ROLE_ARN.
         """
         return pulumi.get(self, "assume_role")
 
     @assume_role.setter
-    def assume_role(self, value: pulumi.Input[Optional['_config.AssumeRoleArgs']]):
+    def assume_role(self, value: pulumi.Input[Optional['AssumeRoleArgs']]):
         pulumi.set(self, "assume_role", value)
 
     @_builtins.property
     @pulumi.getter(name="assumeRoleWithOidc")
-    def assume_role_with_oidc(self) -> pulumi.Input[Optional['_config.AssumeRoleWithOidcArgs']]:
+    def assume_role_with_oidc(self) -> pulumi.Input[Optional['AssumeRoleWithOidcArgs']]:
         """
         A RAM role assumed with an OIDC token: {roleArn, oidcProviderArn, oidcToken | oidcTokenFile, roleSessionName, policy, sessionExpiration}. Secret as a whole, as it may hold the token.
         """
         return pulumi.get(self, "assume_role_with_oidc")
 
     @assume_role_with_oidc.setter
-    def assume_role_with_oidc(self, value: pulumi.Input[Optional['_config.AssumeRoleWithOidcArgs']]):
+    def assume_role_with_oidc(self, value: pulumi.Input[Optional['AssumeRoleWithOidcArgs']]):
         pulumi.set(self, "assume_role_with_oidc", value)
 
     @_builtins.property
@@ -259,14 +260,14 @@ class ProviderArgs:
 
     @_builtins.property
     @pulumi.getter
-    def endpoints(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['_config.EndpointsArgs']]]]:
+    def endpoints(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['EndpointsArgs']]]]:
         """
         Endpoint overrides, a list of objects: `vpc` and `sts` are read.
         """
         return pulumi.get(self, "endpoints")
 
     @endpoints.setter
-    def endpoints(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['_config.EndpointsArgs']]]]):
+    def endpoints(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['EndpointsArgs']]]]):
         pulumi.set(self, "endpoints", value)
 
     @_builtins.property
@@ -436,14 +437,14 @@ class Provider(pulumi.ProviderResource):
                  account_id: pulumi.Input[Optional[_builtins.str]] = None,
                  account_type: pulumi.Input[Optional[_builtins.str]] = None,
                  activation_timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
-                 assume_role: pulumi.Input[Optional[Union['_config.AssumeRoleArgs', '_config.AssumeRoleArgsDict', '_config.outputs.AssumeRole']]] = None,
-                 assume_role_with_oidc: pulumi.Input[Optional[Union['_config.AssumeRoleWithOidcArgs', '_config.AssumeRoleWithOidcArgsDict', '_config.outputs.AssumeRoleWithOidc']]] = None,
+                 assume_role: pulumi.Input[Optional[Union['AssumeRoleArgs', 'AssumeRoleArgsDict', 'outputs.AssumeRole']]] = None,
+                 assume_role_with_oidc: pulumi.Input[Optional[Union['AssumeRoleWithOidcArgs', 'AssumeRoleWithOidcArgsDict']]] = None,
                  client_connect_timeout: pulumi.Input[Optional[_builtins.str]] = None,
                  client_read_timeout: pulumi.Input[Optional[_builtins.str]] = None,
                  configuration_source: pulumi.Input[Optional[_builtins.str]] = None,
                  credentials_uri: pulumi.Input[Optional[_builtins.str]] = None,
                  ecs_role_name: pulumi.Input[Optional[_builtins.str]] = None,
-                 endpoints: pulumi.Input[Optional[Sequence[pulumi.Input[Union['_config.EndpointsArgs', '_config.EndpointsArgsDict', '_config.outputs.Endpoints']]]]] = None,
+                 endpoints: pulumi.Input[Optional[Sequence[pulumi.Input[Union['EndpointsArgs', 'EndpointsArgsDict']]]]] = None,
                  max_retry_timeout: pulumi.Input[Optional[_builtins.str]] = None,
                  profile: pulumi.Input[Optional[_builtins.str]] = None,
                  protocol: pulumi.Input[Optional[_builtins.str]] = None,
@@ -467,14 +468,14 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.Input[_builtins.str] account_id: The account the stack must act in: checked against what STS reports, never trusted. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
         :param pulumi.Input[_builtins.str] account_type: Accepted and not read: it decides neither the account nor an endpoint.
         :param pulumi.Input[_builtins.float] activation_timeout_seconds: How long create waits for the status to report the region enabled, in seconds (default 300).
-        :param pulumi.Input[Union['_config.AssumeRoleArgs', '_config.AssumeRoleArgsDict', '_config.outputs.AssumeRole']] assume_role: A RAM role the credentials assume: {roleArn, sessionName, policy, sessionExpiration, externalId}. Environment: ALICLOUD_ASSUME_ROLE_ARN.
-        :param pulumi.Input[Union['_config.AssumeRoleWithOidcArgs', '_config.AssumeRoleWithOidcArgsDict', '_config.outputs.AssumeRoleWithOidc']] assume_role_with_oidc: A RAM role assumed with an OIDC token: {roleArn, oidcProviderArn, oidcToken | oidcTokenFile, roleSessionName, policy, sessionExpiration}. Secret as a whole, as it may hold the token.
+        :param pulumi.Input[Union['AssumeRoleArgs', 'AssumeRoleArgsDict', 'outputs.AssumeRole']] assume_role: A RAM role the credentials assume: {roleArn, sessionName, policy, sessionExpiration, externalId}. Environment: ALICLOUD_ASSUME_ROLE_ARN.
+        :param pulumi.Input[Union['AssumeRoleWithOidcArgs', 'AssumeRoleWithOidcArgsDict']] assume_role_with_oidc: A RAM role assumed with an OIDC token: {roleArn, oidcProviderArn, oidcToken | oidcTokenFile, roleSessionName, policy, sessionExpiration}. Secret as a whole, as it may hold the token.
         :param pulumi.Input[_builtins.str] client_connect_timeout: Accepted and not read: it decides neither the account nor an endpoint.
         :param pulumi.Input[_builtins.str] client_read_timeout: Accepted and not read: it decides neither the account nor an endpoint.
         :param pulumi.Input[_builtins.str] configuration_source: Accepted and not read: it decides neither the account nor an endpoint.
         :param pulumi.Input[_builtins.str] credentials_uri: A URI that serves credentials. Environment: ALICLOUD_CREDENTIALS_URI, ALIBABA_CLOUD_CREDENTIALS_URI.
         :param pulumi.Input[_builtins.str] ecs_role_name: The RAM role of the ECS instance (credentials from instance metadata). Environment: ALICLOUD_ECS_ROLE_NAME, ALIBABA_CLOUD_ECS_METADATA.
-        :param pulumi.Input[Sequence[pulumi.Input[Union['_config.EndpointsArgs', '_config.EndpointsArgsDict', '_config.outputs.Endpoints']]]] endpoints: Endpoint overrides, a list of objects: `vpc` and `sts` are read.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['EndpointsArgs', 'EndpointsArgsDict']]]] endpoints: Endpoint overrides, a list of objects: `vpc` and `sts` are read.
         :param pulumi.Input[_builtins.str] max_retry_timeout: Accepted and not read: it decides neither the account nor an endpoint.
         :param pulumi.Input[_builtins.str] profile: Profile of the Alibaba Cloud CLI's configuration. Environment: ALICLOUD_PROFILE, ALIBABA_CLOUD_PROFILE.
         :param pulumi.Input[_builtins.str] protocol: HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only).
@@ -517,14 +518,14 @@ class Provider(pulumi.ProviderResource):
                  account_id: pulumi.Input[Optional[_builtins.str]] = None,
                  account_type: pulumi.Input[Optional[_builtins.str]] = None,
                  activation_timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
-                 assume_role: pulumi.Input[Optional[Union['_config.AssumeRoleArgs', '_config.AssumeRoleArgsDict', '_config.outputs.AssumeRole']]] = None,
-                 assume_role_with_oidc: pulumi.Input[Optional[Union['_config.AssumeRoleWithOidcArgs', '_config.AssumeRoleWithOidcArgsDict', '_config.outputs.AssumeRoleWithOidc']]] = None,
+                 assume_role: pulumi.Input[Optional[Union['AssumeRoleArgs', 'AssumeRoleArgsDict', 'outputs.AssumeRole']]] = None,
+                 assume_role_with_oidc: pulumi.Input[Optional[Union['AssumeRoleWithOidcArgs', 'AssumeRoleWithOidcArgsDict']]] = None,
                  client_connect_timeout: pulumi.Input[Optional[_builtins.str]] = None,
                  client_read_timeout: pulumi.Input[Optional[_builtins.str]] = None,
                  configuration_source: pulumi.Input[Optional[_builtins.str]] = None,
                  credentials_uri: pulumi.Input[Optional[_builtins.str]] = None,
                  ecs_role_name: pulumi.Input[Optional[_builtins.str]] = None,
-                 endpoints: pulumi.Input[Optional[Sequence[pulumi.Input[Union['_config.EndpointsArgs', '_config.EndpointsArgsDict', '_config.outputs.Endpoints']]]]] = None,
+                 endpoints: pulumi.Input[Optional[Sequence[pulumi.Input[Union['EndpointsArgs', 'EndpointsArgsDict']]]]] = None,
                  max_retry_timeout: pulumi.Input[Optional[_builtins.str]] = None,
                  profile: pulumi.Input[Optional[_builtins.str]] = None,
                  protocol: pulumi.Input[Optional[_builtins.str]] = None,

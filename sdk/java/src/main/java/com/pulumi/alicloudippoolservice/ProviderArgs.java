@@ -3,9 +3,9 @@
 
 package com.pulumi.alicloudippoolservice;
 
-import com.pulumi.alicloudippoolservice.config.inputs.AssumeRoleArgs;
-import com.pulumi.alicloudippoolservice.config.inputs.AssumeRoleWithOidcArgs;
-import com.pulumi.alicloudippoolservice.config.inputs.EndpointsArgs;
+import com.pulumi.alicloudippoolservice.inputs.AssumeRoleArgs;
+import com.pulumi.alicloudippoolservice.inputs.AssumeRoleWithOidcArgs;
+import com.pulumi.alicloudippoolservice.inputs.EndpointsArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import java.lang.Double;
