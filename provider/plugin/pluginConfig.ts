@@ -29,13 +29,22 @@ export function schemaFields(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [camelCase(k), schemaFields(v)]));
 }
 
-/** The plugin's configuration as the settings read it: by full key, objects as JSON text. */
+/** The plugin's configuration as the settings read it: by full key, objects as JSON text with the schema's field names. */
 export function pluginConfig(raw: Record<string, unknown>): { get(key: string): unknown } {
   return {
     get: (key) => {
       const name = pluginKey(key);
       const value = raw[name] ?? raw[`${PACKAGE}:${name}`];
-      return typeof value === "object" && value !== null ? JSON.stringify(schemaFields(value)) : value;
+      if (typeof value === "object" && value !== null) return JSON.stringify(schemaFields(value));
+      // SDKs send an explicit provider's object inputs as JSON text, their keys as written.
+      if (typeof value === "string" && /^\s*[[{]/.test(value)) {
+        try {
+          return JSON.stringify(schemaFields(JSON.parse(value)));
+        } catch {
+          return value; // not JSON: the setting's reader says what is wrong with it
+        }
+      }
+      return value;
     },
   };
 }

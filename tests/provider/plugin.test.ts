@@ -204,7 +204,10 @@ describe("the provider plugin's provider, over the same core", function () {
     const caller = emulator.defaultAccount.uid;
     const member = emulator.addAccount().uid;
     const roleArn = emulator.addRole(member, { name: "ip-pool-admin", trustedAccounts: [caller] });
-    const { plugin } = pluginFor(emulator, { assumeRole: { role_arn: roleArn, session_expiration: 900 } });
+    // As the Python SDK sends it: JSON text, with the dict's keys as written.
+    const { plugin } = pluginFor(emulator, {
+      assumeRole: JSON.stringify({ role_arn: roleArn, session_expiration: 900 }),
+    });
     const checked = await plugin.check(URN, {}, { regionId: "cn-hangzhou" });
     const created = await plugin.create(URN, checked.inputs);
     assert.equal(created.outs.accountId, member);

@@ -176,7 +176,6 @@ import (
 	"strings"
 
 	ippool "${module}/alicloudippoolservice"
-	ippoolconfig "${module}/alicloudippoolservice/config"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
 )
@@ -185,7 +184,7 @@ func main() {
 	pulumi.Run(func(ctx *pulumi.Context) error {
 		cfg := config.New(ctx, "")
 		member, err := ippool.NewProvider(ctx, "member", &ippool.ProviderArgs{
-			AssumeRole: &ippoolconfig.AssumeRoleArgs{RoleArn: pulumi.String(cfg.Require("roleArn"))},
+			AssumeRole: &ippool.AssumeRoleArgs{RoleArn: pulumi.String(cfg.Require("roleArn"))},
 		})
 		if err != nil {
 			return err

@@ -125,6 +125,14 @@ describe("the plugin's configuration", () => {
       '{"roleArn":"acs:ram::1234567890123456:role/x","sessionExpiration":900}',
     );
     assert.equal(config.get(SETTINGS.endpoints.key), '[{"vpc":"h"}]');
+    // As the SDKs send an explicit provider's objects: JSON text, keys as the program wrote them.
+    const sent = pluginConfig({
+      assumeRole: '{"role_arn": "acs:ram::1234567890123456:role/x"}',
+      accessKey: "{AK",
+    });
+    assert.equal(config.get(SETTINGS.assumeRole.key) !== undefined, true);
+    assert.equal(sent.get(SETTINGS.assumeRole.key), '{"roleArn":"acs:ram::1234567890123456:role/x"}');
+    assert.equal(sent.get(SETTINGS.accessKey.key), "{AK", "text that is not JSON is read as it is");
   });
 
   it("names the plugin's keys in the core's messages, whole (assumeRoleWithOidc is not assumeRole)", () => {
