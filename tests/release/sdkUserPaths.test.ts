@@ -25,6 +25,15 @@ const REGIONS = ["cn-hangzhou", "us-east-1"];
 const which = (command: string): string =>
   execFileSync("sh", ["-c", `readlink -f "$(command -v ${command})"`], { encoding: "utf8" }).trim();
 
+/** The commands of /usr/bin and /bin, but those `leaveOut` matches: what Maven's and npm's scripts need. */
+function systemTools(leaveOut: RegExp): Record<string, string> {
+  return Object.fromEntries(
+    ["/usr/bin", "/bin"]
+      .flatMap((dir) => readdirSync(dir).map((f) => [f, join(dir, f)] as const))
+      .filter(([f]) => !leaveOut.test(f)),
+  );
+}
+
 /** This machine's Python 3 interpreter itself (not a version manager's shim script). */
 const python3 = (): string =>
   execFileSync("python3", ["-c", "import os, sys; print(os.path.realpath(sys.executable))"], {
@@ -252,7 +261,7 @@ export const beijingOn = status.enabled;
 export const readAccountId = existing.accountId;
 `,
       },
-      { node: process.execPath, npm },
+      { ...systemTools(/^$/), node: process.execPath, npm },
     );
     ok(
       await project.run(
@@ -267,11 +276,7 @@ export const readAccountId = existing.accountId;
 
   it("Java: Maven from the jar installed in the local repository", async () => {
     const name = `pulumi-alicloud-ip-pool-service-${rel.version}`;
-    const tools = Object.fromEntries(
-      ["/usr/bin", "/bin"]
-        .flatMap((dir) => readdirSync(dir).map((f) => [f, join(dir, f)] as const))
-        .filter(([f]) => !/^(node|nodejs|npm|npx|corepack)$/.test(f)),
-    );
+    const tools = systemTools(/^(node|nodejs|npm|npx|corepack)$/);
     const project = await userProject(
       cli,
       emulator,
@@ -305,7 +310,7 @@ export const readAccountId = existing.accountId;
       <plugin>
         <groupId>org.codehaus.mojo</groupId>
         <artifactId>exec-maven-plugin</artifactId>
-        <version>3.7.0</version>
+        <version>3.1.0</version>
         <configuration>
           <mainClass>example.App</mainClass>
         </configuration>

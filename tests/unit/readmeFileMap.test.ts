@@ -1,4 +1,5 @@
-// The README's map of provider/ and its configuration tables agree with the tree and the key table.
+// The docs' map of provider/ (docs/development.md) and their configuration tables
+// (docs/installation-configuration.md) agree with the tree and the key table; the README links both.
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -9,17 +10,31 @@ import { ASSUME_ROLE_ENV, CHAIN_ENV, IGNORED_KEYS, REFUSED_KEYS, SETTINGS } from
 const README = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
 const PROVIDER_DIR = join(REPO_ROOT, "provider");
 
-/** The README's text from a heading to the next heading of the same level. */
-function section(heading: string): string {
-  const start = README.indexOf(`\n${heading}\n`);
-  assert.ok(start >= 0, `the README has no section ${heading}`);
+/** A doc's text from a heading to the next heading of the same level. */
+function section(doc: string, heading: string): string {
+  const text = `\n${readFileSync(join(REPO_ROOT, doc), "utf8")}`;
+  const start = text.indexOf(`\n${heading}\n`);
+  assert.ok(start >= 0, `${doc} has no section ${heading}`);
   const level = heading.split(" ")[0];
-  const end = README.indexOf(`\n${level} `, start + heading.length + 2);
-  return README.slice(start, end < 0 ? undefined : end);
+  const end = text.indexOf(`\n${level} `, start + heading.length + 2);
+  return text.slice(start, end < 0 ? undefined : end);
 }
 
+describe("the README's links to the docs", () => {
+  it("links the docs that hold the map and the configuration", () => {
+    for (const doc of [
+      "docs/installation-configuration.md",
+      "docs/development.md",
+      "docs/usage.md",
+      "docs/_index.md",
+    ]) {
+      assert.ok(README.includes(`](${doc})`), `the README does not link ${doc}`);
+    }
+  });
+});
+
 describe("the README's map of provider/", () => {
-  const development = section("## Development");
+  const development = section("docs/development.md", "# Development");
 
   it("names every file in provider/, by folder, and only those", () => {
     const mapped = [...development.matchAll(/^\| `([\w/]+\.ts)` +\|/gm)].map((m) => m[1]).sort();
@@ -52,7 +67,7 @@ describe("the README's map of provider/", () => {
 });
 
 describe("the README's configuration tables", () => {
-  const configuration = section("## Configuration");
+  const configuration = section("docs/installation-configuration.md", "## Configuration");
   const named = (pattern: RegExp) => new Set([...configuration.matchAll(pattern)].map((m) => m[1]));
 
   it("name every key and environment variable of the key table", () => {
