@@ -254,7 +254,7 @@ const services = config
   .split(",")
   .map((regionId) => new ipPool.PublicIpAddressPoolService(\`ip-pool-\${regionId}\`, { regionId }, { provider: member }));
 const status = ipPool.getPublicIpAddressPoolServiceStatusOutput({ regionId: "cn-beijing" }, { provider: member });
-const existing = ipPool.PublicIpAddressPoolService.get("read-cn-beijing", "cn-beijing", undefined, { provider: member });
+const existing = ipPool.PublicIpAddressPoolService.get("read-cn-beijing", "cn-beijing", { provider: member });
 
 export const accountIds = services.map((s) => s.accountId);
 export const beijingOn = status.enabled;
