@@ -3,7 +3,7 @@ module ip-pool-go
 go 1.26.6
 
 require (
-	example.com/pulumi-alicloud-ip-pool-service/sdk/go v0.0.0-00010101000000-000000000000
+	github.com/alicloud-ip-pool-service/pulumi-alicloud-ip-pool-service/sdk/go v0.0.0-00010101000000-000000000000
 	github.com/pulumi/pulumi/sdk/v3 v3.274.1
 )
 
@@ -120,6 +120,4 @@ require (
 	lukechampine.com/frand v1.4.2 // indirect
 )
 
-replace example.com/pulumi-alicloud-ip-pool-service/sdk/go => ./sdks/alicloud-ip-pool-service
-
-replace github.com/alicloud-ip-pool-service/pulumi-alicloud-ip-pool-service/sdk/go => ./sdks/alicloud-ip-pool-service
+replace github.com/alicloud-ip-pool-service/pulumi-alicloud-ip-pool-service/sdk/go => ./sdks/go

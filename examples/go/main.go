@@ -4,7 +4,7 @@ package main
 import (
 	"strings"
 
-	ippool "example.com/pulumi-alicloud-ip-pool-service/sdk/go/alicloudippoolservice"
+	ippool "github.com/alicloud-ip-pool-service/pulumi-alicloud-ip-pool-service/sdk/go/alicloudippoolservice"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
 )

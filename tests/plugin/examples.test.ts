@@ -1,6 +1,7 @@
 // examples/yaml, examples/python and examples/go on the user's path: their READMEs' shell blocks
 // run as written, one terminal per README, from the clone's root, with the `pulumi` CLI and each
-// language's host, against the emulator. The emulator's log judges every step.
+// language's host, against the emulator, with the release (`npm run release`) served on loopback
+// as the README says. The emulator's log judges every step.
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
@@ -9,14 +10,15 @@ import { ok, type PulumiCli } from "../support/pulumiCli";
 import { filledIn, shellBlocks, ShellSession } from "../support/readmeSession";
 import { cliSuite } from "../support/cliSuite";
 import type { CommandRun } from "../support/commands";
+import { release, type Release } from "../support/release";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const STATUS = "GetPublicIpAddressPoolServiceStatus";
 /** The regions the READMEs set. */
 const REGIONS = ["ap-southeast-1", "cn-hangzhou"];
 
-/** Each README's placeholders, filled in with this run's emulator; its stack named for this run. */
-function valuesFor(emulator: Emulator, stack: string): Record<string, string> {
+/** Each README's placeholders, filled in with this run's emulator and release; its stack named for this run. */
+function valuesFor(emulator: Emulator, rel: Release, stack: string): Record<string, string> {
   const key = emulator.defaultAccount.keys[0];
   return {
     "<AccessKey ID>": key.accessKeyId,
@@ -25,6 +27,8 @@ function valuesFor(emulator: Emulator, stack: string): Record<string, string> {
     "<secureEndpoint, without https://>": emulator.secureHost,
     "<caCert>": join(REPO_ROOT, "tests", "emulator", "tls", "ca.pem"),
     "pulumi stack init dev": `pulumi stack init ${stack}`,
+    "<release>": rel.dir,
+    "<release URL>": rel.server.url("ok"),
   };
 }
 
@@ -38,7 +42,13 @@ describe("the user's path: the YAML, Python and Go examples, by their READMEs", 
   this.timeout(1_800_000);
   const suite = cliSuite({
     languages: ["yaml", "python", "go"],
-    env: () => ({ PULUMI_SKIP_CONFIRMATIONS: "true" }),
+    // The plugin is downloaded, as for a published provider, from the release's loopback host.
+    env: () => ({ PULUMI_SKIP_CONFIRMATIONS: "true", PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "false" }),
+  });
+  let rel: Release;
+  before(async function () {
+    this.timeout(900_000);
+    rel = await release();
   });
   let emulator: Emulator;
   let cli: PulumiCli;
@@ -47,7 +57,7 @@ describe("the user's path: the YAML, Python and Go examples, by their READMEs", 
   /** Runs a README from its first block (setup) through its emulator block; returns the session and the rest. */
   async function startReadme(example: string, stack: string) {
     const blocks = shellBlocks(join(REPO_ROOT, "examples", example, "README.md")).map((b) =>
-      filledIn(b, valuesFor(emulator, stack)),
+      filledIn(b, valuesFor(emulator, rel, stack)),
     );
     const session = new ShellSession(REPO_ROOT, cli.env);
     ok(await session.run(blocks[0]), `${example}: the setup block`);
