@@ -146,4 +146,6 @@ export const LOCAL_CODES = {
   notActive: "NotActive",
   /** The provider plugin could not read its provider's inputs from the engine's Configure. */
   unreadableConfiguration: "UnreadableConfiguration",
+  /** The folder of the account lock files is not this user's own private folder. */
+  lockFolderRefused: "LockFolderRefused",
 } as const;

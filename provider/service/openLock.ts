@@ -1,17 +1,13 @@
 // One Open per account at a time: the API refuses concurrent activation within one account. Opens
 // of one provider process take the account's mutex; Opens of several processes (the provider
-// instances of a plugin, two stacks on one machine) take a lock file of the account in the OS
-// temporary directory, which proper-lockfile keeps fresh while it is held and treats as stale
-// (its holder gone) after 10 seconds without that.
+// instances of a plugin, two stacks of one user on one machine) take a lock file of the account in
+// the user's own lock folder (lockFolder.ts), which proper-lockfile keeps fresh while it is held
+// and treats as stale (its holder gone) after 10 seconds without that.
 import { Mutex } from "async-mutex";
-import { mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { lock } from "proper-lockfile";
-
-/** Where the lock files of accounts are kept. */
-export const LOCK_DIR = join(tmpdir(), "pulumi-alicloud-ip-pool-service-locks");
+import { lockFolder } from "./lockFolder";
 
 /** How long a lock file may go without being refreshed before its holder counts as gone, in milliseconds. */
 const STALE_MS = 10_000;
@@ -21,7 +17,7 @@ export class LockWaitExceeded extends Error {
   /** Creates the error for an account and the time waited. */
   constructor(account: string, waitedMs: number) {
     super(
-      `another Open of account ${account} (of another process of this machine) held its lock for ${(waitedMs / 1000).toFixed(0)}s`,
+      `another Open of account ${account} (of another process of this user on this machine) held its lock for ${(waitedMs / 1000).toFixed(0)}s`,
     );
     this.name = "LockWaitExceeded";
   }
@@ -29,11 +25,11 @@ export class LockWaitExceeded extends Error {
 
 /** Takes an account's lock file, waiting at most `waitMs`; resolves to its release. */
 async function lockFile(account: string, waitMs: number): Promise<() => Promise<void>> {
-  mkdirSync(LOCK_DIR, { recursive: true });
+  const folder = lockFolder();
   const started = Date.now();
   for (let delay = 50; ; delay = Math.min(delay * 2, 1_000)) {
     try {
-      return await lock(join(LOCK_DIR, `open-${account}`), {
+      return await lock(join(folder, `open-${account}`), {
         realpath: false,
         stale: STALE_MS,
         // A lock taken from under this process is already lost; the next Open takes it again.

@@ -23,7 +23,7 @@ for (const regionId of ${JSON.stringify(REGIONS)}) {
 }
 `;
 
-const PLUGIN = `import * as ipPool from "alicloud-ip-pool-service";
+const PLUGIN = `import * as ipPool from "@alicloud-ip-pool-service/sdk";
 for (const regionId of ${JSON.stringify(REGIONS)}) {
   new ipPool.PublicIpAddressPoolService(\`ip-pool-\${regionId}\`, { regionId }, {
     aliases: [{ type: "pulumi-nodejs:dynamic/alicloud:PublicIpAddressPoolService" }],

@@ -3,7 +3,6 @@
 // against the emulator: the same core as the dynamic face, its own configuration namespace, and
 // what only a plugin can do (import and get).
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { lock } from "proper-lockfile";
 import type { Emulator } from "../emulator/emulator";
@@ -11,7 +10,7 @@ import { rejectionOf } from "../support/rejection";
 import { emulatorSuite } from "../support/suite";
 import { PoolServicePlugin } from "../../provider/plugin/pluginProvider";
 import { IGNORED_KEYS, REFUSED_KEYS } from "../../provider/config/keys";
-import { LOCK_DIR } from "../../provider/service/openLock";
+import { lockFolder } from "../../provider/service/lockFolder";
 import { RESOURCE_TOKEN, STATUS_TOKEN } from "../../provider/plugin/schema";
 
 const OPEN = "OpenPublicIpAddressPoolService";
@@ -142,8 +141,7 @@ describe("the provider plugin's provider, over the same core", function () {
 
   it("waits for another process's Open of the account (its lock file), bounded by activationTimeoutSeconds, then says AccountBusy and sends nothing", async () => {
     const uid = emulator.defaultAccount.uid;
-    mkdirSync(LOCK_DIR, { recursive: true });
-    const release = await lock(join(LOCK_DIR, `open-${uid}`), { realpath: false, stale: 10_000 });
+    const release = await lock(join(lockFolder(), `open-${uid}`), { realpath: false, stale: 10_000 });
     try {
       const { plugin } = pluginFor(emulator, { activationTimeoutSeconds: "1" });
       const checked = await plugin.check(URN, {}, { regionId: "cn-hangzhou" });
