@@ -125,7 +125,7 @@ describe("the account locks' folder", () => {
       assert.throws(() => lockFolder(mine), new RegExp(`belongs to user ${NOBODY}`));
 
       const second = openAs(NOBODY, tmp, "1234567890123456");
-      assert.equal(second.stdout.trim(), "opened", second.stderr, "the other user's own folder serves");
+      assert.equal(second.stdout.trim(), "opened", `the other user's own folder serves: ${second.stderr}`);
       assert.equal(statSync(join(tmp, `pulumi-alicloud-ip-pool-service-locks-${NOBODY}`)).uid, NOBODY);
 
       const rootTmp = sharedTmp();
