@@ -4,7 +4,7 @@
 // one JSON object with the figures on stdout. Progress goes to stderr.
 import "../tests/support/isolateEnvironment";
 import { execFile, spawn } from "node:child_process";
-import { statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -30,6 +30,7 @@ Options:
   --latency-ms <n>   emulated service time of every API call (default 100)
   --runs <n>         runs per figure; each figure is the median (default 5, at least 5)
   --only <key,...>   measure only the runs these figures need, and leave BENCHMARKS.md alone
+  --update           with --only: replace (or add) those figures' rows in BENCHMARKS.md, dated
   -h, --help         show this text`;
 
 /** Each figure, what it measures, and its target. */
@@ -464,13 +465,7 @@ function markdown(
   runs: number,
   pulumiVersion: string,
 ): string {
-  const rows = (Object.keys(TARGETS) as Array<keyof typeof TARGETS>).map((key) => {
-    const { max, what } = TARGETS[key];
-    const value = figures[key];
-    const shown = Number.isInteger(value) ? String(value) : value.toFixed(2);
-    const verdict = value <= max ? "met" : `missed by ${Number((value - max).toFixed(2))}`;
-    return `| \`${key}\` | ${what} | ${shown} | ≤ ${max} | ${verdict} |`;
-  });
+  const rows = (Object.keys(TARGETS) as Array<keyof typeof TARGETS>).map((key) => row(key, figures[key]));
   return [
     "# Benchmarks",
     "",
@@ -493,6 +488,45 @@ function markdown(
     `- Emulated latency per API call: ${latencyMs} ms; runs per figure: ${runs}`,
     "",
   ].join("\n");
+}
+
+/** The index of the last line `test` accepts, or -1. */
+function lastIndex(lines: readonly string[], test: (line: string) => boolean): number {
+  for (let i = lines.length - 1; i >= 0; i--) if (test(lines[i])) return i;
+  return -1;
+}
+
+/** The row of one figure in BENCHMARKS.md's table. */
+function row(key: keyof typeof TARGETS, value: number): string {
+  const { max, what } = TARGETS[key];
+  const shown = Number.isInteger(value) ? String(value) : value.toFixed(2);
+  const verdict = value <= max ? "met" : `missed by ${Number((value - max).toFixed(2))}`;
+  return `| \`${key}\` | ${what} | ${shown} | ≤ ${max} | ${verdict} |`;
+}
+
+/**
+ * BENCHMARKS.md with the rows of `figures` replaced (or added at the table's end), and a line
+ * saying when and how they were measured, with what the run found about them.
+ */
+function updatedRows(figures: Figures, details: Details, runs: number): string {
+  const lines = readFileSync(join(REPO_ROOT, "BENCHMARKS.md"), "utf8").split("\n");
+  for (const key of Object.keys(figures) as Array<keyof typeof TARGETS>) {
+    const at = lines.findIndex((l) => l.startsWith(`| \`${key}\` |`));
+    if (at >= 0) lines[at] = row(key, figures[key]);
+    else lines.splice(lastIndex(lines, (l) => l.startsWith("| `")) + 1, 0, row(key, figures[key]));
+  }
+  const said = (Object.keys(figures) as Array<keyof typeof TARGETS>).flatMap((key) => {
+    const found = FOUND[key] ?? (figures[key] > TARGETS[key].max ? WHEN_MISSED[key] : undefined);
+    return found ? [`- \`${key}\`: ${found(details, figures)}`] : [];
+  });
+  const end = lastIndex(lines, (l) => l.trim() !== "") + 1;
+  lines.splice(
+    end,
+    0,
+    `- ${Object.keys(figures).join(", ")}: measured again on ${new Date().toISOString()} (\`--only … --update\`, ${runs} runs; ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}).`,
+    ...said,
+  );
+  return lines.join("\n");
 }
 
 /** One kind of run, and the figures it gives (each the median over the runs). */
@@ -576,6 +610,7 @@ async function main(): Promise<number> {
         "latency-ms": { type: "string", default: "100" },
         runs: { type: "string", default: "5" },
         only: { type: "string" },
+        update: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -633,6 +668,9 @@ async function main(): Promise<number> {
       const text = markdown(figures, details, latencyMs, runs, pulumiVersion);
       writeFileSync(join(REPO_ROOT, "BENCHMARKS.md"), text);
       progress("wrote BENCHMARKS.md");
+    } else if (values.update) {
+      writeFileSync(join(REPO_ROOT, "BENCHMARKS.md"), updatedRows(figures, details, runs));
+      progress(`updated the rows of ${Object.keys(figures).join(", ")} in BENCHMARKS.md`);
     }
     if (values.json) {
       process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -3,6 +3,7 @@
 // language's host, against the emulator, with the release (`npm run release`) served on loopback
 // as the README says. The emulator's log judges every step.
 import assert from "node:assert/strict";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
 import { REPO_ROOT } from "../support/engine";
@@ -56,6 +57,9 @@ describe("the user's path: the YAML, Python and Go examples, by their READMEs", 
 
   /** Runs a README from its first block (setup) through its emulator block; returns the session and the rest. */
   async function startReadme(example: string, stack: string) {
+    // As in a fresh clone: no virtual environment or SDK left by an earlier run (of another release).
+    for (const made of ["venv", "sdks"])
+      rmSync(join(REPO_ROOT, "examples", example, made), { recursive: true, force: true });
     const blocks = shellBlocks(join(REPO_ROOT, "examples", example, "README.md")).map((b) =>
       filledIn(b, valuesFor(emulator, rel, stack)),
     );
