@@ -1,12 +1,13 @@
 // examples/yaml, examples/python and examples/go on the user's path: their READMEs' shell blocks
 // run as written, one terminal per README, from the clone's root, with the `pulumi` CLI and each
-// language's host, against the emulator, with the release (`npm run release`) served on loopback
-// as the README says. The emulator's log judges every step.
+// language's host and no Node.js on PATH, against the emulator, with the release
+// (`npm run release`) served on loopback as the README says. The emulator's log judges every step.
 import assert from "node:assert/strict";
-import { rmSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
-import { REPO_ROOT } from "../support/engine";
+import { pulumiEngine, REPO_ROOT } from "../support/engine";
+import { pathOf, python3, systemTools, which } from "../support/userProject";
 import { ok, type PulumiCli } from "../support/pulumiCli";
 import { filledIn, shellBlocks, ShellSession } from "../support/readmeSession";
 import { cliSuite } from "../support/cliSuite";
@@ -63,7 +64,15 @@ describe("the user's path: the YAML, Python and Go examples, by their READMEs", 
     const blocks = shellBlocks(join(REPO_ROOT, "examples", example, "README.md")).map((b) =>
       filledIn(b, valuesFor(emulator, rel, stack)),
     );
-    const session = new ShellSession(REPO_ROOT, cli.env);
+    // A user's PATH with no Node.js: the plugin is a single executable, and YAML, Python and Go need none.
+    const { binDir } = await pulumiEngine();
+    const tools = {
+      ...systemTools(/^(node|nodejs|npm|npx|corepack)$/),
+      ...Object.fromEntries(readdirSync(binDir).map((f) => [f, join(binDir, f)])),
+      go: which("go"),
+      python3: python3(),
+    };
+    const session = new ShellSession(REPO_ROOT, { ...cli.env, PATH: pathOf(tools) });
     ok(await session.run(blocks[0]), `${example}: the setup block`);
     assert.equal(session.directory, join(REPO_ROOT, "examples", example));
     ok(await session.run(blocks[1]), `${example}: the emulator block`);

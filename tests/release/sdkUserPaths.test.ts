@@ -8,37 +8,17 @@
 // active region with no write, and is destroyed (the feature stays enabled). Python, Go and Java
 // run with no Node.js on PATH.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
 import { cliSuite } from "../support/cliSuite";
 import { ok, type PulumiCli } from "../support/pulumiCli";
 import { release, type Release } from "../support/release";
-import { userProject, type UserProject } from "../support/userProject";
+import { python3, systemTools, userProject, which, type UserProject } from "../support/userProject";
 
 const TYPE = "alicloud-ip-pool-service:index:PublicIpAddressPoolService";
 const OPEN = "OpenPublicIpAddressPoolService";
 const REGIONS = ["cn-hangzhou", "us-east-1"];
-
-/** The real path of a command on this machine's PATH. */
-const which = (command: string): string =>
-  execFileSync("sh", ["-c", `readlink -f "$(command -v ${command})"`], { encoding: "utf8" }).trim();
-
-/** The commands of /usr/bin and /bin, but those `leaveOut` matches: what Maven's and npm's scripts need. */
-function systemTools(leaveOut: RegExp): Record<string, string> {
-  return Object.fromEntries(
-    ["/usr/bin", "/bin"]
-      .flatMap((dir) => readdirSync(dir).map((f) => [f, join(dir, f)] as const))
-      .filter(([f]) => !leaveOut.test(f)),
-  );
-}
-
-/** This machine's Python 3 interpreter itself (not a version manager's shim script). */
-const python3 = (): string =>
-  execFileSync("python3", ["-c", "import os, sys; print(os.path.realpath(sys.executable))"], {
-    encoding: "utf8",
-  }).trim();
 
 describe("the SDK packages, installed as users install them", function () {
   this.timeout(2_400_000);

@@ -1,13 +1,33 @@
 // A user's project outside the clone, for the release's packages: its own folder, an empty
 // PULUMI_HOME, automatic plugin acquisition on, the emulator's keys and endpoints in the
 // environment, and a PATH of only the tools named (so no Node.js where a user need not have it).
-import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
 import { runCommand, type CommandRun } from "./commands";
 import { pulumiEngine } from "./engine";
 import { ok, type PulumiCli } from "./pulumiCli";
+
+/** The real path of a command on this machine's PATH. */
+export const which = (command: string): string =>
+  execFileSync("sh", ["-c", `readlink -f "$(command -v ${command})"`], { encoding: "utf8" }).trim();
+
+/** The commands of /usr/bin and /bin, but those `leaveOut` matches: what Maven's and npm's scripts need. */
+export function systemTools(leaveOut: RegExp): Record<string, string> {
+  return Object.fromEntries(
+    ["/usr/bin", "/bin"]
+      .flatMap((dir) => readdirSync(dir).map((f) => [f, join(dir, f)] as const))
+      .filter(([f]) => !leaveOut.test(f)),
+  );
+}
+
+/** This machine's Python 3 interpreter itself (not a version manager's shim script). */
+export const python3 = (): string =>
+  execFileSync("python3", ["-c", "import os, sys; print(os.path.realpath(sys.executable))"], {
+    encoding: "utf8",
+  }).trim();
 
 /** A folder holding only links to `tools`: a PATH with nothing else on it. */
 export function pathOf(tools: Record<string, string>): string {
