@@ -126,8 +126,6 @@ export const LOCAL_CODES = {
   noCredentials: "NoCredentials",
   /** Open succeeded but the status did not report enabled in time. */
   activationTimeout: "ActivationTimeout",
-  /** An Open got no usable answer, and the status never showed the region enabled. */
-  openOutcomeUnknown: "OpenOutcomeUnknown",
   /** A setting (endpoint, timeouts, region) is not usable. */
   badSetting: "InvalidSetting",
   /** A reply that is not the VPC API's JSON (HTML, invalid JSON, an empty body). */

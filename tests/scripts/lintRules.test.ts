@@ -72,6 +72,16 @@ describe("npm run lint keeps the layers and the dead code out", function () {
     );
   });
 
+  it("fails on an import from one face into another", async () => {
+    prepend(dir, "provider/command/statusOutput.ts", 'import "../plugin/registries";');
+    const run = await depcruise();
+    assert.notEqual(run.code, 0);
+    assert.match(
+      run.stdout,
+      /faces-stay-apart: provider\/command\/statusOutput\.ts → provider\/plugin\/registries\.ts/,
+    );
+  });
+
   it("fails on an export nothing uses", async () => {
     prepend(dir, "provider/config/endpoint.ts", "/** Nothing uses this. */\nexport const UNUSED_PROBE = 1;");
     const run = await runCommand(bin(dir, "knip"), [], { cwd: dir, env: process.env });
