@@ -25,17 +25,17 @@ export function regionIdProblem(value: unknown, subject = "regionId"): string | 
     return `${subject} is empty: set it to a region ID ${example}.`;
   }
   if (value !== value.trim()) {
-    return `${subject} "${value}" has leading or trailing spaces: remove them.`;
+    return `${subject} ${JSON.stringify(value)} has leading or trailing spaces (or other whitespace): remove them.`;
   }
   if (value.length > MAX_REGION_ID_LENGTH) {
     return `${subject} is ${value.length} characters long; region IDs are at most ${MAX_REGION_ID_LENGTH} (${example}).`;
   }
   if (/[A-Z]/.test(value) && REGION_ID.test(value.toLowerCase())) {
-    return `${subject} "${value}" has upper-case letters: region IDs are lower case, use "${value.toLowerCase()}".`;
+    return `${subject} ${JSON.stringify(value)} has upper-case letters: region IDs are lower case, use "${value.toLowerCase()}".`;
   }
   if (!REGION_ID.test(value)) {
     return (
-      `${subject} "${value}" is not a region ID: use lower-case letters, digits and single hyphens, ` +
+      `${subject} ${JSON.stringify(value)} is not a region ID: use lower-case letters, digits and single hyphens, ` +
       `starting with a letter, ${example}. List the regions with \`alicloud-ip-pool-service status --all-regions\`.`
     );
   }

@@ -35,6 +35,12 @@ describe("regionIdProblem", () => {
     ["overlong", `cn-${"a".repeat(70)}`, /at most 64/],
     ["unicode", "cn-杭州", /is not a region ID/],
   ];
+  it("quotes the value as JSON, so a trailing newline is shown as \\n and not printed raw", () => {
+    const problem = regionIdProblem("cn-hangzhou\n")!;
+    assert.ok(problem.includes('"cn-hangzhou\\n"'), problem);
+    assert.ok(!problem.includes("\n"), "no raw newline in the message");
+  });
+
   for (const [label, value, reason] of bad) {
     it(`refuses ${label}, naming regionId and the fix`, () => {
       const problem = regionIdProblem(value);
