@@ -139,14 +139,24 @@ export async function pluginColdStartRun(
         if (out.includes("\n")) resolve(out.split("\n")[0].trim());
       });
       child.on("exit", (code) => reject(new Error(`the plugin exited (${code}) before serving`)));
+      setTimeout(() => reject(new Error("the plugin printed no port within 30 s")), 30_000).unref();
     });
     const served = performance.timeOrigin + performance.now();
     const client = new ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
     const call = <Req, Res>(
-      method: (r: Req, cb: (e: grpc.ServiceError | null, v: Res) => void) => unknown,
+      method: (
+        r: Req,
+        metadata: grpc.Metadata,
+        options: Partial<grpc.CallOptions>,
+        cb: (e: grpc.ServiceError | null, v: Res) => void,
+      ) => unknown,
       req: Req,
     ) =>
-      new Promise<Res>((resolve, reject) => method.call(client, req, (e, v) => (e ? reject(e) : resolve(v))));
+      new Promise<Res>((resolve, reject) =>
+        method.call(client, req, new grpc.Metadata(), { deadline: Date.now() + 30_000 }, (e, v) =>
+          e ? reject(e) : resolve(v),
+        ),
+      );
     const configure = new ConfigureRequest();
     configure.setArgs(
       Struct.fromJavaScript({

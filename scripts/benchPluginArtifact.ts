@@ -4,10 +4,8 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PLUGIN_EXECUTABLE } from "../provider/plugin/registries";
 import { REPO_ROOT } from "../tests/support/engine";
-
-/** The plugin's executable name, as its processes show it. */
-export const PLUGIN_EXECUTABLE = "pulumi-resource-alicloud-ip-pool-service";
 
 /** The linux-amd64 archive of this checkout, and where it is unpacked. */
 export interface PluginArtifact {

@@ -128,7 +128,7 @@ async function main(argv: string[]): Promise<void> {
     const name = platformName(platform);
     progress(`plugin archive for ${name}`);
     const dir = join(work, "plugin", name);
-    const executable = await buildExecutable(
+    const executable = buildExecutable(
       platform,
       dir,
       { bundle, blobs, executable: PLUGIN_EXECUTABLE },

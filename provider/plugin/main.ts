@@ -28,7 +28,7 @@ const restore = interceptConfigure({
   unreadable: (cause) => plugin.configureFailed(cause),
 });
 // `main` registers the provider service synchronously, before its first await.
-const serving = main(plugin, args);
+void main(plugin, args);
 if (!restore()) {
   plugin.configureFailed(
     new Error(
@@ -36,4 +36,3 @@ if (!restore()) {
     ),
   );
 }
-void serving;

@@ -88,12 +88,12 @@ exec node "$(dirname "$0")/${executable}.js" "$@"
  * Writes the executable of `p` into `dir` from the bundle at `bundle` (and its SEA blobs for
  * single executables, made once per build by {@link seaBlobs}).
  */
-export async function buildExecutable(
+export function buildExecutable(
   p: Platform,
   dir: string,
   parts: { bundle: string; blobs: SeaBlobs; executable: string },
   progress: (line: string) => void,
-): Promise<Executable> {
+): Executable {
   mkdirSync(dir, { recursive: true });
   if (!nodePackage(p)) {
     const script = join(dir, parts.executable);
