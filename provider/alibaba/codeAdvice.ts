@@ -1,6 +1,6 @@
 // What each error code means and what to do about it, by code: the VPC API's documented errors,
 // the common errors of signing and credentials, and this package's own codes.
-import { CONFIG_KEYS } from "../config/keys";
+import { SETTINGS } from "../config/keys";
 import type { CallFailure } from "./classifyError";
 import {
   ACCOUNT_CENTER,
@@ -79,7 +79,7 @@ export function codeAdvice(f: CallFailure, ctx: DiagnosticContext): Advice | und
     case AUTH_ERROR_CODES.keyInvalid:
       return {
         meaning: `the AccessKey ID does not exist: it was deleted, rotated or mistyped${credentialWhere(ctx)}.`,
-        fix: `create or look up an active AccessKey in ${RAM_CONSOLE} and set it as ${CONFIG_KEYS.accessKey} and ${CONFIG_KEYS.secretKey} (or in the environment).`,
+        fix: `create or look up an active AccessKey in ${RAM_CONSOLE} and set it as ${SETTINGS.accessKey.key} and ${SETTINGS.secretKey.key} (or in the environment).`,
       };
     case AUTH_ERROR_CODES.keyInactive:
       return {

@@ -1,6 +1,6 @@
 // What a diagnostic knows of where a failure happened, and the phrases every advice shares: the
 // API and the settings that choose its endpoint, the attempts made, where the credentials came from.
-import { CHAIN_ENV, CONFIG_KEYS, ENV_KEYS, SETTINGS } from "../config/keys";
+import { CHAIN_ENV, SETTINGS } from "../config/keys";
 import { isStsOperation } from "./operations";
 import type { RetryStop } from "./retry";
 import { stsEndpointSettings, type RoleContext } from "./stsAdvice";
@@ -65,8 +65,8 @@ export function serviceOf(ctx: DiagnosticContext): { api: string; endpoint: stri
         api: "the VPC API",
         endpoint: "the VPC endpoint",
         settings: ctx.command
-          ? `--endpoint or ${ENV_KEYS.endpoint}`
-          : `${CONFIG_KEYS.endpoint}, ${SETTINGS.endpoints.key} vpc or ${ENV_KEYS.endpoint}`,
+          ? `--endpoint or ${SETTINGS.vpcEndpoint.env[0]}`
+          : `${SETTINGS.vpcEndpoint.key}, ${SETTINGS.endpoints.key} vpc or ${SETTINGS.vpcEndpoint.env[0]}`,
       };
 }
 
@@ -78,8 +78,8 @@ export function keySetting(ctx: DiagnosticContext, what: "secret" | "token"): st
       : CHAIN_ENV.securityToken;
   if (ctx.command) return env;
   return what === "secret"
-    ? `\`pulumi config set --secret ${CONFIG_KEYS.secretKey} <secret>\`, or ${env}`
-    : `${CONFIG_KEYS.securityToken} (or ${env})`;
+    ? `\`pulumi config set --secret ${SETTINGS.secretKey.key} <secret>\`, or ${env}`
+    : `${SETTINGS.securityToken.key} (or ${env})`;
 }
 
 /** Milliseconds as seconds, "12.3s". */

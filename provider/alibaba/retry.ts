@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { secondsDefault, SETTINGS } from "../config/keys";
 import { classifyError, isRetryable, type CallFailure } from "./classifyError";
 
 /** How calls are retried. All times in milliseconds. */
@@ -21,9 +22,9 @@ export interface RetryPolicy {
   now: () => number;
 }
 
-/** The default policy: up to 10 attempts within 2 minutes. */
+/** The default policy: up to 10 attempts within the default of `retryTimeoutSeconds`. */
 export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = {
-  budgetMs: 120_000,
+  budgetMs: secondsDefault(SETTINGS.retryTimeoutSeconds) * 1000,
   maxAttempts: 10,
   transientBaseMs: 250,
   throttlingBaseMs: 1_000,

@@ -1,4 +1,4 @@
-import { CHAIN_ENV, CONFIG_KEYS, SETTINGS, type ConfigSource } from "../config/keys";
+import { CHAIN_SECRET_ENV, SETTINGS, type ConfigSource, type SettingsTable } from "../config/keys";
 
 /** Secrets shorter than this are not scrubbed: they would mangle ordinary words. */
 const MIN_SECRET_LENGTH = 6;
@@ -33,33 +33,34 @@ export class SecretScrubber {
   }
 }
 
-/** The OIDC token given as text in `alicloud:assumeRoleWithOidc`, if any. */
-function oidcTokenOf(config: ConfigSource): string | undefined {
+/** A field of an object setting given as JSON text, if it is text. */
+function fieldOf(config: ConfigSource, key: string, field: string): string | undefined {
   try {
-    const token = (
-      JSON.parse(config.get(SETTINGS.assumeRoleWithOidc.key) ?? "null") as { oidcToken?: unknown }
-    )?.oidcToken;
-    return typeof token === "string" ? token : undefined;
+    const value = (JSON.parse(config.get(key) ?? "null") as Record<string, unknown> | null)?.[field];
+    return typeof value === "string" ? value : undefined;
   } catch {
     return undefined;
   }
 }
 
 /**
- * The secret values a configuration and environment hold, for the scrubber (never shown). Secrets
- * obtained later (sessions, tokens read from files, replies of credential services) are added by
- * whoever obtains them, at once.
+ * The secret values a configuration and environment hold, for the scrubber (never shown): every
+ * setting and field the table marks secret, from stack config and from its variables, and the
+ * default chain's secret variables. Secrets obtained later (sessions, tokens read from files,
+ * replies of credential services) are added by whoever obtains them, at once.
  */
-export function secretsOf(config: ConfigSource, env: NodeJS.ProcessEnv): string[] {
-  const values = [
-    config.get(CONFIG_KEYS.secretKey),
-    config.get(CONFIG_KEYS.securityToken),
-    oidcTokenOf(config),
-    env[CHAIN_ENV.accessKeySecret],
-    env[CHAIN_ENV.securityToken],
-    env[SETTINGS.secretKey.env[0]],
-    env[SETTINGS.securityToken.env[0]],
-  ];
+export function secretsOf(
+  config: ConfigSource,
+  env: NodeJS.ProcessEnv,
+  table: SettingsTable = SETTINGS,
+): string[] {
+  const values: Array<string | undefined> = CHAIN_SECRET_ENV.map((name) => env[name]);
+  for (const setting of Object.values(table)) {
+    if (setting.secret) values.push(config.get(setting.key), ...setting.env.map((name) => env[name]));
+    for (const [name, field] of Object.entries(setting.fields ?? {})) {
+      if (field.secret) values.push(fieldOf(config, setting.key, name), ...field.env.map((n) => env[n]));
+    }
+  }
   return values.filter((v): v is string => typeof v === "string" && v !== "");
 }
 

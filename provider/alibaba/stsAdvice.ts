@@ -92,6 +92,6 @@ export function roleAdvice(f: CallFailure, role: RoleContext): Advice | undefine
 
 /** The settings that choose the STS endpoint, as a user sets them. */
 export function stsEndpointSettings(command: boolean): string {
-  const env = SETTINGS.stsEndpoint.env.join(" or ");
+  const env = SETTINGS.endpoints.fields.sts.env.join(" or ");
   return command ? env : `${SETTINGS.endpoints.key} sts, ${env}`;
 }

@@ -4,7 +4,7 @@
 import type Credential from "@alicloud/credentials";
 import * as $OpenApi from "@alicloud/openapi-client";
 import type Sts from "@alicloud/sts20150401";
-import { CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS } from "../config/settings";
+import { CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS } from "./requestTimeouts";
 
 /** The default STS endpoint. */
 export const DEFAULT_STS_HOST = "sts.aliyuncs.com";

@@ -1,7 +1,7 @@
 // The arguments of `alicloud-ip-pool-service status`: parsed, and checked before anything is sent,
 // by the same rules as the stack's settings (a bad one is a usage error, exit status 2).
 import { parseArgs } from "node:util";
-import { CREDENTIAL_ENV, ENV_KEYS, NO_CONFIG, SETTINGS, SettingsError } from "../config/keys";
+import { CREDENTIAL_ENV, NO_CONFIG, SETTINGS, SettingsError } from "../config/keys";
 import { regionIdProblem, resolveRegion } from "../config/regionId";
 import { roleArnProblem, type RoleStep } from "../config/roles";
 import { readSettings } from "../config/settings";
@@ -14,7 +14,7 @@ enabled in each region: one row per region, sorted by region ID.
 
 Options:
   --region <id>      a region to read; repeat it, or separate IDs with commas
-                     (default: ${ENV_KEYS.regions.join(" or ")})
+                     (default: ${SETTINGS.region.env.join(" or ")})
   --all-regions      every region the VPC API lists (DescribeRegions)
   --assume-role <arn>
                      read the account of this RAM role, assumed with the credentials below
@@ -24,7 +24,7 @@ Options:
   --external-id <id> the external ID the roles' trust policies require
   --json             print a JSON array of {"regionId", "enabled", ...} on stdout, nothing else
   --endpoint <url>   call this endpoint instead of the regional one (https://host[:port],
-                     or http:// for a loopback address only); also ${ENV_KEYS.endpoint}
+                     or http:// for a loopback address only); also ${SETTINGS.vpcEndpoint.env[0]}
   -h, --help         show this text
 
 Credentials come from the environment, in @pulumi/alicloud's order:
@@ -33,7 +33,7 @@ Credentials come from the environment, in @pulumi/alicloud's order:
   ${SETTINGS.ecsRoleName.env[0]}, ${SETTINGS.profile.env[0]} (with ${SETTINGS.sharedCredentialsFile.env[0]}),
   ${SETTINGS.credentialsUri.env[0]}, then the rest of the default chain of @alicloud/credentials
   (OIDC, CLI profile, credentials file). ${SETTINGS.assumeRole.env[0]} names a role they assume
-  first; ${SETTINGS.stsEndpoint.env[0]} is the STS host (HTTPS).
+  first; ${SETTINGS.endpoints.fields.sts.env[0]} is the STS host (HTTPS).
 
 Exit status: 0 every region was read; 1 a read failed (the others are still shown) or the
 credentials are missing or rejected; 2 usage error.`;

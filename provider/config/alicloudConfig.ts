@@ -3,7 +3,6 @@
 // environment variables (those the Terraform provider under it reads), and refused when this
 // package cannot honour it. Nothing here is sent anywhere.
 import {
-  ASSUME_ROLE_ENV,
   CHAIN_ENV,
   fromEnv,
   REFUSED_KEYS,
@@ -69,11 +68,11 @@ function readAssumeRole(config: ConfigSource, env: NodeJS.ProcessEnv): RoleStep 
     if (problem) throw new SettingsError(problem);
     return { value: fromConfig as AssumeRoleSpec, source: `stack config ${key}` };
   }
-  const roleArn = fromEnv(env, ASSUME_ROLE_ENV.roleArn);
+  const roleArn = fromEnv(env, SETTINGS.assumeRole.fields.roleArn.env);
   if (!roleArn) return undefined;
-  const expiration = fromEnv(env, ASSUME_ROLE_ENV.sessionExpiration)?.value;
+  const expiration = fromEnv(env, SETTINGS.assumeRole.fields.sessionExpiration.env)?.value;
   const spec: Record<string, unknown> = { roleArn: roleArn.value };
-  const sessionName = fromEnv(env, ASSUME_ROLE_ENV.sessionName)?.value;
+  const sessionName = fromEnv(env, SETTINGS.assumeRole.fields.sessionName.env)?.value;
   if (sessionName) spec.sessionName = sessionName;
   if (expiration) spec.sessionExpiration = Number(expiration);
   const problem = assumeRoleProblem(spec, roleArn.source);
@@ -101,7 +100,7 @@ function readOidcRole(config: ConfigSource): Sourced<OidcRoleSpec> | undefined {
 function readEndpoints(config: ConfigSource, env: NodeJS.ProcessEnv): AlicloudConfig["endpoints"] {
   const key = SETTINGS.endpoints.key;
   const value = object(config, key);
-  const sts = fromEnv(env, SETTINGS.stsEndpoint.env);
+  const sts = fromEnv(env, SETTINGS.endpoints.fields.sts.env);
   if (value === undefined) return sts ? { sts } : {};
   const list = Array.isArray(value) ? value : [value];
   const found: AlicloudConfig["endpoints"] = {};

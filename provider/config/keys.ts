@@ -6,15 +6,36 @@
 /** The configuration namespace of this package (and of its stack settings). */
 export const CONFIG_NAMESPACE = "pulumi-alicloud-ip-pool-service";
 
-/** A setting: its stack config key, and the environment variables read when the key is unset. */
+/** A field of an object-valued setting that has environment variables of its own, or is a secret. */
+export interface SettingField {
+  /** Environment variables, in the order they are read. */
+  readonly env: readonly string[];
+  /** Whether its value is a secret: the scrubber removes it from every message. */
+  readonly secret?: boolean;
+}
+
+/** The shape of a setting's value, which decides its type in the plugin's schema. */
+export type SettingType = "string" | "seconds" | "AssumeRole" | "AssumeRoleWithOidc" | "Endpoints";
+
+/**
+ * A setting: its stack config key, the environment variables read when the key is unset, its
+ * type, default, secret flag and doc. The settings reader, the scrubber, the plugin's schema and
+ * the docs' table of settings all read it.
+ */
 export interface SettingKey {
   /** The full stack config key, e.g. `alicloud:region`. */
   readonly key: string;
   /** Environment variables, in the order they are read. */
   readonly env: readonly string[];
+  /** The shape of its value; `seconds` is a number of seconds. */
+  readonly type: SettingType;
+  /** Its value when unset (in its unit), or what happens then, for the docs. */
+  readonly default?: number | string;
   /** Whether its value is a secret (set it with `pulumi config set --secret`). */
   readonly secret?: boolean;
-  /** What it means, for the README, `--help` and the plugin's schema. */
+  /** The fields of an object value that have environment variables or are secrets. */
+  readonly fields?: Readonly<Record<string, SettingField>>;
+  /** What it means, for the docs, `--help` and the plugin's schema. */
   readonly doc: string;
 }
 
@@ -23,101 +44,134 @@ export const SETTINGS = {
   region: {
     key: "alicloud:region",
     env: ["ALICLOUD_REGION", "ALIBABA_CLOUD_REGION"],
+    type: "string",
+    default: "none: set `regionId`",
     doc: "Default region of resources without `regionId`.",
   },
   accessKey: {
     key: "alicloud:accessKey",
     env: ["ALICLOUD_ACCESS_KEY"],
+    type: "string",
     doc: "AccessKey ID.",
   },
   secretKey: {
     key: "alicloud:secretKey",
     env: ["ALICLOUD_SECRET_KEY"],
+    type: "string",
     secret: true,
     doc: "AccessKey secret.",
   },
   securityToken: {
     key: "alicloud:securityToken",
     env: ["ALICLOUD_SECURITY_TOKEN"],
+    type: "string",
     secret: true,
     doc: "STS security token, with an STS AccessKey.",
   },
   profile: {
     key: "alicloud:profile",
     env: ["ALICLOUD_PROFILE", "ALIBABA_CLOUD_PROFILE"],
+    type: "string",
     doc: "Profile of the Alibaba Cloud CLI's configuration.",
   },
   sharedCredentialsFile: {
     key: "alicloud:sharedCredentialsFile",
     env: ["ALICLOUD_SHARED_CREDENTIALS_FILE"],
-    doc: "The CLI configuration file to read the profile from (default ~/.aliyun/config.json).",
+    type: "string",
+    default: "`~/.aliyun/config.json`",
+    doc: "The CLI configuration file to read the profile from.",
   },
   assumeRole: {
     key: "alicloud:assumeRole",
     env: ["ALICLOUD_ASSUME_ROLE_ARN"],
+    type: "AssumeRole",
+    fields: {
+      roleArn: { env: ["ALICLOUD_ASSUME_ROLE_ARN"] },
+      sessionName: { env: ["ALICLOUD_ASSUME_ROLE_SESSION_NAME"] },
+      sessionExpiration: { env: ["ALICLOUD_ASSUME_ROLE_SESSION_EXPIRATION"] },
+    },
     doc: "A RAM role the credentials assume: {roleArn, sessionName, policy, sessionExpiration, externalId}.",
   },
   assumeRoleWithOidc: {
     key: "alicloud:assumeRoleWithOidc",
     env: [],
+    type: "AssumeRoleWithOidc",
+    fields: { oidcToken: { env: [], secret: true } },
     doc: "A RAM role assumed with an OIDC token: {roleArn, oidcProviderArn, oidcToken | oidcTokenFile, roleSessionName, policy, sessionExpiration}.",
   },
   ecsRoleName: {
     key: "alicloud:ecsRoleName",
     env: ["ALICLOUD_ECS_ROLE_NAME", "ALIBABA_CLOUD_ECS_METADATA"],
+    type: "string",
     doc: "The RAM role of the ECS instance (credentials from instance metadata).",
   },
   credentialsUri: {
     key: "alicloud:credentialsUri",
     env: ["ALICLOUD_CREDENTIALS_URI", "ALIBABA_CLOUD_CREDENTIALS_URI"],
+    type: "string",
     doc: "A URI that serves credentials.",
   },
   endpoints: {
     key: "alicloud:endpoints",
     env: [],
-    doc: "Endpoint overrides, a list of objects: `vpc` and `sts` are read.",
-  },
-  stsEndpoint: {
-    key: "alicloud:endpoints",
-    env: ["ALICLOUD_STS_ENDPOINT", "ALIBABA_CLOUD_STS_ENDPOINT"],
-    doc: "The STS endpoint (`sts` of alicloud:endpoints), HTTPS only.",
+    type: "Endpoints",
+    fields: { sts: { env: ["ALICLOUD_STS_ENDPOINT", "ALIBABA_CLOUD_STS_ENDPOINT"] } },
+    default: "`sts.aliyuncs.com` for `sts`",
+    doc: "Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`) and `sts` (HTTPS only) are read.",
   },
   protocol: {
     key: "alicloud:protocol",
     env: [],
+    type: "string",
+    default: "HTTPS",
     doc: "HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only).",
   },
   accountId: {
     key: "alicloud:accountId",
     env: ["ALICLOUD_ACCOUNT_ID", "ALIBABA_CLOUD_ACCOUNT_ID"],
+    type: "string",
+    default: "not checked",
     doc: "The account the stack must act in: checked against what STS reports, never trusted.",
   },
   vpcEndpoint: {
     key: `${CONFIG_NAMESPACE}:vpcEndpoint`,
     env: ["ALICLOUD_VPC_ENDPOINT"],
+    type: "string",
+    default: "the region's endpoint",
     doc: "The VPC endpoint: a host, or a URL (http:// on loopback only).",
   },
   activationTimeoutSeconds: {
     key: `${CONFIG_NAMESPACE}:activationTimeoutSeconds`,
     env: [],
-    doc: "How long create waits for the status to report the region enabled, in seconds (default 300).",
+    type: "seconds",
+    default: 300,
+    doc: "How long create waits for the status to report the region enabled.",
   },
   retryTimeoutSeconds: {
     key: `${CONFIG_NAMESPACE}:retryTimeoutSeconds`,
     env: [],
-    doc: "How long one call may be retried, in seconds (default 120).",
+    type: "seconds",
+    default: 120,
+    doc: "How long one call may be retried.",
   },
 } as const satisfies Record<string, SettingKey>;
 
-/** Environment variables of the fields of `alicloud:assumeRole`, first found wins. */
-export const ASSUME_ROLE_ENV = {
-  /** The role. */
-  roleArn: SETTINGS.assumeRole.env,
-  /** Its session name. */
-  sessionName: ["ALICLOUD_ASSUME_ROLE_SESSION_NAME"],
-  /** Its session length in seconds. */
-  sessionExpiration: ["ALICLOUD_ASSUME_ROLE_SESSION_EXPIRATION"],
-} as const;
+/** The table's type: every setting by name. */
+export type SettingsTable = Readonly<Record<string, SettingKey>>;
+
+/** A setting's default as a number, for a setting whose type is `seconds`. */
+export function secondsDefault(setting: SettingKey): number {
+  if (setting.type !== "seconds" || typeof setting.default !== "number") {
+    throw new TypeError(`${setting.key} has no default number of seconds`);
+  }
+  return setting.default;
+}
+
+/** Every environment variable of a setting: its own, then its fields'. */
+export function envOf(setting: SettingKey): string[] {
+  const fields = Object.values(setting.fields ?? {}).flatMap((f) => f.env);
+  return [...new Set([...setting.env, ...fields])];
+}
 
 /** Credential variables that are no stack setting: the default chain of @alicloud/credentials reads them. */
 export const CHAIN_ENV = {
@@ -138,6 +192,9 @@ export const CHAIN_ENV = {
   /** Switches instance metadata off. */
   ecsDisabled: "ALIBABA_CLOUD_ECS_METADATA_DISABLED",
 } as const;
+
+/** The default chain's variables that hold secrets: the scrubber removes their values from every message. */
+export const CHAIN_SECRET_ENV: readonly string[] = [CHAIN_ENV.accessKeySecret, CHAIN_ENV.securityToken];
 
 /** The AccessKey pairs read from the environment: the Terraform provider's names, then the default chain's. */
 export const CREDENTIAL_ENV = {

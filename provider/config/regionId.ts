@@ -1,4 +1,4 @@
-import { CONFIG_KEYS, ENV_KEYS, type ConfigSource } from "./keys";
+import { type ConfigSource, SETTINGS } from "./keys";
 
 /** Longest region ID accepted, in characters (real IDs are under 30). */
 export const MAX_REGION_ID_LENGTH = 64;
@@ -67,8 +67,8 @@ export type RegionResolution = { regionId: string; problem?: undefined } | { pro
 export function resolveRegion(request: RegionRequest): RegionResolution {
   const { explicit, subject, config, env } = request;
   const candidates: Array<[unknown, string | undefined]> = [[explicit, undefined]];
-  if (config) candidates.push([config.get(CONFIG_KEYS.region), `stack config ${CONFIG_KEYS.region}`]);
-  for (const name of ENV_KEYS.regions) candidates.push([env[name], `environment ${name}`]);
+  if (config) candidates.push([config.get(SETTINGS.region.key), `stack config ${SETTINGS.region.key}`]);
+  for (const name of SETTINGS.region.env) candidates.push([env[name], `environment ${name}`]);
   for (const [value, source] of candidates) {
     if (value === undefined || value === null || (source !== undefined && value === "")) continue;
     const problem = regionIdProblem(value, subject);
@@ -77,8 +77,8 @@ export function resolveRegion(request: RegionRequest): RegionResolution {
   }
   const hints = [
     request.howToSet,
-    ...(config ? [`run \`pulumi config set ${CONFIG_KEYS.region} <region>\``] : []),
-    `export ${ENV_KEYS.regions[0]}`,
+    ...(config ? [`run \`pulumi config set ${SETTINGS.region.key} <region>\``] : []),
+    `export ${SETTINGS.region.env[0]}`,
   ];
   return { problem: `${subject} is not set and there is no default region: ${hints.join(", or ")}.` };
 }

@@ -2,21 +2,14 @@
 // config, then the environment, each time a call is made.
 import type { AlicloudConfig } from "./alicloudConfig";
 import { parseEndpoint, type EndpointOverride } from "./endpoint";
-import { SETTINGS, SettingsError, type ConfigSource, type Sourced } from "./keys";
-
-/** Default wait for the status to report enabled after an Open, in milliseconds (5 minutes). */
-export const DEFAULT_ACTIVATION_TIMEOUT_MS = 5 * 60 * 1000;
-/** Default time one call may be retried, in milliseconds (2 minutes). */
-export const DEFAULT_RETRY_TIMEOUT_MS = 2 * 60 * 1000;
-/** Time to wait for an answer to one request, from the connection to the last byte, in milliseconds. */
-export const READ_TIMEOUT_MS = 10_000;
-/**
- * The client's "connect" timeout, in milliseconds. Its HTTP library passes it to Node.js as the
- * socket's inactivity timeout, which keeps running after the connection is made: a server silent
- * for that long ended the request then, as "ConnectTimeout". So it is the read timeout too.
- * @alias
- */
-export const CONNECT_TIMEOUT_MS = READ_TIMEOUT_MS;
+import {
+  secondsDefault,
+  SETTINGS,
+  SettingsError,
+  type ConfigSource,
+  type SettingKey,
+  type Sourced,
+} from "./keys";
 
 /** Provider settings other than credentials, read at call time. */
 export interface Settings {
@@ -33,10 +26,11 @@ export interface Settings {
 /** The longest wait a setting may ask for, in seconds (a day). */
 const MAX_SECONDS = 24 * 3600;
 
-/** A setting given in seconds, as milliseconds; `fallbackMs` when unset. */
-function millisecondsOf(config: ConfigSource, key: string, fallbackMs: number): number {
+/** A setting given in seconds, as milliseconds; its default when unset. */
+function millisecondsOf(config: ConfigSource, setting: SettingKey): number {
+  const key = setting.key;
   const raw = config.get(key);
-  if (raw === undefined || raw === "") return fallbackMs;
+  if (raw === undefined || raw === "") return secondsDefault(setting) * 1000;
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0 || n > MAX_SECONDS) {
     throw new SettingsError(
@@ -115,11 +109,7 @@ export function readSettings(
   return {
     endpoint: endpointSetting(config, env, shared, overrides.endpointFlag),
     stsHost: stsSetting(shared),
-    activationTimeoutMs: millisecondsOf(
-      config,
-      SETTINGS.activationTimeoutSeconds.key,
-      DEFAULT_ACTIVATION_TIMEOUT_MS,
-    ),
-    retryTimeoutMs: millisecondsOf(config, SETTINGS.retryTimeoutSeconds.key, DEFAULT_RETRY_TIMEOUT_MS),
+    activationTimeoutMs: millisecondsOf(config, SETTINGS.activationTimeoutSeconds),
+    retryTimeoutMs: millisecondsOf(config, SETTINGS.retryTimeoutSeconds),
   };
 }

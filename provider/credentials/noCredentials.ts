@@ -1,10 +1,10 @@
 // The "no credentials" diagnostic: every place credentials are looked for, in order, and how to set them.
-import { CHAIN_ENV, CONFIG_KEYS, SETTINGS } from "../config/keys";
+import { CHAIN_ENV, SETTINGS } from "../config/keys";
 
 /** Every place credentials are looked for, in order, for the "no credentials" diagnostic. */
 export const CREDENTIAL_PLACES: readonly string[] = [
   `stack config ${SETTINGS.assumeRoleWithOidc.key}`,
-  `stack config ${CONFIG_KEYS.accessKey} / ${CONFIG_KEYS.secretKey} (/ ${CONFIG_KEYS.securityToken})`,
+  `stack config ${SETTINGS.accessKey.key} / ${SETTINGS.secretKey.key} (/ ${SETTINGS.securityToken.key})`,
   `environment ${SETTINGS.accessKey.env[0]} / ${SETTINGS.secretKey.env[0]} (/ ${SETTINGS.securityToken.env[0]})`,
   `environment ${CHAIN_ENV.accessKeyId} / ${CHAIN_ENV.accessKeySecret} (/ ${CHAIN_ENV.securityToken})`,
   `stack config ${SETTINGS.ecsRoleName.key} (${SETTINGS.ecsRoleName.env.join(", ")}): the ECS RAM role (instance metadata)`,
@@ -20,8 +20,8 @@ export function noCredentialsMessage(): string {
     "No Alibaba Cloud credentials were found.",
     "Looked in, in order:",
     ...CREDENTIAL_PLACES.map((p) => `  - ${p}`),
-    `Fix: \`pulumi config set ${CONFIG_KEYS.accessKey} <AccessKey ID>\` and ` +
-      `\`pulumi config set --secret ${CONFIG_KEYS.secretKey} <AccessKey secret>\`, ` +
+    `Fix: \`pulumi config set ${SETTINGS.accessKey.key} <AccessKey ID>\` and ` +
+      `\`pulumi config set --secret ${SETTINGS.secretKey.key} <AccessKey secret>\`, ` +
       `or export ${CHAIN_ENV.accessKeyId} and ${CHAIN_ENV.accessKeySecret}.`,
   ].join("\n");
 }

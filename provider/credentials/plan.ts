@@ -5,7 +5,7 @@
 // nothing set, nothing is tried and nothing is sent.
 import { existsSync } from "node:fs";
 import { readAlicloudConfig, type AlicloudConfig } from "../config/alicloudConfig";
-import { CHAIN_ENV, CONFIG_KEYS, type ConfigSource, CREDENTIAL_ENV } from "../config/keys";
+import { CHAIN_ENV, type ConfigSource, CREDENTIAL_ENV, SETTINGS } from "../config/keys";
 import { type OidcRoleSpec, type RoleStep } from "../config/roles";
 import { cliConfigPath, credentialsFilePath } from "./files";
 import { CredentialsError } from "./credentialsError";
@@ -105,18 +105,18 @@ function chainStep(env: NodeJS.ProcessEnv): { step: ChainStep; source: string } 
 
 /** An AccessKey pair from stack config, `ALICLOUD_*` or `ALIBABA_CLOUD_*`, checked; undefined when none is set. */
 function accessKeyPair(config: ConfigSource, env: NodeJS.ProcessEnv): CredentialPlan | undefined {
-  const id = config.get(CONFIG_KEYS.accessKey);
-  const secret = config.get(CONFIG_KEYS.secretKey);
-  if (assertWhole(id, secret, [CONFIG_KEYS.accessKey, CONFIG_KEYS.secretKey])) {
-    const securityToken = config.get(CONFIG_KEYS.securityToken);
-    assertHeaderSafe(id, "AccessKey ID", `stack config ${CONFIG_KEYS.accessKey}`);
-    assertHeaderSafe(securityToken, "security token", `stack config ${CONFIG_KEYS.securityToken}`);
+  const id = config.get(SETTINGS.accessKey.key);
+  const secret = config.get(SETTINGS.secretKey.key);
+  if (assertWhole(id, secret, [SETTINGS.accessKey.key, SETTINGS.secretKey.key])) {
+    const securityToken = config.get(SETTINGS.securityToken.key);
+    assertHeaderSafe(id, "AccessKey ID", `stack config ${SETTINGS.accessKey.key}`);
+    assertHeaderSafe(securityToken, "security token", `stack config ${SETTINGS.securityToken.key}`);
     return {
       kind: "static",
       accessKeyId: id!,
       accessKeySecret: secret!,
       securityToken,
-      source: `stack config ${CONFIG_KEYS.accessKey}`,
+      source: `stack config ${SETTINGS.accessKey.key}`,
     };
   }
   const alicloud = CREDENTIAL_ENV.alicloud;

@@ -4,7 +4,7 @@
 // that follow from a profile. Roles are assumed by this package (roleSession.ts), so that every STS
 // call of every source uses the configured STS endpoint, retries and checks.
 import { URICredentialsProvider } from "@alicloud/credentials";
-import { CHAIN_ENV, CONFIG_KEYS, CREDENTIAL_ENV, SETTINGS } from "../config/keys";
+import { CHAIN_ENV, CREDENTIAL_ENV, SETTINGS } from "../config/keys";
 import { assumeRoleProblem } from "../config/roles";
 import { ecsRole, tokenReader, type CredentialChain } from "./chain";
 import { CredentialsError } from "./credentialsError";
@@ -58,7 +58,7 @@ function expand(plan: Exclude<CredentialPlan, { kind: "none" }>, env: NodeJS.Pro
       if (env[CHAIN_ENV.cliProfileDisabled]?.toLowerCase() === "true") {
         throw new CredentialsError(
           `${CHAIN_ENV.cliProfileDisabled} switches the Alibaba Cloud CLI profile off: ` +
-            `unset it, or use ${CONFIG_KEYS.accessKey} and ${CONFIG_KEYS.secretKey}.`,
+            `unset it, or use ${SETTINGS.accessKey.key} and ${SETTINGS.secretKey.key}.`,
           { origin: "local" },
         );
       }

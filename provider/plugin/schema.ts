@@ -1,7 +1,7 @@
 // The plugin's Pulumi package schema: its configuration (the key table, secrets marked secret, so
 // that an explicit provider's inputs are encrypted in the state), the resource, the component and
 // the status function, each with the doc strings the generated SDKs carry.
-import { IGNORED_KEYS, REFUSED_KEYS, SETTINGS } from "../config/keys";
+import { IGNORED_KEYS, REFUSED_KEYS, SETTINGS, type SettingKey, type SettingsTable } from "../config/keys";
 import { PACKAGE, pluginKey } from "./pluginConfig";
 import { GO_IMPORT_PATH, NODEJS_PACKAGE, PULUMI_SDK_RANGE, PYTHON_PACKAGE, REPOSITORY } from "./registries";
 
@@ -26,32 +26,40 @@ const ref = (token: string, description: string): Property => ({ $ref: `#/types/
 const text = (description: string, secret = false): Property =>
   secret ? { type: "string", description, secret: true } : { type: "string", description };
 
-/** The settings of the plugin's configuration, by plugin key, typed as the settings read them. */
-function configProperties(module: Module): Record<string, Property> {
-  const properties: Record<string, Property> = {};
-  for (const setting of Object.values(SETTINGS)) {
-    const name = pluginKey(setting.key);
-    if (properties[name]) continue;
-    const env = setting.env.length > 0 ? ` Environment: ${setting.env.join(", ")}.` : "";
-    const doc = `${setting.doc}${env}`;
-    properties[name] =
-      name === "assumeRole"
-        ? ref(token(module, "AssumeRole"), doc)
-        : name === "assumeRoleWithOidc"
-          ? // Secret whole: the engine encrypts a provider's top-level secret inputs, not a type's fields.
-            {
-              ...ref(
-                token(module, "AssumeRoleWithOidc"),
-                `${doc} Secret as a whole, as it may hold the token.`,
-              ),
-              secret: true,
-            }
-          : name === "endpoints"
-            ? { type: "array", items: { $ref: `#/types/${token(module, "Endpoints")}` }, description: doc }
-            : name.endsWith("Seconds")
-              ? { type: "number", description: doc }
-              : text(doc, "secret" in setting && setting.secret === true);
+/** A setting's doc in the schema: its meaning, default and environment variables. */
+function settingDoc(setting: SettingKey): string {
+  const unit = setting.type === "seconds" ? " seconds" : "";
+  const fallback = setting.default === undefined ? "" : ` Default: ${setting.default}${unit}.`;
+  const env = setting.env.length > 0 ? ` Environment: ${setting.env.join(", ")}.` : "";
+  return `${setting.doc}${fallback}${env}`;
+}
+
+/** A setting's property in the schema, typed by the table's `type`. */
+function settingProperty(module: Module, setting: SettingKey): Property {
+  const doc = settingDoc(setting);
+  switch (setting.type) {
+    case "AssumeRole":
+      return ref(token(module, "AssumeRole"), doc);
+    case "AssumeRoleWithOidc":
+      // Secret whole: the engine encrypts a provider's top-level secret inputs, not a type's fields.
+      return {
+        ...ref(token(module, "AssumeRoleWithOidc"), `${doc} Secret as a whole, as it may hold the token.`),
+        secret: true,
+      };
+    case "Endpoints":
+      return { type: "array", items: { $ref: `#/types/${token(module, "Endpoints")}` }, description: doc };
+    case "seconds":
+      return { type: "number", description: doc };
+    case "string":
+      return text(doc, setting.secret === true);
   }
+}
+
+/** The settings of the plugin's configuration, by plugin key, typed as the table says. */
+function configProperties(module: Module, settings: SettingsTable): Record<string, Property> {
+  const properties: Record<string, Property> = {};
+  for (const setting of Object.values(settings))
+    properties[pluginKey(setting.key)] = settingProperty(module, setting);
   for (const key of REFUSED_KEYS) {
     properties[pluginKey(key)] = text(
       "Refused: a condition this package cannot send with AssumeRole. Set, it fails the preview.",
@@ -100,7 +108,11 @@ const REGION_OUTPUTS: Readonly<Record<string, Property>> = {
 export const RESOURCE_OUTPUTS: readonly string[] = Object.keys(REGION_OUTPUTS);
 
 /** The package schema of `version`, as `getSchema` returns it, with where its plugin is downloaded from. */
-export function packageSchema(version: string, pluginDownloadURL: string): Record<string, unknown> {
+export function packageSchema(
+  version: string,
+  pluginDownloadURL: string,
+  settings: SettingsTable = SETTINGS,
+): Record<string, unknown> {
   const types: Record<string, unknown> = {};
   for (const module of ["config", "index"] as const) {
     types[token(module, "AssumeRole")] = {
@@ -143,11 +155,11 @@ export function packageSchema(version: string, pluginDownloadURL: string): Recor
       "Turns on Alibaba Cloud's Public IP Address Pool feature (VPC OpenPublicIpAddressPoolService) region by region, in the account STS reports.",
     keywords: ["pulumi", "alicloud", "vpc", "category/network", "kind/native"],
     license: "Apache-2.0",
-    config: { variables: configProperties("config") },
+    config: { variables: configProperties("config", settings) },
     provider: {
       description:
         "The provider of the Public IP Address Pool service: one instance per account, with its settings.",
-      inputProperties: configProperties("index"),
+      inputProperties: configProperties("index", settings),
     },
     types,
     resources: {

@@ -5,7 +5,7 @@ import { LockWaitExceeded, type OpenLocks } from "./openLock";
 import { OPERATIONS } from "../alibaba/operations";
 import type { PoolServiceApi } from "./poolServiceApi";
 import { PoolServiceError } from "../alibaba/poolServiceError";
-import { CONFIG_KEYS } from "../config/keys";
+import { SETTINGS } from "../config/keys";
 
 /** The state of a region after activation. */
 export interface ActivationResult {
@@ -123,7 +123,7 @@ function accountBusy(regionId: string, accountId: string, err: LockWaitExceeded)
     [
       `${OPERATIONS.open} was not sent in region ${regionId}: ${LOCAL_CODES.accountBusy}.`,
       `Meaning: ${err.message}, as long as this package waits for an activation; Opens of one account are never sent at once.`,
-      `Fix: run \`pulumi up\` again once the other operation on account ${accountId} has finished, or wait longer with ${CONFIG_KEYS.activationTimeout}.`,
+      `Fix: run \`pulumi up\` again once the other operation on account ${accountId} has finished, or wait longer with ${SETTINGS.activationTimeoutSeconds.key}.`,
     ].join("\n"),
   );
 }
@@ -223,7 +223,7 @@ export async function activateRegion(
           `${OPERATIONS.status} still reported the feature disabled after ${seconds(poll.waitedMs)} (${poll.checks} checks).`,
         "Meaning: activation is taking longer than this package waits; it may still complete.",
         "Fix: run `pulumi up` again later (a region that became active is adopted, with no second Open), " +
-          `or wait longer with ${CONFIG_KEYS.activationTimeout}.`,
+          `or wait longer with ${SETTINGS.activationTimeoutSeconds.key}.`,
       ].join("\n"),
     );
   }

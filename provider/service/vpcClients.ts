@@ -1,6 +1,7 @@
 import * as $OpenApi from "@alicloud/openapi-client";
 import { type RoleStep } from "../config/roles";
-import { CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS, type Settings } from "../config/settings";
+import { CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS } from "../alibaba/requestTimeouts";
+import type { Settings } from "../config/settings";
 import type { CredentialPlan } from "../credentials/plan";
 import type { CredentialSessions, ResolveOptions } from "../credentials/sessions";
 import { vpcSdk, type VpcClient } from "../alibaba/vpcSdk";

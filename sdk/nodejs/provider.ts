@@ -76,7 +76,7 @@ export interface ProviderArgs {
      */
     accessKey?: pulumi.Input<string | undefined>;
     /**
-     * The account the stack must act in: checked against what STS reports, never trusted. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
+     * The account the stack must act in: checked against what STS reports, never trusted. Default: not checked. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
      */
     accountId?: pulumi.Input<string | undefined>;
     /**
@@ -84,7 +84,7 @@ export interface ProviderArgs {
      */
     accountType?: pulumi.Input<string | undefined>;
     /**
-     * How long create waits for the status to report the region enabled, in seconds (default 300).
+     * How long create waits for the status to report the region enabled. Default: 300 seconds.
      */
     activationTimeoutSeconds?: pulumi.Input<number | undefined>;
     /**
@@ -116,7 +116,7 @@ export interface ProviderArgs {
      */
     ecsRoleName?: pulumi.Input<string | undefined>;
     /**
-     * Endpoint overrides, a list of objects: `vpc` and `sts` are read.
+     * Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`) and `sts` (HTTPS only) are read. Default: `sts.aliyuncs.com` for `sts`.
      */
     endpoints?: pulumi.Input<pulumi.Input<inputs.EndpointsArgs>[] | undefined>;
     /**
@@ -128,15 +128,15 @@ export interface ProviderArgs {
      */
     profile?: pulumi.Input<string | undefined>;
     /**
-     * HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only).
+     * HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only). Default: HTTPS.
      */
     protocol?: pulumi.Input<string | undefined>;
     /**
-     * Default region of resources without `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
+     * Default region of resources without `regionId`. Default: none: set `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
      */
     region?: pulumi.Input<string | undefined>;
     /**
-     * How long one call may be retried, in seconds (default 120).
+     * How long one call may be retried. Default: 120 seconds.
      */
     retryTimeoutSeconds?: pulumi.Input<number | undefined>;
     /**
@@ -156,7 +156,7 @@ export interface ProviderArgs {
      */
     securityTransport?: pulumi.Input<string | undefined>;
     /**
-     * The CLI configuration file to read the profile from (default ~/.aliyun/config.json). Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
+     * The CLI configuration file to read the profile from. Default: `~/.aliyun/config.json`. Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
      */
     sharedCredentialsFile?: pulumi.Input<string | undefined>;
     /**
@@ -168,7 +168,7 @@ export interface ProviderArgs {
      */
     sourceIp?: pulumi.Input<string | undefined>;
     /**
-     * The VPC endpoint: a host, or a URL (http:// on loopback only). Environment: ALICLOUD_VPC_ENDPOINT.
+     * The VPC endpoint: a host, or a URL (http:// on loopback only). Default: the region's endpoint. Environment: ALICLOUD_VPC_ENDPOINT.
      */
     vpcEndpoint?: pulumi.Input<string | undefined>;
 }

@@ -5,7 +5,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { REPO_ROOT } from "../support/engine";
 import { filesUnder } from "../support/files";
-import { ASSUME_ROLE_ENV, CHAIN_ENV, IGNORED_KEYS, REFUSED_KEYS, SETTINGS } from "../../provider/config/keys";
+import { CHAIN_ENV, envOf, IGNORED_KEYS, REFUSED_KEYS, SETTINGS } from "../../provider/config/keys";
+import { settingsTable, tableInDoc } from "../../scripts/settingsDocs";
 
 const README = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
 const PROVIDER_DIR = join(REPO_ROOT, "provider");
@@ -70,11 +71,15 @@ describe("the README's configuration tables", () => {
   const configuration = section("docs/installation-configuration.md", "## Configuration");
   const named = (pattern: RegExp) => new Set([...configuration.matchAll(pattern)].map((m) => m[1]));
 
+  it("hold the table of every setting as the key table gives it (npm run docs:settings)", async () => {
+    const doc = readFileSync(join(REPO_ROOT, "docs/installation-configuration.md"), "utf8");
+    assert.equal(tableInDoc(doc), await settingsTable());
+  });
+
   it("name every key and environment variable of the key table", () => {
     const keys = Object.values(SETTINGS).map((s) => s.key);
     const env = [
-      ...Object.values(SETTINGS).flatMap((s) => s.env),
-      ...Object.values(ASSUME_ROLE_ENV).flat(),
+      ...Object.values(SETTINGS).flatMap((s) => envOf(s)),
       ...Object.values(CHAIN_ENV).flat(),
     ].filter((name) => name !== CHAIN_ENV.cliProfileDisabled && name !== CHAIN_ENV.ecsDisabled);
     for (const key of [...keys, ...REFUSED_KEYS, ...IGNORED_KEYS.map((k) => k.replace("alicloud:", ""))]) {
@@ -87,8 +92,7 @@ describe("the README's configuration tables", () => {
   it("name no key or variable the table lacks", () => {
     const table = new Set([...Object.values(SETTINGS).map((s) => s.key), ...REFUSED_KEYS, ...IGNORED_KEYS]);
     const variables = new Set<string>([
-      ...Object.values(SETTINGS).flatMap((s) => s.env),
-      ...Object.values(ASSUME_ROLE_ENV).flat(),
+      ...Object.values(SETTINGS).flatMap((s) => envOf(s)),
       ...Object.values(CHAIN_ENV).flat(),
     ]);
     for (const key of named(/`((?:alicloud|pulumi-alicloud-ip-pool-service):\w+)/g)) {

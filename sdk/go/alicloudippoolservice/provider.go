@@ -44,11 +44,11 @@ func NewProvider(ctx *pulumi.Context,
 type providerArgs struct {
 	// AccessKey ID. Environment: ALICLOUD_ACCESS_KEY.
 	AccessKey *string `pulumi:"accessKey"`
-	// The account the stack must act in: checked against what STS reports, never trusted. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
+	// The account the stack must act in: checked against what STS reports, never trusted. Default: not checked. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
 	AccountId *string `pulumi:"accountId"`
 	// Accepted and not read: it decides neither the account nor an endpoint.
 	AccountType *string `pulumi:"accountType"`
-	// How long create waits for the status to report the region enabled, in seconds (default 300).
+	// How long create waits for the status to report the region enabled. Default: 300 seconds.
 	ActivationTimeoutSeconds *float64 `pulumi:"activationTimeoutSeconds"`
 	// A RAM role the credentials assume: {roleArn, sessionName, policy, sessionExpiration, externalId}. Environment: ALICLOUD_ASSUME_ROLE_ARN.
 	AssumeRole *AssumeRole `pulumi:"assumeRole"`
@@ -64,17 +64,17 @@ type providerArgs struct {
 	CredentialsUri *string `pulumi:"credentialsUri"`
 	// The RAM role of the ECS instance (credentials from instance metadata). Environment: ALICLOUD_ECS_ROLE_NAME, ALIBABA_CLOUD_ECS_METADATA.
 	EcsRoleName *string `pulumi:"ecsRoleName"`
-	// Endpoint overrides, a list of objects: `vpc` and `sts` are read.
+	// Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`) and `sts` (HTTPS only) are read. Default: `sts.aliyuncs.com` for `sts`.
 	Endpoints []Endpoints `pulumi:"endpoints"`
 	// Accepted and not read: it decides neither the account nor an endpoint.
 	MaxRetryTimeout *string `pulumi:"maxRetryTimeout"`
 	// Profile of the Alibaba Cloud CLI's configuration. Environment: ALICLOUD_PROFILE, ALIBABA_CLOUD_PROFILE.
 	Profile *string `pulumi:"profile"`
-	// HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only).
+	// HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only). Default: HTTPS.
 	Protocol *string `pulumi:"protocol"`
-	// Default region of resources without `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
+	// Default region of resources without `regionId`. Default: none: set `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
 	Region *string `pulumi:"region"`
-	// How long one call may be retried, in seconds (default 120).
+	// How long one call may be retried. Default: 120 seconds.
 	RetryTimeoutSeconds *float64 `pulumi:"retryTimeoutSeconds"`
 	// AccessKey secret. Environment: ALICLOUD_SECRET_KEY.
 	SecretKey *string `pulumi:"secretKey"`
@@ -84,13 +84,13 @@ type providerArgs struct {
 	SecurityToken *string `pulumi:"securityToken"`
 	// Refused: a condition this package cannot send with AssumeRole. Set, it fails the preview.
 	SecurityTransport *string `pulumi:"securityTransport"`
-	// The CLI configuration file to read the profile from (default ~/.aliyun/config.json). Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
+	// The CLI configuration file to read the profile from. Default: `~/.aliyun/config.json`. Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
 	SharedCredentialsFile *string `pulumi:"sharedCredentialsFile"`
 	// Accepted and not read: it decides neither the account nor an endpoint.
 	SkipRegionValidation *string `pulumi:"skipRegionValidation"`
 	// Refused: a condition this package cannot send with AssumeRole. Set, it fails the preview.
 	SourceIp *string `pulumi:"sourceIp"`
-	// The VPC endpoint: a host, or a URL (http:// on loopback only). Environment: ALICLOUD_VPC_ENDPOINT.
+	// The VPC endpoint: a host, or a URL (http:// on loopback only). Default: the region's endpoint. Environment: ALICLOUD_VPC_ENDPOINT.
 	VpcEndpoint *string `pulumi:"vpcEndpoint"`
 }
 
@@ -98,11 +98,11 @@ type providerArgs struct {
 type ProviderArgs struct {
 	// AccessKey ID. Environment: ALICLOUD_ACCESS_KEY.
 	AccessKey pulumi.StringPtrInput
-	// The account the stack must act in: checked against what STS reports, never trusted. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
+	// The account the stack must act in: checked against what STS reports, never trusted. Default: not checked. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
 	AccountId pulumi.StringPtrInput
 	// Accepted and not read: it decides neither the account nor an endpoint.
 	AccountType pulumi.StringPtrInput
-	// How long create waits for the status to report the region enabled, in seconds (default 300).
+	// How long create waits for the status to report the region enabled. Default: 300 seconds.
 	ActivationTimeoutSeconds pulumi.Float64PtrInput
 	// A RAM role the credentials assume: {roleArn, sessionName, policy, sessionExpiration, externalId}. Environment: ALICLOUD_ASSUME_ROLE_ARN.
 	AssumeRole AssumeRolePtrInput
@@ -118,17 +118,17 @@ type ProviderArgs struct {
 	CredentialsUri pulumi.StringPtrInput
 	// The RAM role of the ECS instance (credentials from instance metadata). Environment: ALICLOUD_ECS_ROLE_NAME, ALIBABA_CLOUD_ECS_METADATA.
 	EcsRoleName pulumi.StringPtrInput
-	// Endpoint overrides, a list of objects: `vpc` and `sts` are read.
+	// Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`) and `sts` (HTTPS only) are read. Default: `sts.aliyuncs.com` for `sts`.
 	Endpoints EndpointsArrayInput
 	// Accepted and not read: it decides neither the account nor an endpoint.
 	MaxRetryTimeout pulumi.StringPtrInput
 	// Profile of the Alibaba Cloud CLI's configuration. Environment: ALICLOUD_PROFILE, ALIBABA_CLOUD_PROFILE.
 	Profile pulumi.StringPtrInput
-	// HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only).
+	// HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only). Default: HTTPS.
 	Protocol pulumi.StringPtrInput
-	// Default region of resources without `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
+	// Default region of resources without `regionId`. Default: none: set `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
 	Region pulumi.StringPtrInput
-	// How long one call may be retried, in seconds (default 120).
+	// How long one call may be retried. Default: 120 seconds.
 	RetryTimeoutSeconds pulumi.Float64PtrInput
 	// AccessKey secret. Environment: ALICLOUD_SECRET_KEY.
 	SecretKey pulumi.StringPtrInput
@@ -138,13 +138,13 @@ type ProviderArgs struct {
 	SecurityToken pulumi.StringPtrInput
 	// Refused: a condition this package cannot send with AssumeRole. Set, it fails the preview.
 	SecurityTransport pulumi.StringPtrInput
-	// The CLI configuration file to read the profile from (default ~/.aliyun/config.json). Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
+	// The CLI configuration file to read the profile from. Default: `~/.aliyun/config.json`. Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
 	SharedCredentialsFile pulumi.StringPtrInput
 	// Accepted and not read: it decides neither the account nor an endpoint.
 	SkipRegionValidation pulumi.StringPtrInput
 	// Refused: a condition this package cannot send with AssumeRole. Set, it fails the preview.
 	SourceIp pulumi.StringPtrInput
-	// The VPC endpoint: a host, or a URL (http:// on loopback only). Environment: ALICLOUD_VPC_ENDPOINT.
+	// The VPC endpoint: a host, or a URL (http:// on loopback only). Default: the region's endpoint. Environment: ALICLOUD_VPC_ENDPOINT.
 	VpcEndpoint pulumi.StringPtrInput
 }
 

@@ -21,7 +21,7 @@ Object.defineProperty(exports, "accessKey", {
 });
 
 /**
- * The account the stack must act in: checked against what STS reports, never trusted. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
+ * The account the stack must act in: checked against what STS reports, never trusted. Default: not checked. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
  */
 export declare const accountId: string | undefined;
 Object.defineProperty(exports, "accountId", {
@@ -43,7 +43,7 @@ Object.defineProperty(exports, "accountType", {
 });
 
 /**
- * How long create waits for the status to report the region enabled, in seconds (default 300).
+ * How long create waits for the status to report the region enabled. Default: 300 seconds.
  */
 export declare const activationTimeoutSeconds: number | undefined;
 Object.defineProperty(exports, "activationTimeoutSeconds", {
@@ -131,7 +131,7 @@ Object.defineProperty(exports, "ecsRoleName", {
 });
 
 /**
- * Endpoint overrides, a list of objects: `vpc` and `sts` are read.
+ * Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`) and `sts` (HTTPS only) are read. Default: `sts.aliyuncs.com` for `sts`.
  */
 export declare const endpoints: outputs.config.Endpoints[] | undefined;
 Object.defineProperty(exports, "endpoints", {
@@ -164,7 +164,7 @@ Object.defineProperty(exports, "profile", {
 });
 
 /**
- * HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only).
+ * HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only). Default: HTTPS.
  */
 export declare const protocol: string | undefined;
 Object.defineProperty(exports, "protocol", {
@@ -175,7 +175,7 @@ Object.defineProperty(exports, "protocol", {
 });
 
 /**
- * Default region of resources without `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
+ * Default region of resources without `regionId`. Default: none: set `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
  */
 export declare const region: string | undefined;
 Object.defineProperty(exports, "region", {
@@ -186,7 +186,7 @@ Object.defineProperty(exports, "region", {
 });
 
 /**
- * How long one call may be retried, in seconds (default 120).
+ * How long one call may be retried. Default: 120 seconds.
  */
 export declare const retryTimeoutSeconds: number | undefined;
 Object.defineProperty(exports, "retryTimeoutSeconds", {
@@ -241,7 +241,7 @@ Object.defineProperty(exports, "securityTransport", {
 });
 
 /**
- * The CLI configuration file to read the profile from (default ~/.aliyun/config.json). Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
+ * The CLI configuration file to read the profile from. Default: `~/.aliyun/config.json`. Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
  */
 export declare const sharedCredentialsFile: string | undefined;
 Object.defineProperty(exports, "sharedCredentialsFile", {
@@ -274,7 +274,7 @@ Object.defineProperty(exports, "sourceIp", {
 });
 
 /**
- * The VPC endpoint: a host, or a URL (http:// on loopback only). Environment: ALICLOUD_VPC_ENDPOINT.
+ * The VPC endpoint: a host, or a URL (http:// on loopback only). Default: the region's endpoint. Environment: ALICLOUD_VPC_ENDPOINT.
  */
 export declare const vpcEndpoint: string | undefined;
 Object.defineProperty(exports, "vpcEndpoint", {

@@ -50,9 +50,9 @@ class ProviderArgs:
         The set of arguments for constructing a Provider resource.
 
         :param pulumi.Input[_builtins.str] access_key: AccessKey ID. Environment: ALICLOUD_ACCESS_KEY.
-        :param pulumi.Input[_builtins.str] account_id: The account the stack must act in: checked against what STS reports, never trusted. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
+        :param pulumi.Input[_builtins.str] account_id: The account the stack must act in: checked against what STS reports, never trusted. Default: not checked. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
         :param pulumi.Input[_builtins.str] account_type: Accepted and not read: it decides neither the account nor an endpoint.
-        :param pulumi.Input[_builtins.float] activation_timeout_seconds: How long create waits for the status to report the region enabled, in seconds (default 300).
+        :param pulumi.Input[_builtins.float] activation_timeout_seconds: How long create waits for the status to report the region enabled. Default: 300 seconds.
         :param pulumi.Input['AssumeRoleArgs'] assume_role: A RAM role the credentials assume: {roleArn, sessionName, policy, sessionExpiration, externalId}. Environment: ALICLOUD_ASSUME_ROLE_ARN.
         :param pulumi.Input['AssumeRoleWithOidcArgs'] assume_role_with_oidc: A RAM role assumed with an OIDC token: {roleArn, oidcProviderArn, oidcToken | oidcTokenFile, roleSessionName, policy, sessionExpiration}. Secret as a whole, as it may hold the token.
         :param pulumi.Input[_builtins.str] client_connect_timeout: Accepted and not read: it decides neither the account nor an endpoint.
@@ -60,20 +60,20 @@ class ProviderArgs:
         :param pulumi.Input[_builtins.str] configuration_source: Accepted and not read: it decides neither the account nor an endpoint.
         :param pulumi.Input[_builtins.str] credentials_uri: A URI that serves credentials. Environment: ALICLOUD_CREDENTIALS_URI, ALIBABA_CLOUD_CREDENTIALS_URI.
         :param pulumi.Input[_builtins.str] ecs_role_name: The RAM role of the ECS instance (credentials from instance metadata). Environment: ALICLOUD_ECS_ROLE_NAME, ALIBABA_CLOUD_ECS_METADATA.
-        :param pulumi.Input[Sequence[pulumi.Input['EndpointsArgs']]] endpoints: Endpoint overrides, a list of objects: `vpc` and `sts` are read.
+        :param pulumi.Input[Sequence[pulumi.Input['EndpointsArgs']]] endpoints: Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`) and `sts` (HTTPS only) are read. Default: `sts.aliyuncs.com` for `sts`.
         :param pulumi.Input[_builtins.str] max_retry_timeout: Accepted and not read: it decides neither the account nor an endpoint.
         :param pulumi.Input[_builtins.str] profile: Profile of the Alibaba Cloud CLI's configuration. Environment: ALICLOUD_PROFILE, ALIBABA_CLOUD_PROFILE.
-        :param pulumi.Input[_builtins.str] protocol: HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only).
-        :param pulumi.Input[_builtins.str] region: Default region of resources without `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
-        :param pulumi.Input[_builtins.float] retry_timeout_seconds: How long one call may be retried, in seconds (default 120).
+        :param pulumi.Input[_builtins.str] protocol: HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only). Default: HTTPS.
+        :param pulumi.Input[_builtins.str] region: Default region of resources without `regionId`. Default: none: set `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
+        :param pulumi.Input[_builtins.float] retry_timeout_seconds: How long one call may be retried. Default: 120 seconds.
         :param pulumi.Input[_builtins.str] secret_key: AccessKey secret. Environment: ALICLOUD_SECRET_KEY.
         :param pulumi.Input[_builtins.str] secure_transport: Refused: a condition this package cannot send with AssumeRole. Set, it fails the preview.
         :param pulumi.Input[_builtins.str] security_token: STS security token, with an STS AccessKey. Environment: ALICLOUD_SECURITY_TOKEN.
         :param pulumi.Input[_builtins.str] security_transport: Refused: a condition this package cannot send with AssumeRole. Set, it fails the preview.
-        :param pulumi.Input[_builtins.str] shared_credentials_file: The CLI configuration file to read the profile from (default ~/.aliyun/config.json). Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
+        :param pulumi.Input[_builtins.str] shared_credentials_file: The CLI configuration file to read the profile from. Default: `~/.aliyun/config.json`. Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
         :param pulumi.Input[_builtins.str] skip_region_validation: Accepted and not read: it decides neither the account nor an endpoint.
         :param pulumi.Input[_builtins.str] source_ip: Refused: a condition this package cannot send with AssumeRole. Set, it fails the preview.
-        :param pulumi.Input[_builtins.str] vpc_endpoint: The VPC endpoint: a host, or a URL (http:// on loopback only). Environment: ALICLOUD_VPC_ENDPOINT.
+        :param pulumi.Input[_builtins.str] vpc_endpoint: The VPC endpoint: a host, or a URL (http:// on loopback only). Default: the region's endpoint. Environment: ALICLOUD_VPC_ENDPOINT.
         """
         if access_key is not None:
             pulumi.set(__self__, "access_key", access_key)
@@ -142,7 +142,7 @@ class ProviderArgs:
     @pulumi.getter(name="accountId")
     def account_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The account the stack must act in: checked against what STS reports, never trusted. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
+        The account the stack must act in: checked against what STS reports, never trusted. Default: not checked. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
         """
         return pulumi.get(self, "account_id")
 
@@ -166,7 +166,7 @@ class ProviderArgs:
     @pulumi.getter(name="activationTimeoutSeconds")
     def activation_timeout_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        How long create waits for the status to report the region enabled, in seconds (default 300).
+        How long create waits for the status to report the region enabled. Default: 300 seconds.
         """
         return pulumi.get(self, "activation_timeout_seconds")
 
@@ -262,7 +262,7 @@ class ProviderArgs:
     @pulumi.getter
     def endpoints(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['EndpointsArgs']]]]:
         """
-        Endpoint overrides, a list of objects: `vpc` and `sts` are read.
+        Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`) and `sts` (HTTPS only) are read. Default: `sts.aliyuncs.com` for `sts`.
         """
         return pulumi.get(self, "endpoints")
 
@@ -298,7 +298,7 @@ class ProviderArgs:
     @pulumi.getter
     def protocol(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only).
+        HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only). Default: HTTPS.
         """
         return pulumi.get(self, "protocol")
 
@@ -310,7 +310,7 @@ class ProviderArgs:
     @pulumi.getter
     def region(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Default region of resources without `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
+        Default region of resources without `regionId`. Default: none: set `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
         """
         return pulumi.get(self, "region")
 
@@ -322,7 +322,7 @@ class ProviderArgs:
     @pulumi.getter(name="retryTimeoutSeconds")
     def retry_timeout_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        How long one call may be retried, in seconds (default 120).
+        How long one call may be retried. Default: 120 seconds.
         """
         return pulumi.get(self, "retry_timeout_seconds")
 
@@ -382,7 +382,7 @@ class ProviderArgs:
     @pulumi.getter(name="sharedCredentialsFile")
     def shared_credentials_file(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The CLI configuration file to read the profile from (default ~/.aliyun/config.json). Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
+        The CLI configuration file to read the profile from. Default: `~/.aliyun/config.json`. Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
         """
         return pulumi.get(self, "shared_credentials_file")
 
@@ -418,7 +418,7 @@ class ProviderArgs:
     @pulumi.getter(name="vpcEndpoint")
     def vpc_endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The VPC endpoint: a host, or a URL (http:// on loopback only). Environment: ALICLOUD_VPC_ENDPOINT.
+        The VPC endpoint: a host, or a URL (http:// on loopback only). Default: the region's endpoint. Environment: ALICLOUD_VPC_ENDPOINT.
         """
         return pulumi.get(self, "vpc_endpoint")
 
@@ -465,9 +465,9 @@ class Provider(pulumi.ProviderResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] access_key: AccessKey ID. Environment: ALICLOUD_ACCESS_KEY.
-        :param pulumi.Input[_builtins.str] account_id: The account the stack must act in: checked against what STS reports, never trusted. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
+        :param pulumi.Input[_builtins.str] account_id: The account the stack must act in: checked against what STS reports, never trusted. Default: not checked. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
         :param pulumi.Input[_builtins.str] account_type: Accepted and not read: it decides neither the account nor an endpoint.
-        :param pulumi.Input[_builtins.float] activation_timeout_seconds: How long create waits for the status to report the region enabled, in seconds (default 300).
+        :param pulumi.Input[_builtins.float] activation_timeout_seconds: How long create waits for the status to report the region enabled. Default: 300 seconds.
         :param pulumi.Input[Union['AssumeRoleArgs', 'AssumeRoleArgsDict', 'outputs.AssumeRole']] assume_role: A RAM role the credentials assume: {roleArn, sessionName, policy, sessionExpiration, externalId}. Environment: ALICLOUD_ASSUME_ROLE_ARN.
         :param pulumi.Input[Union['AssumeRoleWithOidcArgs', 'AssumeRoleWithOidcArgsDict']] assume_role_with_oidc: A RAM role assumed with an OIDC token: {roleArn, oidcProviderArn, oidcToken | oidcTokenFile, roleSessionName, policy, sessionExpiration}. Secret as a whole, as it may hold the token.
         :param pulumi.Input[_builtins.str] client_connect_timeout: Accepted and not read: it decides neither the account nor an endpoint.
@@ -475,20 +475,20 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.Input[_builtins.str] configuration_source: Accepted and not read: it decides neither the account nor an endpoint.
         :param pulumi.Input[_builtins.str] credentials_uri: A URI that serves credentials. Environment: ALICLOUD_CREDENTIALS_URI, ALIBABA_CLOUD_CREDENTIALS_URI.
         :param pulumi.Input[_builtins.str] ecs_role_name: The RAM role of the ECS instance (credentials from instance metadata). Environment: ALICLOUD_ECS_ROLE_NAME, ALIBABA_CLOUD_ECS_METADATA.
-        :param pulumi.Input[Sequence[pulumi.Input[Union['EndpointsArgs', 'EndpointsArgsDict']]]] endpoints: Endpoint overrides, a list of objects: `vpc` and `sts` are read.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['EndpointsArgs', 'EndpointsArgsDict']]]] endpoints: Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`) and `sts` (HTTPS only) are read. Default: `sts.aliyuncs.com` for `sts`.
         :param pulumi.Input[_builtins.str] max_retry_timeout: Accepted and not read: it decides neither the account nor an endpoint.
         :param pulumi.Input[_builtins.str] profile: Profile of the Alibaba Cloud CLI's configuration. Environment: ALICLOUD_PROFILE, ALIBABA_CLOUD_PROFILE.
-        :param pulumi.Input[_builtins.str] protocol: HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only).
-        :param pulumi.Input[_builtins.str] region: Default region of resources without `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
-        :param pulumi.Input[_builtins.float] retry_timeout_seconds: How long one call may be retried, in seconds (default 120).
+        :param pulumi.Input[_builtins.str] protocol: HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only). Default: HTTPS.
+        :param pulumi.Input[_builtins.str] region: Default region of resources without `regionId`. Default: none: set `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
+        :param pulumi.Input[_builtins.float] retry_timeout_seconds: How long one call may be retried. Default: 120 seconds.
         :param pulumi.Input[_builtins.str] secret_key: AccessKey secret. Environment: ALICLOUD_SECRET_KEY.
         :param pulumi.Input[_builtins.str] secure_transport: Refused: a condition this package cannot send with AssumeRole. Set, it fails the preview.
         :param pulumi.Input[_builtins.str] security_token: STS security token, with an STS AccessKey. Environment: ALICLOUD_SECURITY_TOKEN.
         :param pulumi.Input[_builtins.str] security_transport: Refused: a condition this package cannot send with AssumeRole. Set, it fails the preview.
-        :param pulumi.Input[_builtins.str] shared_credentials_file: The CLI configuration file to read the profile from (default ~/.aliyun/config.json). Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
+        :param pulumi.Input[_builtins.str] shared_credentials_file: The CLI configuration file to read the profile from. Default: `~/.aliyun/config.json`. Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
         :param pulumi.Input[_builtins.str] skip_region_validation: Accepted and not read: it decides neither the account nor an endpoint.
         :param pulumi.Input[_builtins.str] source_ip: Refused: a condition this package cannot send with AssumeRole. Set, it fails the preview.
-        :param pulumi.Input[_builtins.str] vpc_endpoint: The VPC endpoint: a host, or a URL (http:// on loopback only). Environment: ALICLOUD_VPC_ENDPOINT.
+        :param pulumi.Input[_builtins.str] vpc_endpoint: The VPC endpoint: a host, or a URL (http:// on loopback only). Default: the region's endpoint. Environment: ALICLOUD_VPC_ENDPOINT.
         """
         ...
     @overload

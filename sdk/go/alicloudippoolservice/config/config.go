@@ -16,7 +16,7 @@ func GetAccessKey(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-ip-pool-service:accessKey")
 }
 
-// The account the stack must act in: checked against what STS reports, never trusted. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
+// The account the stack must act in: checked against what STS reports, never trusted. Default: not checked. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
 func GetAccountId(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-ip-pool-service:accountId")
 }
@@ -26,7 +26,7 @@ func GetAccountType(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-ip-pool-service:accountType")
 }
 
-// How long create waits for the status to report the region enabled, in seconds (default 300).
+// How long create waits for the status to report the region enabled. Default: 300 seconds.
 func GetActivationTimeoutSeconds(ctx *pulumi.Context) float64 {
 	return config.GetFloat64(ctx, "alicloud-ip-pool-service:activationTimeoutSeconds")
 }
@@ -66,7 +66,7 @@ func GetEcsRoleName(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-ip-pool-service:ecsRoleName")
 }
 
-// Endpoint overrides, a list of objects: `vpc` and `sts` are read.
+// Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`) and `sts` (HTTPS only) are read. Default: `sts.aliyuncs.com` for `sts`.
 func GetEndpoints(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-ip-pool-service:endpoints")
 }
@@ -81,17 +81,17 @@ func GetProfile(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-ip-pool-service:profile")
 }
 
-// HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only).
+// HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only). Default: HTTPS.
 func GetProtocol(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-ip-pool-service:protocol")
 }
 
-// Default region of resources without `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
+// Default region of resources without `regionId`. Default: none: set `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
 func GetRegion(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-ip-pool-service:region")
 }
 
-// How long one call may be retried, in seconds (default 120).
+// How long one call may be retried. Default: 120 seconds.
 func GetRetryTimeoutSeconds(ctx *pulumi.Context) float64 {
 	return config.GetFloat64(ctx, "alicloud-ip-pool-service:retryTimeoutSeconds")
 }
@@ -116,7 +116,7 @@ func GetSecurityTransport(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-ip-pool-service:securityTransport")
 }
 
-// The CLI configuration file to read the profile from (default ~/.aliyun/config.json). Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
+// The CLI configuration file to read the profile from. Default: `~/.aliyun/config.json`. Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
 func GetSharedCredentialsFile(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-ip-pool-service:sharedCredentialsFile")
 }
@@ -131,7 +131,7 @@ func GetSourceIp(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-ip-pool-service:sourceIp")
 }
 
-// The VPC endpoint: a host, or a URL (http:// on loopback only). Environment: ALICLOUD_VPC_ENDPOINT.
+// The VPC endpoint: a host, or a URL (http:// on loopback only). Default: the region's endpoint. Environment: ALICLOUD_VPC_ENDPOINT.
 func GetVpcEndpoint(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-ip-pool-service:vpcEndpoint")
 }

@@ -22,7 +22,7 @@ AccessKey ID. Environment: ALICLOUD_ACCESS_KEY.
 
 accountId: Optional[str]
 """
-The account the stack must act in: checked against what STS reports, never trusted. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
+The account the stack must act in: checked against what STS reports, never trusted. Default: not checked. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
 """
 
 accountType: Optional[str]
@@ -32,7 +32,7 @@ Accepted and not read: it decides neither the account nor an endpoint.
 
 activationTimeoutSeconds: Optional[float]
 """
-How long create waits for the status to report the region enabled, in seconds (default 300).
+How long create waits for the status to report the region enabled. Default: 300 seconds.
 """
 
 assumeRole: Optional[str]
@@ -72,7 +72,7 @@ The RAM role of the ECS instance (credentials from instance metadata). Environme
 
 endpoints: Optional[str]
 """
-Endpoint overrides, a list of objects: `vpc` and `sts` are read.
+Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`) and `sts` (HTTPS only) are read. Default: `sts.aliyuncs.com` for `sts`.
 """
 
 maxRetryTimeout: Optional[str]
@@ -87,17 +87,17 @@ Profile of the Alibaba Cloud CLI's configuration. Environment: ALICLOUD_PROFILE,
 
 protocol: Optional[str]
 """
-HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only).
+HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only). Default: HTTPS.
 """
 
 region: Optional[str]
 """
-Default region of resources without `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
+Default region of resources without `regionId`. Default: none: set `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
 """
 
 retryTimeoutSeconds: Optional[float]
 """
-How long one call may be retried, in seconds (default 120).
+How long one call may be retried. Default: 120 seconds.
 """
 
 secretKey: Optional[str]
@@ -122,7 +122,7 @@ Refused: a condition this package cannot send with AssumeRole. Set, it fails the
 
 sharedCredentialsFile: Optional[str]
 """
-The CLI configuration file to read the profile from (default ~/.aliyun/config.json). Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
+The CLI configuration file to read the profile from. Default: `~/.aliyun/config.json`. Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
 """
 
 skipRegionValidation: Optional[str]
@@ -137,6 +137,6 @@ Refused: a condition this package cannot send with AssumeRole. Set, it fails the
 
 vpcEndpoint: Optional[str]
 """
-The VPC endpoint: a host, or a URL (http:// on loopback only). Environment: ALICLOUD_VPC_ENDPOINT.
+The VPC endpoint: a host, or a URL (http:// on loopback only). Default: the region's endpoint. Environment: ALICLOUD_VPC_ENDPOINT.
 """
 

@@ -31,7 +31,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def account_id(self) -> Optional[str]:
         """
-        The account the stack must act in: checked against what STS reports, never trusted. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
+        The account the stack must act in: checked against what STS reports, never trusted. Default: not checked. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
         """
         return __config__.get('accountId')
 
@@ -45,7 +45,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def activation_timeout_seconds(self) -> Optional[float]:
         """
-        How long create waits for the status to report the region enabled, in seconds (default 300).
+        How long create waits for the status to report the region enabled. Default: 300 seconds.
         """
         return __config__.get_float('activationTimeoutSeconds')
 
@@ -101,7 +101,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def endpoints(self) -> Optional[str]:
         """
-        Endpoint overrides, a list of objects: `vpc` and `sts` are read.
+        Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`) and `sts` (HTTPS only) are read. Default: `sts.aliyuncs.com` for `sts`.
         """
         return __config__.get('endpoints')
 
@@ -122,21 +122,21 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def protocol(self) -> Optional[str]:
         """
-        HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only).
+        HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only). Default: HTTPS.
         """
         return __config__.get('protocol')
 
     @_builtins.property
     def region(self) -> Optional[str]:
         """
-        Default region of resources without `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
+        Default region of resources without `regionId`. Default: none: set `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
         """
         return __config__.get('region')
 
     @_builtins.property
     def retry_timeout_seconds(self) -> Optional[float]:
         """
-        How long one call may be retried, in seconds (default 120).
+        How long one call may be retried. Default: 120 seconds.
         """
         return __config__.get_float('retryTimeoutSeconds')
 
@@ -171,7 +171,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def shared_credentials_file(self) -> Optional[str]:
         """
-        The CLI configuration file to read the profile from (default ~/.aliyun/config.json). Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
+        The CLI configuration file to read the profile from. Default: `~/.aliyun/config.json`. Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
         """
         return __config__.get('sharedCredentialsFile')
 
@@ -192,7 +192,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def vpc_endpoint(self) -> Optional[str]:
         """
-        The VPC endpoint: a host, or a URL (http:// on loopback only). Environment: ALICLOUD_VPC_ENDPOINT.
+        The VPC endpoint: a host, or a URL (http:// on loopback only). Default: the region's endpoint. Environment: ALICLOUD_VPC_ENDPOINT.
         """
         return __config__.get('vpcEndpoint')
 

@@ -24,7 +24,7 @@ public final class Config {
         return Codegen.stringProp("accessKey").config(config).get();
     }
 /**
- * The account the stack must act in: checked against what STS reports, never trusted. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
+ * The account the stack must act in: checked against what STS reports, never trusted. Default: not checked. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
  * 
  */
     public Optional<String> accountId() {
@@ -38,7 +38,7 @@ public final class Config {
         return Codegen.stringProp("accountType").config(config).get();
     }
 /**
- * How long create waits for the status to report the region enabled, in seconds (default 300).
+ * How long create waits for the status to report the region enabled. Default: 300 seconds.
  * 
  */
     public Optional<Double> activationTimeoutSeconds() {
@@ -94,7 +94,7 @@ public final class Config {
         return Codegen.stringProp("ecsRoleName").config(config).get();
     }
 /**
- * Endpoint overrides, a list of objects: `vpc` and `sts` are read.
+ * Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`) and `sts` (HTTPS only) are read. Default: `sts.aliyuncs.com` for `sts`.
  * 
  */
     public Optional<List<Endpoints>> endpoints() {
@@ -115,21 +115,21 @@ public final class Config {
         return Codegen.stringProp("profile").config(config).get();
     }
 /**
- * HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only).
+ * HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only). Default: HTTPS.
  * 
  */
     public Optional<String> protocol() {
         return Codegen.stringProp("protocol").config(config).get();
     }
 /**
- * Default region of resources without `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
+ * Default region of resources without `regionId`. Default: none: set `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
  * 
  */
     public Optional<String> region() {
         return Codegen.stringProp("region").config(config).get();
     }
 /**
- * How long one call may be retried, in seconds (default 120).
+ * How long one call may be retried. Default: 120 seconds.
  * 
  */
     public Optional<Double> retryTimeoutSeconds() {
@@ -164,7 +164,7 @@ public final class Config {
         return Codegen.stringProp("securityTransport").config(config).get();
     }
 /**
- * The CLI configuration file to read the profile from (default ~/.aliyun/config.json). Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
+ * The CLI configuration file to read the profile from. Default: `~/.aliyun/config.json`. Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
  * 
  */
     public Optional<String> sharedCredentialsFile() {
@@ -185,7 +185,7 @@ public final class Config {
         return Codegen.stringProp("sourceIp").config(config).get();
     }
 /**
- * The VPC endpoint: a host, or a URL (http:// on loopback only). Environment: ALICLOUD_VPC_ENDPOINT.
+ * The VPC endpoint: a host, or a URL (http:// on loopback only). Default: the region&#39;s endpoint. Environment: ALICLOUD_VPC_ENDPOINT.
  * 
  */
     public Optional<String> vpcEndpoint() {

@@ -36,14 +36,14 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * The account the stack must act in: checked against what STS reports, never trusted. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
+     * The account the stack must act in: checked against what STS reports, never trusted. Default: not checked. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
      * 
      */
     @Import(name="accountId")
     private @Nullable Output<String> accountId;
 
     /**
-     * @return The account the stack must act in: checked against what STS reports, never trusted. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
+     * @return The account the stack must act in: checked against what STS reports, never trusted. Default: not checked. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
      * 
      */
     public Optional<Output<String>> accountId() {
@@ -66,14 +66,14 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * How long create waits for the status to report the region enabled, in seconds (default 300).
+     * How long create waits for the status to report the region enabled. Default: 300 seconds.
      * 
      */
     @Import(name="activationTimeoutSeconds", json=true)
     private @Nullable Output<Double> activationTimeoutSeconds;
 
     /**
-     * @return How long create waits for the status to report the region enabled, in seconds (default 300).
+     * @return How long create waits for the status to report the region enabled. Default: 300 seconds.
      * 
      */
     public Optional<Output<Double>> activationTimeoutSeconds() {
@@ -186,14 +186,14 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * Endpoint overrides, a list of objects: `vpc` and `sts` are read.
+     * Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`) and `sts` (HTTPS only) are read. Default: `sts.aliyuncs.com` for `sts`.
      * 
      */
     @Import(name="endpoints", json=true)
     private @Nullable Output<List<EndpointsArgs>> endpoints;
 
     /**
-     * @return Endpoint overrides, a list of objects: `vpc` and `sts` are read.
+     * @return Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`) and `sts` (HTTPS only) are read. Default: `sts.aliyuncs.com` for `sts`.
      * 
      */
     public Optional<Output<List<EndpointsArgs>>> endpoints() {
@@ -231,14 +231,14 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only).
+     * HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only). Default: HTTPS.
      * 
      */
     @Import(name="protocol")
     private @Nullable Output<String> protocol;
 
     /**
-     * @return HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only).
+     * @return HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only). Default: HTTPS.
      * 
      */
     public Optional<Output<String>> protocol() {
@@ -246,14 +246,14 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * Default region of resources without `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
+     * Default region of resources without `regionId`. Default: none: set `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
      * 
      */
     @Import(name="region")
     private @Nullable Output<String> region;
 
     /**
-     * @return Default region of resources without `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
+     * @return Default region of resources without `regionId`. Default: none: set `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
      * 
      */
     public Optional<Output<String>> region() {
@@ -261,14 +261,14 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * How long one call may be retried, in seconds (default 120).
+     * How long one call may be retried. Default: 120 seconds.
      * 
      */
     @Import(name="retryTimeoutSeconds", json=true)
     private @Nullable Output<Double> retryTimeoutSeconds;
 
     /**
-     * @return How long one call may be retried, in seconds (default 120).
+     * @return How long one call may be retried. Default: 120 seconds.
      * 
      */
     public Optional<Output<Double>> retryTimeoutSeconds() {
@@ -336,14 +336,14 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * The CLI configuration file to read the profile from (default ~/.aliyun/config.json). Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
+     * The CLI configuration file to read the profile from. Default: `~/.aliyun/config.json`. Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
      * 
      */
     @Import(name="sharedCredentialsFile")
     private @Nullable Output<String> sharedCredentialsFile;
 
     /**
-     * @return The CLI configuration file to read the profile from (default ~/.aliyun/config.json). Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
+     * @return The CLI configuration file to read the profile from. Default: `~/.aliyun/config.json`. Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
      * 
      */
     public Optional<Output<String>> sharedCredentialsFile() {
@@ -381,14 +381,14 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * The VPC endpoint: a host, or a URL (http:// on loopback only). Environment: ALICLOUD_VPC_ENDPOINT.
+     * The VPC endpoint: a host, or a URL (http:// on loopback only). Default: the region&#39;s endpoint. Environment: ALICLOUD_VPC_ENDPOINT.
      * 
      */
     @Import(name="vpcEndpoint")
     private @Nullable Output<String> vpcEndpoint;
 
     /**
-     * @return The VPC endpoint: a host, or a URL (http:// on loopback only). Environment: ALICLOUD_VPC_ENDPOINT.
+     * @return The VPC endpoint: a host, or a URL (http:// on loopback only). Default: the region&#39;s endpoint. Environment: ALICLOUD_VPC_ENDPOINT.
      * 
      */
     public Optional<Output<String>> vpcEndpoint() {
@@ -465,7 +465,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param accountId The account the stack must act in: checked against what STS reports, never trusted. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
+         * @param accountId The account the stack must act in: checked against what STS reports, never trusted. Default: not checked. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
          * 
          * @return builder
          * 
@@ -476,7 +476,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param accountId The account the stack must act in: checked against what STS reports, never trusted. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
+         * @param accountId The account the stack must act in: checked against what STS reports, never trusted. Default: not checked. Environment: ALICLOUD_ACCOUNT_ID, ALIBABA_CLOUD_ACCOUNT_ID.
          * 
          * @return builder
          * 
@@ -507,7 +507,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param activationTimeoutSeconds How long create waits for the status to report the region enabled, in seconds (default 300).
+         * @param activationTimeoutSeconds How long create waits for the status to report the region enabled. Default: 300 seconds.
          * 
          * @return builder
          * 
@@ -518,7 +518,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param activationTimeoutSeconds How long create waits for the status to report the region enabled, in seconds (default 300).
+         * @param activationTimeoutSeconds How long create waits for the status to report the region enabled. Default: 300 seconds.
          * 
          * @return builder
          * 
@@ -675,7 +675,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param endpoints Endpoint overrides, a list of objects: `vpc` and `sts` are read.
+         * @param endpoints Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`) and `sts` (HTTPS only) are read. Default: `sts.aliyuncs.com` for `sts`.
          * 
          * @return builder
          * 
@@ -686,7 +686,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param endpoints Endpoint overrides, a list of objects: `vpc` and `sts` are read.
+         * @param endpoints Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`) and `sts` (HTTPS only) are read. Default: `sts.aliyuncs.com` for `sts`.
          * 
          * @return builder
          * 
@@ -696,7 +696,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param endpoints Endpoint overrides, a list of objects: `vpc` and `sts` are read.
+         * @param endpoints Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`) and `sts` (HTTPS only) are read. Default: `sts.aliyuncs.com` for `sts`.
          * 
          * @return builder
          * 
@@ -748,7 +748,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param protocol HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only).
+         * @param protocol HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only). Default: HTTPS.
          * 
          * @return builder
          * 
@@ -759,7 +759,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param protocol HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only).
+         * @param protocol HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only). Default: HTTPS.
          * 
          * @return builder
          * 
@@ -769,7 +769,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param region Default region of resources without `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
+         * @param region Default region of resources without `regionId`. Default: none: set `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
          * 
          * @return builder
          * 
@@ -780,7 +780,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param region Default region of resources without `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
+         * @param region Default region of resources without `regionId`. Default: none: set `regionId`. Environment: ALICLOUD_REGION, ALIBABA_CLOUD_REGION.
          * 
          * @return builder
          * 
@@ -790,7 +790,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param retryTimeoutSeconds How long one call may be retried, in seconds (default 120).
+         * @param retryTimeoutSeconds How long one call may be retried. Default: 120 seconds.
          * 
          * @return builder
          * 
@@ -801,7 +801,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param retryTimeoutSeconds How long one call may be retried, in seconds (default 120).
+         * @param retryTimeoutSeconds How long one call may be retried. Default: 120 seconds.
          * 
          * @return builder
          * 
@@ -895,7 +895,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param sharedCredentialsFile The CLI configuration file to read the profile from (default ~/.aliyun/config.json). Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
+         * @param sharedCredentialsFile The CLI configuration file to read the profile from. Default: `~/.aliyun/config.json`. Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
          * 
          * @return builder
          * 
@@ -906,7 +906,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param sharedCredentialsFile The CLI configuration file to read the profile from (default ~/.aliyun/config.json). Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
+         * @param sharedCredentialsFile The CLI configuration file to read the profile from. Default: `~/.aliyun/config.json`. Environment: ALICLOUD_SHARED_CREDENTIALS_FILE.
          * 
          * @return builder
          * 
@@ -958,7 +958,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param vpcEndpoint The VPC endpoint: a host, or a URL (http:// on loopback only). Environment: ALICLOUD_VPC_ENDPOINT.
+         * @param vpcEndpoint The VPC endpoint: a host, or a URL (http:// on loopback only). Default: the region&#39;s endpoint. Environment: ALICLOUD_VPC_ENDPOINT.
          * 
          * @return builder
          * 
@@ -969,7 +969,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param vpcEndpoint The VPC endpoint: a host, or a URL (http:// on loopback only). Environment: ALICLOUD_VPC_ENDPOINT.
+         * @param vpcEndpoint The VPC endpoint: a host, or a URL (http:// on loopback only). Default: the region&#39;s endpoint. Environment: ALICLOUD_VPC_ENDPOINT.
          * 
          * @return builder
          * 
