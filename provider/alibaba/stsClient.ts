@@ -4,7 +4,7 @@
 import type Credential from "@alicloud/credentials";
 import * as $OpenApi from "@alicloud/openapi-client";
 import type Sts from "@alicloud/sts20150401";
-import { CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS } from "./requestTimeouts";
+import { CLIENT_OPTIONS } from "./clientOptions";
 
 /** The default STS endpoint. */
 export const DEFAULT_STS_HOST = "sts.aliyuncs.com";
@@ -36,9 +36,7 @@ export function stsClient(credential: Credential | undefined, stsHost: string | 
     credential,
     endpoint: endpointHost,
     protocol: "HTTPS",
-    readTimeout: READ_TIMEOUT_MS,
-    connectTimeout: CONNECT_TIMEOUT_MS,
-    userAgent: "pulumi-alicloud-ip-pool-service",
+    ...CLIENT_OPTIONS,
   });
   const { default: StsClient } = stsSdk();
   return { client: new StsClient(config as ConstructorParameters<typeof StsClient>[0]), endpointHost };

@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { CREDENTIAL_ENV, NO_CONFIG, SETTINGS, SettingsError } from "../config/keys";
 import { regionIdProblem, resolveRegion } from "../config/regionId";
-import { roleArnProblem, type RoleStep } from "../config/roles";
+import { externalIdProblem, roleArnProblem, type RoleStep } from "../config/roles";
 import { readSettings } from "../config/settings";
 
 /** The help text of `status`. */
@@ -97,9 +97,9 @@ export function parseStatusArgs(argv: string[]): StatusOptions | "help" {
   const externalId = v["external-id"];
   if (externalId !== undefined && roleArns.length === 0)
     throw new UsageError("--external-id goes with --assume-role");
-  if (externalId !== undefined && !/^[\w+=,.@:/-]{2,1224}$/.test(externalId)) {
-    throw new UsageError("--external-id must be 2 to 1224 letters, digits and = , . @ : / - _");
-  }
+  const externalIdIssue =
+    externalId === undefined ? undefined : externalIdProblem(externalId, "--external-id");
+  if (externalIdIssue) throw new UsageError(externalIdIssue);
   // The settings' own rule parses the endpoint (`--endpoint`, else ALICLOUD_VPC_ENDPOINT): a bad one is a usage error.
   try {
     readSettings(NO_CONFIG, process.env, {

@@ -82,6 +82,12 @@ export function roleArnProblem(value: unknown, where: string): string | undefine
   return problem && `${problem} Copy the ARN from the RAM console.`;
 }
 
+/** Why a value cannot be a role's external ID (naming `where`), or undefined when it can. */
+export function externalIdProblem(value: unknown, where: string): string | undefined {
+  if (typeof value === "string" && /^[\w+=,.@:/-]{2,1224}$/.test(value)) return undefined;
+  return `${where} must be 2 to 1224 letters, digits and = , . @ : / - _.`;
+}
+
 /** Why an `assumeRole` value cannot be used (naming `where`, e.g. "alicloud:assumeRole"), or undefined. */
 export function assumeRoleProblem(value: unknown, where: string): string | undefined {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
@@ -106,12 +112,9 @@ export function assumeRoleProblem(value: unknown, where: string): string | undef
   ) {
     return `${where}.sessionExpiration must be a whole number of seconds from ${SESSION_SECONDS.min} to ${SESSION_SECONDS.max}, got ${JSON.stringify(seconds)}.`;
   }
-  if (
-    v.externalId !== undefined &&
-    (typeof v.externalId !== "string" || !/^[\w+=,.@:/-]{2,1224}$/.test(v.externalId))
-  ) {
-    return `${where}.externalId must be 2 to 1224 letters, digits and = , . @ : / - _.`;
-  }
+  const externalId =
+    v.externalId === undefined ? undefined : externalIdProblem(v.externalId, `${where}.externalId`);
+  if (externalId) return externalId;
   if (v.policy !== undefined && (typeof v.policy !== "string" || v.policy === "" || v.policy.length > 2048)) {
     return `${where}.policy must be a policy document (JSON text) of at most 2048 characters.`;
   }

@@ -118,18 +118,21 @@ export interface CliConfig {
   profiles: Map<string, CliProfile>;
 }
 
-/** The profile modes of the Alibaba Cloud CLI that @alicloud/credentials knows. */
-export const CLI_MODES: readonly string[] = [
+/** The profile modes this package reads itself, from any CLI configuration file. */
+export const OWN_MODES: readonly string[] = [
   "AK",
   "StsToken",
   "RamRoleArn",
   "ChainableRamRoleArn",
   "EcsRamRole",
   "OIDC",
-  "CloudSSO",
-  "OAuth",
-  "External",
 ];
+
+/** The profile modes only @alicloud/credentials reads, and only from ~/.aliyun/config.json (sign-ins). */
+export const LIBRARY_MODES: readonly string[] = ["CloudSSO", "OAuth", "External"];
+
+/** The profile modes of the Alibaba Cloud CLI that @alicloud/credentials knows. */
+const CLI_MODES: readonly string[] = [...OWN_MODES, ...LIBRARY_MODES];
 
 /** Line and column of a character offset, from 1. */
 function lineAndColumn(text: string, offset: number): string {

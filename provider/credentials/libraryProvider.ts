@@ -6,7 +6,7 @@ import type { CredentialsProvider } from "@alicloud/credentials";
 import { LOCAL_CODES, NETWORK_CODES } from "../alibaba/errorCodes";
 import { isLibraryTimeout } from "../alibaba/errorText";
 import { newExchange, withDeadline, type HttpExchange } from "../alibaba/httpExchange";
-import { READ_TIMEOUT_MS } from "../alibaba/requestTimeouts";
+import { READ_TIMEOUT_MS } from "../alibaba/clientOptions";
 import type { BaseCredential } from "./chain";
 import { CredentialsError } from "./credentialsError";
 

@@ -6,11 +6,10 @@ import { SETTINGS } from "../config/keys";
 import { assumeRoleProblem, type AssumeRoleSpec, type RoleStep } from "../config/roles";
 import { ecsRole, tokenReader, type BaseCredential, type CredentialChain } from "./chain";
 import { CredentialsError } from "./credentialsError";
-import { cliProfile, readCredentialsFileProfile, type CliConfig } from "./files";
+import { cliProfile, LIBRARY_MODES, OWN_MODES, readCredentialsFileProfile, type CliConfig } from "./files";
 import { assertHeaderSafe } from "./values";
 
 /** Profile modes of the CLI configuration this package leaves to @alicloud/credentials (no STS call of theirs). */
-const LIBRARY_MODES: readonly string[] = ["CloudSSO", "OAuth", "External"];
 
 /** A role of a profile, checked like any configured role. */
 function profileRole(value: AssumeRoleSpec, where: string): RoleStep {
@@ -112,7 +111,7 @@ export function profileChain(
   }
   throw new CredentialsError(
     `${where} has the mode ${p.mode}, which this package reads from ~/.aliyun/config.json only: ` +
-      `use AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole or OIDC in ${SETTINGS.sharedCredentialsFile.key}, or unset it.`,
+      `use ${OWN_MODES.join(", ")} in ${SETTINGS.sharedCredentialsFile.key}, or unset it.`,
     { origin: "local" },
   );
 }

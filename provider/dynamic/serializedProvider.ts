@@ -14,14 +14,8 @@ import type {
 
 /** The implementation module, loaded by package name. */
 type Implementation = typeof import("./resourceProvider");
-
-/** The dynamic provider's methods, as the SDK's ResourceProvider types them. */
-type Methods = Required<
-  Pick<
-    pulumi.dynamic.ResourceProvider<PublicIpAddressPoolServiceInputs, PublicIpAddressPoolServiceOutputs>,
-    "check" | "diff" | "create" | "read" | "update" | "delete"
-  >
->;
+/** The methods `configure` puts on the serialized object. */
+type PoolServiceProvider = import("./resourceProvider").PoolServiceProvider;
 
 /**
  * What is serialized: `configure` alone, the one method the engine calls before any other. The
@@ -33,7 +27,7 @@ const configureOnly = {
   // this text is stored twice per resource and every checkpoint rewrites it.
   // prettier-ignore
   async configure(r) {
-    Object.assign(this, (require("pulumi-alicloud-ip-pool-service/provider") as Implementation).createProvider({ config: r.config, env: process.env, log: console.log }) satisfies Methods);
+    Object.assign(this, (require("pulumi-alicloud-ip-pool-service/provider") as Implementation).createProvider({ config: r.config, env: process.env, log: console.log }) satisfies PoolServiceProvider);
   },
 } satisfies Required<Pick<pulumi.dynamic.ResourceProvider, "configure">>;
 

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { CallFailure } from "../alibaba/classifyError";
 import { LOCAL_CODES } from "../alibaba/errorCodes";
 import { LockWaitExceeded, type OpenLocks } from "./openLock";
+import { seconds } from "../alibaba/diagnosticContext";
 import { OPERATIONS } from "../alibaba/operations";
 import type { PoolServiceApi } from "./poolServiceApi";
 import { PoolServiceError } from "../alibaba/poolServiceError";
@@ -126,10 +127,6 @@ function accountBusy(regionId: string, accountId: string, err: LockWaitExceeded)
       `Fix: run \`pulumi up\` again once the other operation on account ${accountId} has finished, or wait longer with ${SETTINGS.activationTimeoutSeconds.key}.`,
     ].join("\n"),
   );
-}
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)}s`;
 }
 
 /**

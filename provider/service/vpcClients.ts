@@ -1,6 +1,6 @@
 import * as $OpenApi from "@alicloud/openapi-client";
 import { type RoleStep } from "../config/roles";
-import { CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS } from "../alibaba/requestTimeouts";
+import { CLIENT_OPTIONS } from "../alibaba/clientOptions";
 import type { Settings } from "../config/settings";
 import type { CredentialPlan } from "../credentials/plan";
 import type { CredentialSessions, ResolveOptions } from "../credentials/sessions";
@@ -48,9 +48,7 @@ export class VpcClients {
           credential: resolved.credential,
           endpoint: settings.endpoint?.host,
           protocol: settings.endpoint?.protocol ?? "HTTPS",
-          readTimeout: READ_TIMEOUT_MS,
-          connectTimeout: CONNECT_TIMEOUT_MS,
-          userAgent: "pulumi-alicloud-ip-pool-service",
+          ...CLIENT_OPTIONS,
         });
         // The SDK's own retries stay off (its default): retry.ts decides, with the Open lock held.
         const client = new vpcSdk.default(config);

@@ -46,8 +46,8 @@ const DRIFTS: Drift[] = [
   {
     label: "the shim expects a method the implementation does not build",
     file: SHIM,
-    from: '"check" | "diff" | "create" | "read" | "update" | "delete"',
-    to: '"check" | "diff" | "create" | "read" | "update" | "delete" | "configure"',
+    from: 'type PoolServiceProvider = import("./resourceProvider").PoolServiceProvider;',
+    to: 'type PoolServiceProvider = import("./resourceProvider").PoolServiceProvider & { configure(): void };',
   },
 ];
 
