@@ -2,7 +2,8 @@
 // once per bench by `npm run release`, installed with `pulumi plugin install --file`): an up of 20
 // new regions from a YAML program through the `pulumi` CLI (its wall time over the floor of
 // `upWallRatio`, its state's bytes per resource, and the plugin process's memory), the plugin's
-// cold start, and an up of 1,000 regions (40 accounts × 25) over the dynamic floor.
+// cold start, and an up of 1,000 regions (40 accounts × 25) from a program with the generated Node.js
+// SDK, over the dynamic floor.
 import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,6 +17,9 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import { ConfigureRequest, ReadRequest } from "@pulumi/pulumi/proto/provider_pb";
 import { stateFile } from "./stateFile";
+import * as pulumi from "@pulumi/pulumi";
+import { performance } from "node:perf_hooks";
+import { createTestStack } from "../tests/support/stack";
 
 /**
  * `pulumi up` of a YAML program declaring one plugin resource per region, with credentials and
@@ -185,71 +189,83 @@ export async function pluginColdStartRun(
 }
 
 /**
- * `pulumi up` of a YAML program declaring 1,000 regions through the plugin, 40 accounts × 25
- * regions, each resource with its account's role (`assumeRole`, one plugin process), at 20 ms:
- * its wall time, over `floorMs` (the same shape of program with trivial dynamic resources).
+ * `pulumi up` of 1,000 regions (40 accounts × 25) through the plugin, each resource with its account's
+ * role (one plugin process), from a TypeScript program using the generated Node.js
+ * SDK (sdk/nodejs), run as the dynamic floor is (an Automation API program, one component per
+ * account): the language host is the floor's, so the ratio is the plugin against the dynamic
+ * provider alone. `env` adds to the stack's environment (e.g. PULUMI_SKIP_CHECKPOINTS).
  */
-export async function pluginOrgScaleRun(
+export async function pluginOrgScaleSdkRun(
   emulator: Emulator,
   roles: ReadonlyArray<{ roleArn: string }>,
   regions: readonly string[],
   floorMs: number,
-): Promise<{ pluginOrgScaleUpRatio: number; pluginOrgScaleUpMs: number; pluginOrgScaleProcesses: number }> {
+  env: Record<string, string> = {},
+): Promise<{
+  pluginOrgScaleUpRatio: number;
+  pluginSdkOrgScaleUpMs: number;
+  pluginSdkStateBytesPerResource: number;
+}> {
   const artifact = await pluginArtifact();
-  const { binDir } = await pulumiEngine();
-  const root = mkdtempSync(join(tmpdir(), "bench-plugin-org-"));
+  // The generated SDK's source, transpiled by ts-node; typed here, as it is not part of this project's build.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only by this run
+  const sdk = require("../sdk/nodejs") as {
+    PublicIpAddressPoolService: new (
+      name: string,
+      args: { regionId: string; assumeRole: { roleArn: string } },
+      opts: pulumi.CustomResourceOptions,
+    ) => pulumi.CustomResource;
+  };
+  const program = async () => {
+    for (const [i, { roleArn }] of roles.entries()) {
+      const parent = new pulumi.ComponentResource("bench:index:Account", `account-${i}`);
+      for (const regionId of regions)
+        new sdk.PublicIpAddressPoolService(
+          `account-${i}-${regionId}`,
+          { regionId, assumeRole: { roleArn } },
+          { parent },
+        );
+    }
+  };
+  const stackName = `benchsdk${Date.now()}`;
+  const s = await createTestStack({
+    program,
+    emulator,
+    stackName,
+    env: {
+      ALIBABA_CLOUD_ACCESS_KEY_ID: emulator.defaultAccount.keys[0].accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: emulator.defaultAccount.keys[0].accessKeySecret,
+      ...env,
+    },
+  });
   try {
-    const dir = join(root, "project");
-    const key = emulator.defaultAccount.keys[0];
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PATH: `${binDir}:${process.env.PATH ?? ""}`,
-      PULUMI_HOME: join(root, "home"),
-      PULUMI_BACKEND_URL: `file://${root}`,
-      PULUMI_CONFIG_PASSPHRASE: "bench",
-      PULUMI_SKIP_UPDATE_CHECK: "true",
-      ALIBABA_CLOUD_ACCESS_KEY_ID: key.accessKeyId,
-      ALIBABA_CLOUD_ACCESS_KEY_SECRET: key.accessKeySecret,
-      ...emulator.endpointEnv,
-    };
-    await promisify(execFile)("mkdir", [dir]);
-    const resources = roles.flatMap(({ roleArn }, i) =>
-      regions.map(
-        (r) =>
-          `  account-${i}-${r}:\n    type: alicloud-ip-pool-service:index:PublicIpAddressPoolService\n    properties:\n      regionId: ${r}\n      assumeRole:\n        roleArn: ${roleArn}\n    options:\n      version: ${artifact.version}\n`,
-      ),
+    await promisify(execFile)(
+      "pulumi",
+      [
+        "plugin",
+        "install",
+        "resource",
+        "alicloud-ip-pool-service",
+        artifact.version,
+        "--file",
+        artifact.archive,
+      ],
+      { env: { ...process.env, ...s.envVars, PULUMI_HOME: join(s.backendDir, ".pulumi-home") } },
     );
-    writeFileSync(
-      join(dir, "Pulumi.yaml"),
-      `name: bench-plugin-org\nruntime: yaml\nresources:\n${resources.join("")}`,
-    );
-    const pulumi = (...args: string[]) =>
-      promisify(execFile)("pulumi", args, { cwd: dir, env, maxBuffer: 256 << 20 });
-    await pulumi(
-      "plugin",
-      "install",
-      "resource",
-      "alicloud-ip-pool-service",
-      artifact.version,
-      "--file",
-      artifact.archive,
-    );
-    await pulumi("stack", "init", "bench");
     emulator.clearLog();
-    const rss = sampleRss();
     const started = performance.now();
-    await pulumi("up", "--yes", "--skip-preview", "--parallel", "1000");
-    const pluginOrgScaleUpMs = performance.now() - started;
-    rss.stop();
+    await s.stack.up({ parallel: 1000 });
+    const pluginSdkOrgScaleUpMs = performance.now() - started;
     const opens = emulator.log().filter((e) => e.action === "OpenPublicIpAddressPoolService").length;
     if (opens !== roles.length * regions.length)
       throw new Error(`expected ${roles.length * regions.length} Opens, saw ${opens}`);
+    const resources = (await s.stack.exportStack()).deployment.resources?.length ?? 1;
     return {
-      pluginOrgScaleUpRatio: pluginOrgScaleUpMs / floorMs,
-      pluginOrgScaleUpMs,
-      pluginOrgScaleProcesses: rss.processes(),
+      pluginOrgScaleUpRatio: pluginSdkOrgScaleUpMs / floorMs,
+      pluginSdkOrgScaleUpMs,
+      pluginSdkStateBytesPerResource: statSync(stateFile(s.backendDir, stackName)).size / resources,
     };
   } finally {
-    rmSync(root, { recursive: true, force: true });
+    s.dispose();
   }
 }
