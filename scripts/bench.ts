@@ -515,6 +515,16 @@ function updatedRows(figures: Figures, details: Details, runs: number): string {
     if (at >= 0) lines[at] = row(key, figures[key]);
     else lines.splice(lastIndex(lines, (l) => l.startsWith("| `")) + 1, 0, row(key, figures[key]));
   }
+  // A key measured again makes what was found of it before stale: its earlier lines go.
+  const measured = Object.keys(figures);
+  for (let at = lines.length - 1; at >= 0; at--) {
+    if (
+      measured.some(
+        (key) => lines[at].startsWith(`- \`${key}\`:`) || lines[at].startsWith(`- \`${key}\` misses`),
+      )
+    )
+      lines.splice(at, 1);
+  }
   const said = (Object.keys(figures) as Array<keyof typeof TARGETS>).flatMap((key) => {
     const found = FOUND[key] ?? (figures[key] > TARGETS[key].max ? WHEN_MISSED[key] : undefined);
     return found ? [`- \`${key}\`: ${found(details, figures)}`] : [];

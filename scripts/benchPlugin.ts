@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Emulator } from "../tests/emulator/emulator";
 import { pulumiEngine } from "../tests/support/engine";
-import { pluginArtifact, sampleRss } from "./benchPluginArtifact";
+import { installPlugin, pluginArtifact, sampleRss } from "./benchPluginArtifact";
 import * as grpc from "@grpc/grpc-js";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
@@ -72,15 +72,7 @@ export async function pluginUpRun(
     );
     const pulumi = (...args: string[]) =>
       promisify(execFile)("pulumi", args, { cwd: dir, env, maxBuffer: 64 << 20 });
-    await pulumi(
-      "plugin",
-      "install",
-      "resource",
-      "alicloud-ip-pool-service",
-      artifact.version,
-      "--file",
-      artifact.archive,
-    );
+    await installPlugin(artifact, env, dir);
     await pulumi("stack", "init", "bench");
     emulator.clearLog();
     const rss = sampleRss();
@@ -239,19 +231,11 @@ export async function pluginOrgScaleSdkRun(
     },
   });
   try {
-    await promisify(execFile)(
-      "pulumi",
-      [
-        "plugin",
-        "install",
-        "resource",
-        "alicloud-ip-pool-service",
-        artifact.version,
-        "--file",
-        artifact.archive,
-      ],
-      { env: { ...process.env, ...s.envVars, PULUMI_HOME: join(s.backendDir, ".pulumi-home") } },
-    );
+    await installPlugin(artifact, {
+      ...process.env,
+      ...s.envVars,
+      PULUMI_HOME: join(s.backendDir, ".pulumi-home"),
+    });
     emulator.clearLog();
     const started = performance.now();
     await s.stack.up({ parallel: 1000 });

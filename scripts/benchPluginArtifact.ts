@@ -1,9 +1,10 @@
 // The plugin as the bench measures it: the release's linux-amd64 archive, built once per bench by
 // `npm run release`, its size, and the memory of its processes while a run uses them.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { PLUGIN_EXECUTABLE } from "../provider/plugin/registries";
 import { REPO_ROOT } from "../tests/support/engine";
 
@@ -16,6 +17,27 @@ export interface PluginArtifact {
 }
 
 let built: PluginArtifact | undefined;
+
+/** Installs the archive into the plugin cache of `env` (its `PULUMI_HOME`), as `pulumi plugin install --file` does. */
+export async function installPlugin(
+  artifact: PluginArtifact,
+  env: NodeJS.ProcessEnv,
+  cwd?: string,
+): Promise<void> {
+  await promisify(execFile)(
+    "pulumi",
+    [
+      "plugin",
+      "install",
+      "resource",
+      "alicloud-ip-pool-service",
+      artifact.version,
+      "--file",
+      artifact.archive,
+    ],
+    { env, cwd },
+  );
+}
 
 /** Builds the linux-amd64 archive once (`npm run release -- --no-sdks`), and unpacks it. */
 export async function pluginArtifact(): Promise<PluginArtifact> {
