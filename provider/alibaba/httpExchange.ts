@@ -91,8 +91,8 @@ export function newExchange(): HttpExchange {
   return { body: "", complete: false };
 }
 
-/** The error of a call that had no whole answer before its deadline: classified as a timeout. */
-export class DeadlineExceeded extends Error {
+/** The error of a call that had no whole answer before its deadline: named, and classified, as the SDK's own request timeouts are. */
+export class RequestTimeout extends Error {
   /** Creates the error for a deadline of `ms` milliseconds. */
   constructor(ms: number, what: string) {
     super(`${what} did not answer within ${(ms / 1000).toFixed(0)}s`);
@@ -102,7 +102,7 @@ export class DeadlineExceeded extends Error {
 
 /**
  * Runs a call of a library whose own timeouts cannot be trusted to end its requests: after `ms`
- * milliseconds it fails with {@link DeadlineExceeded} and every request it made is ended, and the
+ * milliseconds it fails with {@link RequestTimeout} and every request it made is ended, and the
  * requests it leaves unanswered are ended when it settles. Records its reply in `exchange`.
  */
 export function withDeadline<T>(
@@ -115,7 +115,7 @@ export function withDeadline<T>(
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
       endLeftovers(context);
-      reject(new DeadlineExceeded(ms, what));
+      reject(new RequestTimeout(ms, what));
     }, ms);
     currentAttempt
       .run(context, call)

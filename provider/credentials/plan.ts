@@ -1,5 +1,6 @@
-// Where the credentials of a call come from, decided from stack config and the environment alone:
-// no file is read and nothing is sent. The order is @pulumi/alicloud's (the Terraform provider's):
+// Where the credentials of a call come from, decided from stack config and the environment: no
+// file's content is read and nothing is sent; only whether the CLI profile and credentials files
+// exist is looked at. The order is @pulumi/alicloud's (the Terraform provider's):
 // an explicit OIDC role, an AccessKey pair, the ECS RAM role, the CLI profile, the credentials URI,
 // then the rest of the library's default chain, each step only when its setting is there: with
 // nothing set, nothing is tried and nothing is sent.

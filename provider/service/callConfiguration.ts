@@ -20,7 +20,8 @@ export interface CallConfiguration {
 }
 
 /**
- * Reads the settings and plans the credentials, sending nothing and reading no file. Throws a
+ * Reads the settings and plans the credentials, sending nothing and reading no file's content (the
+ * plan looks only at whether the credential files exist). Throws a
  * {@link PoolServiceError} naming the setting to fix.
  */
 export function readConfiguration(

@@ -9,7 +9,13 @@ import type { Emulator } from "../emulator/emulator";
 import { pulumiEngine, REPO_ROOT } from "../support/engine";
 import { pathOf, python3, systemTools, which } from "../support/userProject";
 import { ok, type PulumiCli } from "../support/pulumiCli";
-import { filledIn, shellBlocks, ShellSession } from "../support/readmeSession";
+import {
+  commandsOf as commands,
+  filledIn,
+  readmeValues,
+  shellBlocks,
+  ShellSession,
+} from "../support/readmeSession";
 import { cliSuite } from "../support/cliSuite";
 import type { CommandRun } from "../support/commands";
 import { release, type Release } from "../support/release";
@@ -18,24 +24,6 @@ const OPEN = "OpenPublicIpAddressPoolService";
 const STATUS = "GetPublicIpAddressPoolServiceStatus";
 /** The regions the READMEs set. */
 const REGIONS = ["ap-southeast-1", "cn-hangzhou"];
-
-/** Each README's placeholders, filled in with this run's emulator and release; its stack named for this run. */
-function valuesFor(emulator: Emulator, rel: Release, stack: string): Record<string, string> {
-  const key = emulator.defaultAccount.keys[0];
-  return {
-    "<AccessKey ID>": key.accessKeyId,
-    "<AccessKey secret>": key.accessKeySecret,
-    "<endpoint>": emulator.endpoint,
-    "<secureEndpoint, without https://>": emulator.secureHost,
-    "<caCert>": join(REPO_ROOT, "tests", "emulator", "tls", "ca.pem"),
-    "pulumi stack init dev": `pulumi stack init ${stack}`,
-    "<release>": rel.dir,
-    "<release URL>": rel.server.url("ok"),
-  };
-}
-
-/** The lines of a block, one command each. */
-const commands = (block: string) => block.split("\n").filter((l) => l.trim() !== "" && !l.startsWith("#"));
 
 /** Writes of the feature in the emulator's log. */
 const writes = (emulator: Emulator) => emulator.log().filter((e) => e.action === OPEN);
@@ -62,7 +50,7 @@ describe("the user's path: the YAML, Python and Go examples, by their READMEs", 
     for (const made of ["venv", "sdks"])
       rmSync(join(REPO_ROOT, "examples", example, made), { recursive: true, force: true });
     const blocks = shellBlocks(join(REPO_ROOT, "examples", example, "README.md")).map((b) =>
-      filledIn(b, valuesFor(emulator, rel, stack)),
+      filledIn(b, readmeValues(emulator, rel, stack)),
     );
     // A user's PATH with no Node.js: the plugin is a single executable, and YAML, Python and Go need none.
     const { binDir } = await pulumiEngine();

@@ -1,24 +1,40 @@
 // Each language's SDK package from the release, installed as a user installs it, in a project
 // outside the clone: Python from the wheel in a fresh virtual environment, Go through a `replace`
 // to the unzipped module, Node.js from the npm tarball, Java from the jar installed in a local
-// Maven repository. The plugin is downloaded from the loopback release host, as the SDK's
+// Maven repository. The Node.js and Java projects are copies of examples/nodejs and examples/java,
+// driven by their READMEs' shell blocks as written. The plugin is downloaded from the loopback release host, as the SDK's
 // pluginDownloadURL says. Each program acts through an explicit provider with `assumeRole` (in
 // Python, in the dict form), reads a region with `.get()` and the status function; each project
 // is previewed (no write), brought up (exactly its regions, in the role's account), imports an
 // active region with no write, and is destroyed (the feature stays enabled). Python, Go and Java
 // run with no Node.js on PATH.
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
 import { cliSuite } from "../support/cliSuite";
+import type { CommandRun } from "../support/commands";
+import { REPO_ROOT } from "../support/engine";
 import { ok, type PulumiCli } from "../support/pulumiCli";
+import { commandsOf, filledIn, readmeValues, shellBlocks, ShellSession } from "../support/readmeSession";
 import { release, type Release } from "../support/release";
 import { python3, systemTools, userProject, which, type UserProject } from "../support/userProject";
 
 const TYPE = "alicloud-ip-pool-service:index:PublicIpAddressPoolService";
 const OPEN = "OpenPublicIpAddressPoolService";
-const REGIONS = ["cn-hangzhou", "us-east-1"];
+/** The regions of every scenario: those the examples' READMEs set. */
+const REGIONS = ["ap-southeast-1", "cn-hangzhou"];
+const READ_REGION = "cn-beijing";
+
+/** How a scenario acts on a project: its configuration, its preview and up, and any other `pulumi` command. */
+interface Steps {
+  /** Sets `regions` to REGIONS, `roleArn` to `roleArn` and `readRegion` to READ_REGION. */
+  configure(roleArn: string): Promise<void>;
+  preview(): Promise<CommandRun>;
+  up(): Promise<CommandRun>;
+  pulumi(timeoutMs: number, ...args: string[]): Promise<CommandRun>;
+}
 
 describe("the SDK packages, installed as users install them", function () {
   this.timeout(2_400_000);
@@ -55,31 +71,30 @@ describe("the SDK packages, installed as users install them", function () {
       .sort();
 
   /** The scenario every language runs, judged by the emulator's log. */
-  async function scenario(project: UserProject, upTimeoutMs = 600_000) {
+  async function scenario(steps: Steps, upTimeoutMs = 600_000) {
     const { caller, member, roleArn } = accounts();
-    ok(await project.pulumi(60_000, "config", "set", "regions", REGIONS.join(",")), "config set regions");
-    ok(await project.pulumi(60_000, "config", "set", "roleArn", roleArn), "config set roleArn");
+    await steps.configure(roleArn);
 
-    ok(await project.pulumi(upTimeoutMs, "preview"), "pulumi preview");
+    ok(await steps.preview(), "pulumi preview");
     assert.deepEqual(opens(), [], "a preview writes nothing");
 
-    ok(await project.pulumi(upTimeoutMs, "up", "--yes"), "pulumi up");
+    ok(await steps.up(), "pulumi up");
     assert.deepEqual(opens(), REGIONS, "exactly the program's regions");
-    assert.deepEqual(emulator.enabledRegions(member), ["cn-beijing", ...REGIONS]);
+    assert.deepEqual(emulator.enabledRegions(member), [...REGIONS, READ_REGION].sort());
     assert.deepEqual(emulator.enabledRegions(caller), ["cn-shanghai"], "nothing in the caller's own account");
     const outputs = JSON.parse(
-      ok(await project.pulumi(60_000, "stack", "output", "--json"), "stack output"),
+      ok(await steps.pulumi(60_000, "stack", "output", "--json"), "stack output"),
     ) as {
       accountIds: string[];
-      beijingOn: boolean;
-      readAccountId: string;
+      readRegionEnabled: boolean;
+      readRegionAccountId: string;
     };
     assert.deepEqual(outputs.accountIds, [member, member]);
-    assert.equal(outputs.beijingOn, true, "the status function reads the member account");
-    assert.equal(outputs.readAccountId, member, ".get() reads through the provider");
+    assert.equal(outputs.readRegionEnabled, true, "the status function reads the member account");
+    assert.equal(outputs.readRegionAccountId, member, ".get() reads through the provider");
 
     ok(
-      await project.pulumi(
+      await steps.pulumi(
         upTimeoutMs,
         "import",
         TYPE,
@@ -91,18 +106,114 @@ describe("the SDK packages, installed as users install them", function () {
       "pulumi import",
     );
     assert.deepEqual(opens(), REGIONS, "an import writes nothing");
-    assert.ok((await project.stateTypes()).filter((t) => t === TYPE).length >= 3);
+    assert.ok((await stateTypes(steps)).filter((t) => t === TYPE).length >= 3);
 
-    const destroy = ok(await project.pulumi(upTimeoutMs, "destroy", "--yes"), "pulumi destroy");
+    const destroy = ok(await steps.pulumi(upTimeoutMs, "destroy", "--yes"), "pulumi destroy");
     assert.match(destroy, /stays enabled/);
     assert.deepEqual(
-      (await project.stateTypes()).filter((t) => t === TYPE),
+      (await stateTypes(steps)).filter((t) => t === TYPE),
       [],
     );
     assert.deepEqual(
       emulator.enabledRegions(member),
-      ["cn-beijing", ...REGIONS],
+      [...REGIONS, READ_REGION].sort(),
       "destroy turns nothing off",
+    );
+  }
+
+  /** The types of the resources in the stack's state. */
+  async function stateTypes(steps: Steps): Promise<string[]> {
+    const exported = JSON.parse(ok(await steps.pulumi(60_000, "stack", "export"), "pulumi stack export")) as {
+      deployment: { resources?: Array<{ type: string }> };
+    };
+    return (exported.deployment.resources ?? []).map((r) => r.type);
+  }
+
+  /** The steps of a project written inline: each a `pulumi` command of the test's own. */
+  function inline(project: UserProject, upTimeoutMs = 600_000): Steps {
+    return {
+      configure: async (roleArn) => {
+        ok(await project.pulumi(60_000, "config", "set", "regions", REGIONS.join(",")), "config set regions");
+        ok(await project.pulumi(60_000, "config", "set", "roleArn", roleArn), "config set roleArn");
+        ok(await project.pulumi(60_000, "config", "set", "readRegion", READ_REGION), "config set readRegion");
+      },
+      preview: () => project.pulumi(upTimeoutMs, "preview"),
+      up: () => project.pulumi(upTimeoutMs, "up", "--yes"),
+      pulumi: (timeoutMs, ...args) => project.pulumi(timeoutMs, ...args),
+    };
+  }
+
+  /**
+   * The steps of a copy of examples/<example> in `project`: its README's blocks as written, in one
+   * terminal with the project's PATH and PULUMI_HOME but none of the test's keys or endpoints (the
+   * README sets them); `cd examples/<example>` enters the copy. Other commands run in that terminal.
+   */
+  function byReadme(example: string, project: UserProject): Steps {
+    const { ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET, ...env } = project.env;
+    void ALIBABA_CLOUD_ACCESS_KEY_ID;
+    void ALIBABA_CLOUD_ACCESS_KEY_SECRET;
+    for (const name of Object.keys(emulator.endpointEnv)) delete env[name];
+    const session = new ShellSession(REPO_ROOT, { ...env, PULUMI_SKIP_CONFIRMATIONS: "true" });
+    const quoted = (arg: string) => `'${arg.replace(/'/g, "'\\''")}'`;
+    let blocks: string[] = [];
+    return {
+      configure: async (roleArn) => {
+        blocks = shellBlocks(join(REPO_ROOT, "examples", example, "README.md")).map((b) =>
+          filledIn(b, {
+            ...readmeValues(emulator, rel, "readme"),
+            [`cd examples/${example}`]: `cd ${project.dir}`,
+            "<role ARN>": roleArn,
+          }),
+        );
+        assert.equal(blocks.length, 4, `${example}: setup, emulator, role and run blocks`);
+        ok(await session.run(blocks[0]), `${example}: the setup block`);
+        assert.equal(session.directory, project.dir);
+        ok(await session.run(blocks[1]), `${example}: the emulator block`);
+        const set = commandsOf(blocks[2]);
+        assert.deepEqual(set, [
+          `pulumi config set roleArn ${roleArn}`,
+          `pulumi config set readRegion ${READ_REGION}`,
+        ]);
+        ok(await session.run(blocks[2]), `${example}: the role block`);
+        const config = JSON.parse(ok(await session.run("pulumi config --json"), "pulumi config")) as Record<
+          string,
+          { value?: string }
+        >;
+        assert.deepEqual(
+          config[`ip-pool-${example}:regions`]?.value?.split(",").sort(),
+          REGIONS,
+          "the README's regions are the scenario's",
+        );
+      },
+      preview: () => {
+        const [preview] = commandsOf(blocks[3]);
+        assert.equal(preview, "pulumi preview");
+        return session.run(preview);
+      },
+      up: () => {
+        const [, up] = commandsOf(blocks[3]);
+        assert.equal(up, "pulumi up");
+        return session.run(up);
+      },
+      pulumi: (_timeoutMs, ...args) => session.run(["pulumi", ...args].map(quoted).join(" ")),
+    };
+  }
+
+  /** A project outside the clone holding a copy of the committed files of examples/<example> (its README aside). */
+  function exampleCopy(example: string, language: string, tools: Record<string, string>) {
+    const folder = `examples/${example}/`;
+    const files = execFileSync("git", ["ls-files", folder], { cwd: REPO_ROOT, encoding: "utf8" })
+      .split("\n")
+      .filter((f) => f !== "" && f !== `${folder}README.md`);
+    assert.ok(files.length > 0, `${folder} has committed files`);
+    return userProject(
+      cli,
+      emulator,
+      language,
+      Object.fromEntries(
+        files.map((f) => [f.slice(folder.length), readFileSync(join(REPO_ROOT, f), "utf8")]),
+      ),
+      tools,
     );
   }
 
@@ -125,15 +236,16 @@ services = [
     )
     for region_id in config.require("regions").split(",")
 ]
+read_region = config.require("readRegion")
 status = ip_pool.get_public_ip_address_pool_service_status_output(
-    region_id="cn-beijing", opts=pulumi.InvokeOutputOptions(provider=member)
+    region_id=read_region, opts=pulumi.InvokeOutputOptions(provider=member)
 )
 existing = ip_pool.PublicIpAddressPoolService.get(
-    "read-cn-beijing", "cn-beijing", opts=pulumi.ResourceOptions(provider=member)
+    f"read-{read_region}", read_region, opts=pulumi.ResourceOptions(provider=member)
 )
 pulumi.export("accountIds", [s.account_id for s in services])
-pulumi.export("beijingOn", status.enabled)
-pulumi.export("readAccountId", existing.account_id)
+pulumi.export("readRegionEnabled", status.enabled)
+pulumi.export("readRegionAccountId", existing.account_id)
 `,
       },
       { python3: python3() },
@@ -147,7 +259,7 @@ pulumi.export("readAccountId", existing.account_id)
       ),
       "pip install <wheel>",
     );
-    await scenario(project);
+    await scenario(inline(project));
   });
 
   it("Go: the module zip, unzipped, through a replace", async () => {
@@ -187,15 +299,16 @@ func main() {
 			}
 			accountIds = append(accountIds, service.AccountId)
 		}
+		readRegion := cfg.Require("readRegion")
 		status := ippool.GetPublicIpAddressPoolServiceStatusOutput(ctx,
-			ippool.GetPublicIpAddressPoolServiceStatusOutputArgs{RegionId: pulumi.String("cn-beijing")}, pulumi.Provider(member))
-		existing, err := ippool.GetPublicIpAddressPoolService(ctx, "read-cn-beijing", pulumi.ID("cn-beijing"), nil, pulumi.Provider(member))
+			ippool.GetPublicIpAddressPoolServiceStatusOutputArgs{RegionId: pulumi.String(readRegion)}, pulumi.Provider(member))
+		existing, err := ippool.GetPublicIpAddressPoolService(ctx, "read-"+readRegion, pulumi.ID(readRegion), nil, pulumi.Provider(member))
 		if err != nil {
 			return err
 		}
 		ctx.Export("accountIds", accountIds)
-		ctx.Export("beijingOn", status.Enabled())
-		ctx.Export("readAccountId", existing.AccountId)
+		ctx.Export("readRegionEnabled", status.Enabled())
+		ctx.Export("readRegionAccountId", existing.AccountId)
 		return nil
 	})
 }
@@ -212,155 +325,20 @@ func main() {
     ok(await project.run(go, ["mod", "edit", `-replace=${module}=./sdks/go`]), "go mod edit -replace");
     ok(await project.run(go, ["get", `${module}@v0.0.0`]), "go get").toString();
     ok(await project.run(go, ["mod", "tidy"], 900_000), "go mod tidy");
-    await scenario(project, 900_000);
+    await scenario(inline(project, 900_000), 900_000);
   });
 
-  it("Node.js: npm from the SDK's tarball, a TypeScript program", async () => {
-    const npm = which("npm");
-    const project = await userProject(
-      cli,
-      emulator,
-      "nodejs",
-      {
-        "Pulumi.yaml": "name: ip-pool-nodejs-user\nruntime: nodejs\n",
-        "package.json": JSON.stringify({ name: "ip-pool-nodejs-user", private: true, main: "index.ts" }),
-        "index.ts": `import * as pulumi from "@pulumi/pulumi";
-import * as ipPool from "@alicloud-ip-pool-service/sdk";
-
-const config = new pulumi.Config();
-const member = new ipPool.Provider("member", { assumeRole: { roleArn: config.require("roleArn") } });
-const services = config
-  .require("regions")
-  .split(",")
-  .map((regionId) => new ipPool.PublicIpAddressPoolService(\`ip-pool-\${regionId}\`, { regionId }, { provider: member }));
-const status = ipPool.getPublicIpAddressPoolServiceStatusOutput({ regionId: "cn-beijing" }, { provider: member });
-const existing = ipPool.PublicIpAddressPoolService.get("read-cn-beijing", "cn-beijing", { provider: member });
-
-export const accountIds = services.map((s) => s.accountId);
-export const beijingOn = status.enabled;
-export const readAccountId = existing.accountId;
-`,
-      },
-      { ...systemTools(/^$/), node: process.execPath, npm },
-    );
-    ok(
-      await project.run(
-        npm,
-        ["install", "--no-audit", "--no-fund", rel.file(/\.tgz$/), "@pulumi/pulumi@^3.269.0"],
-        900_000,
-      ),
-      "npm install <tarball>",
-    );
-    await scenario(project);
+  it("Node.js: npm from the SDK's tarball, a TypeScript program (examples/nodejs, by its README)", async () => {
+    const project = await exampleCopy("nodejs", "nodejs", {
+      ...systemTools(/^$/),
+      node: process.execPath,
+      npm: which("npm"),
+    });
+    await scenario(byReadme("nodejs", project));
   });
 
-  it("Java: Maven from the jar installed in the local repository", async () => {
-    const name = `pulumi-alicloud-ip-pool-service-${rel.version}`;
-    const tools = systemTools(/^(node|nodejs|npm|npx|corepack)$/);
-    const project = await userProject(
-      cli,
-      emulator,
-      "java",
-      {
-        "Pulumi.yaml": "name: ip-pool-java-user\nruntime: java\n",
-        "pom.xml": `<?xml version="1.0" encoding="UTF-8"?>
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>example</groupId>
-  <artifactId>ip-pool-java-user</artifactId>
-  <version>1.0</version>
-  <properties>
-    <maven.compiler.release>11</maven.compiler.release>
-    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-  </properties>
-  <dependencies>
-    <dependency>
-      <groupId>io.github.alicloud-ip-pool-service</groupId>
-      <artifactId>pulumi-alicloud-ip-pool-service</artifactId>
-      <version>${rel.version}</version>
-    </dependency>
-  </dependencies>
-  <build>
-    <plugins>
-      <plugin>
-        <groupId>org.apache.maven.plugins</groupId>
-        <artifactId>maven-compiler-plugin</artifactId>
-        <version>3.16.0</version>
-      </plugin>
-      <plugin>
-        <groupId>org.codehaus.mojo</groupId>
-        <artifactId>exec-maven-plugin</artifactId>
-        <version>3.1.0</version>
-        <configuration>
-          <mainClass>example.App</mainClass>
-        </configuration>
-      </plugin>
-    </plugins>
-  </build>
-</project>
-`,
-      },
-      tools,
-    );
-    mkdirSync(join(project.dir, "src", "main", "java", "example"), { recursive: true });
-    writeFileSync(
-      join(project.dir, "src", "main", "java", "example", "App.java"),
-      `package example;
-
-import com.pulumi.Pulumi;
-import com.pulumi.alicloudippoolservice.AlicloudippoolserviceFunctions;
-import com.pulumi.alicloudippoolservice.Provider;
-import com.pulumi.alicloudippoolservice.ProviderArgs;
-import com.pulumi.alicloudippoolservice.PublicIpAddressPoolService;
-import com.pulumi.alicloudippoolservice.PublicIpAddressPoolServiceArgs;
-import com.pulumi.alicloudippoolservice.inputs.AssumeRoleArgs;
-import com.pulumi.alicloudippoolservice.inputs.GetPublicIpAddressPoolServiceStatusArgs;
-import com.pulumi.core.Output;
-import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.deployment.InvokeOptions;
-import java.util.ArrayList;
-import java.util.List;
-
-public class App {
-    public static void main(String[] args) {
-        Pulumi.run(ctx -> {
-            var config = ctx.config();
-            var member = new Provider("member", ProviderArgs.builder()
-                .assumeRole(AssumeRoleArgs.builder().roleArn(config.require("roleArn")).build())
-                .build());
-            var options = CustomResourceOptions.builder().provider(member).build();
-            List<Output<String>> accountIds = new ArrayList<>();
-            for (String regionId : config.require("regions").split(",")) {
-                var service = new PublicIpAddressPoolService("ip-pool-" + regionId,
-                    PublicIpAddressPoolServiceArgs.builder().regionId(regionId).build(), options);
-                accountIds.add(service.accountId());
-            }
-            var status = AlicloudippoolserviceFunctions.getPublicIpAddressPoolServiceStatus(
-                GetPublicIpAddressPoolServiceStatusArgs.builder().regionId("cn-beijing").build(),
-                InvokeOptions.builder().provider(member).build());
-            var existing = PublicIpAddressPoolService.get("read-cn-beijing", Output.of("cn-beijing"), options);
-            ctx.export("accountIds", Output.all(accountIds));
-            ctx.export("beijingOn", status.applyValue(s -> s.enabled()));
-            ctx.export("readAccountId", existing.accountId());
-        });
-    }
-}
-`,
-    );
-    ok(
-      await project.run(
-        which("mvn"),
-        [
-          "-B",
-          "-q",
-          "install:install-file",
-          `-Dfile=${rel.file(/\.jar$/)}`,
-          `-DpomFile=${rel.file(/\.pom$/)}`,
-        ],
-        900_000,
-      ),
-      `mvn install:install-file ${name}.jar`,
-    );
-    await scenario(project, 900_000);
+  it("Java: Maven from the jar installed in the local repository (examples/java, by its README)", async () => {
+    const project = await exampleCopy("java", "java", systemTools(/^(node|nodejs|npm|npx|corepack)$/));
+    await scenario(byReadme("java", project), 900_000);
   });
 });

@@ -4,7 +4,10 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Emulator } from "../emulator/emulator";
 import { runCommand, type CommandRun } from "./commands";
+import { REPO_ROOT } from "./engine";
+import type { Release } from "./release";
 
 /** The text of each ```sh block of a Markdown file, in order. */
 export function shellBlocks(markdownPath: string): string[] {
@@ -24,6 +27,26 @@ export function filledIn(block: string, values: Readonly<Record<string, string>>
     throw new Error(`the README's block has a placeholder the test does not fill in: ${left[0]}\n${block}`);
   return out;
 }
+
+/** The placeholders of the examples' READMEs, filled in with this run's emulator and release; the stack named `stack`. */
+export function readmeValues(emulator: Emulator, rel: Release, stack: string): Record<string, string> {
+  const key = emulator.defaultAccount.keys[0];
+  return {
+    "<AccessKey ID>": key.accessKeyId,
+    "<AccessKey secret>": key.accessKeySecret,
+    "<endpoint>": emulator.endpoint,
+    "<secureEndpoint, without https://>": emulator.secureHost,
+    "<secureEndpoint>": emulator.secureEndpoint,
+    "<caCert>": join(REPO_ROOT, "tests", "emulator", "tls", "ca.pem"),
+    "pulumi stack init dev": `pulumi stack init ${stack}`,
+    "<release>": rel.dir,
+    "<release URL>": rel.server.url("ok"),
+  };
+}
+
+/** The lines of a block, one command each. */
+export const commandsOf = (block: string): string[] =>
+  block.split("\n").filter((l) => l.trim() !== "" && !l.startsWith("#"));
 
 /** One terminal: where it is, and what it has exported. */
 export class ShellSession {

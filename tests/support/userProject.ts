@@ -2,9 +2,9 @@
 // PULUMI_HOME, automatic plugin acquisition on, the emulator's keys and endpoints in the
 // environment, and a PATH of only the tools named (so no Node.js where a user need not have it).
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
 import { runCommand, type CommandRun } from "./commands";
 import { pulumiEngine } from "./engine";
@@ -50,7 +50,7 @@ export interface UserProject {
 }
 
 /**
- * Writes `files` into a new folder and inits stack `dev` there, with the CLI suite's backend, the
+ * Writes `files` (by relative path) into a new folder and inits stack `dev` there, with the CLI suite's backend, the
  * engine's `pulumi` and `pulumi-language-<language>`, and `tools` on PATH.
  */
 export async function userProject(
@@ -61,7 +61,10 @@ export async function userProject(
   tools: Record<string, string> = {},
 ): Promise<UserProject> {
   const dir = mkdtempSync(join(tmpdir(), `${language}-user-`));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
   const { binDir } = await pulumiEngine();
   const key = emulator.defaultAccount.keys[0];
   const home = join(dir, ".pulumi-home");
