@@ -3,7 +3,8 @@
 // One version, package.json's, goes into the schema, the plugin and every SDK.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { DEFAULT_PLUGIN_DOWNLOAD_URL, PLUGIN_EXECUTABLE } from "../provider/plugin/registries";
 import { packageSchema } from "../provider/plugin/schema";
@@ -114,9 +115,8 @@ async function main(argv: string[]): Promise<void> {
   };
   rmSync(opts.out, { recursive: true, force: true });
   mkdirSync(opts.out, { recursive: true });
-  const work = join(ROOT, "dist", "release-work");
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
+  // Outside dist/: a build beside the tests must not change what `npm pack` of the package holds.
+  const work = mkdtempSync(join(tmpdir(), "ip-pool-release-work-"));
   const written: string[] = [];
 
   progress(`bundling the plugin, version ${version}, downloaded from ${opts.pluginDownloadURL}`);
@@ -156,6 +156,7 @@ async function main(argv: string[]): Promise<void> {
     written.push(...javaPackage(join(sdk, "java"), work, opts.out, version, progress));
   }
   written.push(writeChecksums(opts.out));
+  rmSync(work, { recursive: true, force: true });
   progress(`${written.length} files in ${opts.out} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   for (const file of written) console.log(file);
 }

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
 import { REPO_ROOT } from "../support/engine";
@@ -16,9 +17,14 @@ describe("the examples, run as written through the real Pulumi engine", function
   async function runExample(name: string, config: Record<string, string>) {
     const dir = join(REPO_ROOT, "examples", name);
     const projectName = exampleProjectName(dir);
+    // The program as written, run from a copy inside the clone: it loads the clone's own packages,
+    // never the example folder's node_modules, which a suite beside this one may be installing.
+    const copy = join(REPO_ROOT, ".e2e-work", `example-${name}-${process.pid}`);
+    mkdirSync(copy, { recursive: true });
+    copyFileSync(join(dir, "index.ts"), join(copy, "index.ts"));
     const s = await createTestStack({
       projectName,
-      program: exampleProgram(dir),
+      program: exampleProgram(copy),
       emulator,
       config: {
         ...credentialConfig(emulator.defaultAccount.keys[0]),

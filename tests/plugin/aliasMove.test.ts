@@ -47,7 +47,7 @@ describe("moving a TypeScript stack from the dynamic resource to the plugin's, w
   it("moves every resource with no create, no delete and no write; the first refresh drops the stored provider code", async () => {
     const work = mkdtempSync(join(tmpdir(), "alias-move-"));
     const packed = ok(
-      await runCommand("npm", ["pack", "--silent", "--pack-destination", work], {
+      await runCommand("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", work], {
         cwd: REPO_ROOT,
         env: cli.env,
       }),

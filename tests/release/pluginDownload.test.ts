@@ -20,6 +20,8 @@ import type { ServeMode } from "../support/releaseServer";
 const PLUGIN = "pulumi-resource-alicloud-ip-pool-service";
 const TYPE = "alicloud-ip-pool-service:index:PublicIpAddressPoolService";
 const OPEN = "OpenPublicIpAddressPoolService";
+/** The label of this suite's download URLs: the host is shared with the suites that run beside it. */
+const LABEL = "plugin-download";
 
 /** A folder holding only links to `tools` (found on PATH): a PATH with no Node.js on it. */
 function pathWithout(tools: Record<string, string>): string {
@@ -65,7 +67,7 @@ describe("the plugin fetches itself from its release host", function () {
   /** A user's YAML project: resources by region, the plugin named by version and pluginDownloadURL. */
   async function yamlProject(mode: ServeMode, regions: string[], extra = "") {
     const dir = mkdtempSync(join(tmpdir(), "yaml-user-"));
-    const options = `    options:\n      version: ${rel.version}\n      pluginDownloadURL: ${rel.server.url(mode)}\n`;
+    const options = `    options:\n      version: ${rel.version}\n      pluginDownloadURL: ${rel.server.url(mode, LABEL)}\n`;
     writeFileSync(
       join(dir, "Pulumi.yaml"),
       `name: ip-pool-${mode}-${(projects += 1)}\nruntime: yaml\nresources:\n` +
@@ -157,11 +159,11 @@ describe("the plugin fetches itself from its release host", function () {
     emulator.setRegion(emulator.defaultAccount.uid, "cn-beijing", { enabled: true });
     const status =
       "variables:\n  firstRegion:\n    fn::invoke:\n      function: alicloud-ip-pool-service:index:getPublicIpAddressPoolServiceStatus\n" +
-      `      arguments:\n        regionId: cn-hangzhou\n      options:\n        version: ${rel.version}\n        pluginDownloadURL: ${rel.server.url("ok")}\n` +
-      `  read:\n    fn::invoke:\n      function: alicloud-ip-pool-service:index:getPublicIpAddressPoolServiceStatus\n      arguments:\n        regionId: cn-beijing\n      options:\n        version: ${rel.version}\n        pluginDownloadURL: ${rel.server.url("ok")}\n` +
+      `      arguments:\n        regionId: cn-hangzhou\n      options:\n        version: ${rel.version}\n        pluginDownloadURL: ${rel.server.url("ok", LABEL)}\n` +
+      `  read:\n    fn::invoke:\n      function: alicloud-ip-pool-service:index:getPublicIpAddressPoolServiceStatus\n      arguments:\n        regionId: cn-beijing\n      options:\n        version: ${rel.version}\n        pluginDownloadURL: ${rel.server.url("ok", LABEL)}\n` +
       "outputs:\n  firstRegionWasOn: ${firstRegion.enabled}\n  beijingOn: ${read.enabled}\n";
     const { home, pulumi } = await yamlProject("ok", ["cn-hangzhou", "us-east-1"], status);
-    const earlier = rel.server.requests().length; // other suites share the host
+    const earlier = (await rel.server.requests()).length;
     assert.equal(existsSync(join(home, "plugins")), false, "PULUMI_HOME starts empty");
 
     ok(await pulumi(300_000, "preview"), "pulumi preview");
@@ -170,10 +172,9 @@ describe("the plugin fetches itself from its release host", function () {
       [],
       "a preview writes nothing",
     );
-    const downloads = rel.server
-      .requests()
+    const downloads = (await rel.server.requests())
       .slice(earlier)
-      .filter((r) => r.mode === "ok" && r.file.startsWith(PLUGIN));
+      .filter((r) => r.mode === `ok~${LABEL}` && r.file.startsWith(PLUGIN));
     assert.deepEqual(
       downloads.map((r) => [r.file, r.status]),
       [[`${PLUGIN}-v${rel.version}-linux-amd64.tar.gz`, 200]],
@@ -234,7 +235,7 @@ describe("the plugin fetches itself from its release host", function () {
       assert.match(said, /alicloud-ip-pool-service/);
       assert.match(said, cause);
       assert.ok(
-        rel.server.requests().some((r) => r.mode === mode),
+        (await rel.server.requests()).some((r) => r.mode === `${mode}~${LABEL}`),
         "the engine asked the host",
       );
       assert.deepEqual(emulator.log(), [], "nothing reached the cloud");
@@ -254,7 +255,7 @@ describe("the plugin fetches itself from its release host", function () {
     const up = await pulumi(20_000, "up", "--yes");
     assert.notEqual(up.code, 0);
     assert.ok(
-      rel.server.requests().some((r) => r.mode === "hang"),
+      (await rel.server.requests()).some((r) => r.mode === `hang~${LABEL}`),
       "the engine asked the host",
     );
     assert.deepEqual(emulator.log(), [], "nothing reached the cloud");

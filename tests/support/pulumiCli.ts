@@ -1,9 +1,11 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
 import { pulumiEngine } from "./engine";
 import { runCommand, type CommandRun } from "./commands";
+import { lock } from "proper-lockfile";
 import { ORIGINAL_HOME } from "./isolateEnvironment";
 
 /**
@@ -96,7 +98,18 @@ export async function pulumiCli(extraEnv: Record<string, string> = {}): Promise<
     env,
     stateDir: join(root, ".pulumi"),
     pulumi,
-    npm: (cwd, ...args) => runCommand("npm", args, { cwd, env, timeoutMs: 600_000 }),
+    npm: (cwd, ...args) =>
+      args[0] === "install"
+        ? // Scripts off: an example's install would run the linked package's `prepare`, which
+          // rebuilds the clone's dist/ (built before the tests) under the suites running beside.
+          oneInstallAtATime(cwd, () =>
+            runCommand("npm", args, {
+              cwd,
+              env: { ...env, npm_config_ignore_scripts: "true" },
+              timeoutMs: 600_000,
+            }),
+          )
+        : runCommand("npm", args, { cwd, env, timeoutMs: 600_000 }),
     configSet: async (cwd, entries) => {
       for (const [key, value, flag] of entries) {
         const args = ["config", "set", ...(flag ? [`--${flag}`] : []), "--", key, value];
@@ -113,4 +126,23 @@ export function ok(run: CommandRun, what: string): string {
     throw new Error(`${what} exited ${run.code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`);
   }
   return run.stdout;
+}
+
+/**
+ * Runs `install` holding a lock on the folder `cwd`, shared by every test process of the machine:
+ * suites that run side by side install into the same example folder of the clone one at a time
+ * (the second finds it up to date). Waits at most 10 minutes for the lock.
+ */
+async function oneInstallAtATime<T>(cwd: string, install: () => Promise<T>): Promise<T> {
+  const name = createHash("sha256").update(cwd).digest("hex").slice(0, 16);
+  const release = await lock(cwd, {
+    realpath: false,
+    lockfilePath: join(tmpdir(), `ip-pool-tests-npm-install-${name}.lock`),
+    retries: { retries: 600, minTimeout: 1_000, maxTimeout: 1_000 },
+  });
+  try {
+    return await install();
+  } finally {
+    await release();
+  }
 }

@@ -1,12 +1,14 @@
 // One release for every suite that installs the packages as a user does: `npm run release` into a
 // temporary folder, served by a loopback release host, with the host's `/ok/` URL as the
-// pluginDownloadURL. Built once per test run (about a minute) and shared.
+// pluginDownloadURL. Built once per test run (about a minute) and shared: under `npm test` the
+// main mocha process starts the host and the build (`mochaGlobalSetup` of sharedRelease.ts) and
+// its worker processes find both through RELEASE_ENV; a process run alone builds its own.
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCommand } from "./commands";
 import { REPO_ROOT } from "./engine";
-import { startReleaseServer, type ReleaseServer } from "./releaseServer";
+import { startReleaseServer, type ReleaseServer, type ServedRequest } from "./releaseServer";
 
 /** A built release and the host serving it. */
 export interface Release {
@@ -17,41 +19,72 @@ export interface Release {
   file(pattern: RegExp): string;
 }
 
+/** The variable that hands a shared release to the worker processes: `{"dir":…,"base":…}`. */
+export const RELEASE_ENV = "IP_POOL_TEST_RELEASE";
+
+/** Builds the release of this checkout into `dir`, for linux-amd64 and darwin-arm64 (the launcher), with every SDK. */
+export async function buildRelease(dir: string, pluginDownloadURL: string): Promise<void> {
+  const built = await runCommand(
+    "npm",
+    [
+      "run",
+      "--silent",
+      "release",
+      "--",
+      "--out",
+      dir,
+      "--plugin-download-url",
+      pluginDownloadURL,
+      "--platforms",
+      "linux-amd64,darwin-arm64",
+    ],
+    { cwd: REPO_ROOT, env: process.env, timeoutMs: 900_000 },
+  );
+  if (built.code !== 0)
+    throw new Error(`npm run release exited ${built.code}:\n${built.stderr.slice(-4000)}`);
+}
+
+/** The release in `dir`, as a suite sees it. */
+function releaseIn(dir: string, server: ReleaseServer): Release {
+  const { version } = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as {
+    version: string;
+  };
+  const file = (pattern: RegExp) => {
+    const name = readdirSync(dir).find((f) => pattern.test(f));
+    if (!name) throw new Error(`the release has no file matching ${pattern}: ${readdirSync(dir).join(", ")}`);
+    return join(dir, name);
+  };
+  return { dir, version, server, file };
+}
+
+/** The host another process runs at `base` (`http://127.0.0.1:<port>/`), once its release is built. */
+async function sharedHost(base: string): Promise<ReleaseServer> {
+  const ready = await fetch(`${base}_ready`, { signal: AbortSignal.timeout(900_000) });
+  if (!ready.ok) throw new Error(`the shared release was not built: ${await ready.text()}`);
+  return {
+    url: (mode, label) => `${base}${label ? `${mode}~${label}` : mode}/`,
+    requests: async () =>
+      (await (
+        await fetch(`${base}_requests`, { signal: AbortSignal.timeout(30_000) })
+      ).json()) as ServedRequest[],
+    close: () => Promise.resolve(),
+  };
+}
+
 let building: Promise<Release> | undefined;
 
-/** The release of this checkout, for linux-amd64 and darwin-arm64 (the launcher), with every SDK. */
+/** The release of this checkout: the run's shared one, or one built for this process. */
 export function release(): Promise<Release> {
   building ??= (async () => {
+    const shared = process.env[RELEASE_ENV];
+    if (shared) {
+      const { dir, base } = JSON.parse(shared) as { dir: string; base: string };
+      return releaseIn(dir, await sharedHost(base));
+    }
     const dir = mkdtempSync(join(tmpdir(), "ip-pool-release-"));
     const server = await startReleaseServer(dir);
-    const built = await runCommand(
-      "npm",
-      [
-        "run",
-        "--silent",
-        "release",
-        "--",
-        "--out",
-        dir,
-        "--plugin-download-url",
-        server.url("ok"),
-        "--platforms",
-        "linux-amd64,darwin-arm64",
-      ],
-      { cwd: REPO_ROOT, env: process.env, timeoutMs: 900_000 },
-    );
-    if (built.code !== 0)
-      throw new Error(`npm run release exited ${built.code}:\n${built.stderr.slice(-4000)}`);
-    const { version } = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as {
-      version: string;
-    };
-    const file = (pattern: RegExp) => {
-      const name = readdirSync(dir).find((f) => pattern.test(f));
-      if (!name)
-        throw new Error(`the release has no file matching ${pattern}: ${readdirSync(dir).join(", ")}`);
-      return join(dir, name);
-    };
-    return { dir, version, server, file };
+    await buildRelease(dir, server.url("ok"));
+    return releaseIn(dir, server);
   })();
   return building;
 }
