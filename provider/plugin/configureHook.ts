@@ -11,6 +11,9 @@ export interface ConfigureRequest {
   hasArgs(): boolean;
   getArgs(): { toJavaScript(): Record<string, unknown> } | undefined;
   getVariablesMap(): { toObject(): Array<[string, string]> };
+  /** The provider resource's name and URN, which engines since 3.1xx send. */
+  getName?(): string | undefined;
+  getUrn?(): string | undefined;
 }
 
 /** A gRPC service implementation, by method name. */
@@ -23,7 +26,8 @@ export interface ServerClass {
 
 /** What the hook tells: a Configure's inputs, or why they could not be read. */
 export interface ConfigureListener {
-  inputs(inputs: Record<string, unknown>): void;
+  /** `explicitProvider` is the provider resource's name, unless it is the stack's default provider. */
+  inputs(inputs: Record<string, unknown>, explicitProvider?: string): void;
   unreadable(cause: Error): void;
 }
 
@@ -41,6 +45,16 @@ export function configureInputs(request: ConfigureRequest): Record<string, unkno
       .toObject()
       .map(([key, value]) => [key.slice(key.lastIndexOf(":") + 1), value]),
   );
+}
+
+/**
+ * The name of the provider resource a ConfigureRequest configures, when it is an explicit one: the
+ * engine names a default provider `default` or `default_<version>`. Undefined when the engine
+ * does not say (the messages then name the stack's configuration, as for a default provider).
+ */
+export function explicitProviderName(request: ConfigureRequest): string | undefined {
+  const name = request.getName?.() || request.getUrn?.()?.split("::").pop() || undefined;
+  return name === undefined || /^default(_|$)/.test(name) ? undefined : name;
 }
 
 /**
@@ -71,7 +85,7 @@ export function interceptConfigure(
           callback(cause);
           return;
         }
-        listener.inputs(inputs);
+        listener.inputs(inputs, explicitProviderName(call.request));
         return (configure as (c: unknown, cb: unknown) => unknown).call(implementation, call, callback);
       };
     }

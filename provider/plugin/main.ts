@@ -24,7 +24,7 @@ if (engineAddress) {
 }
 const plugin = new PoolServicePlugin(pluginBuild());
 const restore = interceptConfigure({
-  inputs: (inputs) => plugin.configure(inputs),
+  inputs: (inputs, explicitProvider) => plugin.configure(inputs, explicitProvider),
   unreadable: (cause) => plugin.configureFailed(cause),
 });
 // `main` registers the provider service synchronously, before its first await.

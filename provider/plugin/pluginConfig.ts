@@ -54,9 +54,31 @@ const FULL_KEYS = [
   ...new Set([...Object.values(SETTINGS).map((s) => s.key), ...REFUSED_KEYS, ...IGNORED_KEYS]),
 ].sort((a, b) => b.length - a.length);
 
-/** A text of the core as the plugin's user reads it: each setting named by the plugin's own key. */
-export function inPluginTerms(text: string): string {
-  let out = text.split("stack config ").join("config ");
+/** The plugin's keys, longest first, as one alternation for the patterns below. */
+const PLUGIN_KEYS = [...new Set(FULL_KEYS.map(pluginKey))].sort((a, b) => b.length - a.length).join("|");
+
+/** A command of the core's advice that sets or removes a plugin key: `pulumi config set [--secret] <key> [value]`. */
+const CONFIG_COMMAND = new RegExp(
+  `\`pulumi config (set|rm) (?:--secret )?${PACKAGE}:(${PLUGIN_KEYS})(?: [^\`]*)?\``,
+  "g",
+);
+
+/** A plugin key named in a text, with the word "config" before it when there is one. */
+const NAMED_KEY = new RegExp(`(?:\\bconfig )?${PACKAGE}:(${PLUGIN_KEYS})\\b`, "g");
+
+/**
+ * A text of the core as the plugin's user reads it: each setting named by the plugin's own key
+ * (`config alicloud-ip-pool-service:region`), or, for an explicit provider (`explicitProvider` is
+ * its name), by that provider's property, since its settings are its inputs, not the stack's.
+ */
+export function inPluginTerms(text: string, explicitProvider?: string): string {
+  let out = text.replace(/\b[Ss]tack config /g, "config ");
   for (const key of FULL_KEYS) out = out.split(key).join(`${PACKAGE}:${pluginKey(key)}`);
-  return out;
+  if (explicitProvider === undefined) return out;
+  const property = (name: string) => `property ${name} of provider "${explicitProvider}"`;
+  return out
+    .replace(CONFIG_COMMAND, (_, verb: string, name: string) =>
+      verb === "rm" ? `remove ${property(name)}` : `set ${property(name)}`,
+    )
+    .replace(NAMED_KEY, (_, name: string) => property(name));
 }

@@ -14,30 +14,21 @@ import { inPluginTerms, pluginConfig, schemaFields } from "./pluginConfig";
 import { RegionsComponent, type RegionsInputs } from "./regionsComponent";
 import { COMPONENT_TOKEN, packageSchema, RESOURCE_OUTPUTS, RESOURCE_TOKEN, STATUS_TOKEN } from "./schema";
 
-/** The mark the engine gives a secret value that reaches a provider. */
-const SECRET_SIG = "4dabf18193072939515e22adb298388d";
-
-/** A value with its secrets' wrappers taken off (a program may pass any input as a secret). */
-function plain(value: unknown): unknown {
+/**
+ * A value with its secrets' wrappers taken off (a program may pass any input as a secret). Other
+ * special values (a resource reference, an asset) keep their marks.
+ */
+export function plain(value: unknown): unknown {
+  if (pulumi.runtime.isRpcSecret(value)) return plain(pulumi.runtime.unwrapRpcSecret(value));
   if (Array.isArray(value)) return value.map(plain);
   if (typeof value !== "object" || value === null) return value;
-  const record = value as Record<string, unknown>;
-  if (SECRET_SIG in record) return plain(record.value);
-  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, plain(v)]));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
 }
 
-/**
- * A call's answer as the engine takes it (no undefined field, which the SDK cannot send), and its
- * error as the plugin's user reads it: each setting named by the plugin's key.
- */
-async function inTerms<T>(result: Promise<T>): Promise<T> {
-  try {
-    const value = await result;
-    return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
-  } catch (err) {
-    if (err instanceof PoolServiceError) throw new PoolServiceError(err, inPluginTerms(err.message));
-    throw err;
-  }
+/** A call's answer as the engine takes it: no undefined field, which the SDK cannot send. */
+async function onTheWire<T>(result: Promise<T>): Promise<T> {
+  const value = await result;
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
 /** Inputs with their object-typed values' fields named as the schema names them (a dict's `role_arn`). */
@@ -76,6 +67,8 @@ export class PoolServicePlugin implements provider.Provider {
   private inputs?: Record<string, unknown>;
   /** Why the provider instance's inputs could not be read, if they could not. */
   private unconfigured?: Error;
+  /** The explicit provider's name, whose properties messages then name; undefined for the stack's default provider. */
+  private explicitProvider?: string;
 
   /** Serves the schema of `build`, with the configuration the engine's Configure gives it. */
   constructor(
@@ -89,10 +82,14 @@ export class PoolServicePlugin implements provider.Provider {
     return this.build.version;
   }
 
-  /** Takes the provider instance's inputs (an explicit provider's, or the stack's for a default one). */
-  configure(inputs: Record<string, unknown>): void {
+  /**
+   * Takes the provider instance's inputs: an explicit provider's (named `explicitProvider`), or the
+   * stack's configuration for a default one.
+   */
+  configure(inputs: Record<string, unknown>, explicitProvider?: string): void {
     if (this.unconfigured) return;
     this.inputs = plain(inputs) as Record<string, unknown>;
+    this.explicitProvider = explicitProvider;
     this.lifecycle = undefined;
   }
 
@@ -130,14 +127,25 @@ export class PoolServicePlugin implements provider.Provider {
     this.lifecycle ??= regionLifecycle({
       config: this.config(),
       env: this.env,
-      log: (line) => this.log(inPluginTerms(line)),
+      log: (line) => this.log(inPluginTerms(line, this.explicitProvider)),
     });
     return this.lifecycle;
   }
 
   /** Lines of a call on the resource of `urn`, shown against it. */
   private logTo(urn: string): { log: (line: string) => void } {
-    return { log: (line) => this.log(inPluginTerms(line), urn) };
+    return { log: (line) => this.log(inPluginTerms(line, this.explicitProvider), urn) };
+  }
+
+  /** A call's error as the plugin's user reads it: each setting named by the plugin's key, or by the explicit provider's property. */
+  private async inTerms<T>(result: Promise<T>): Promise<T> {
+    try {
+      return await result;
+    } catch (err) {
+      if (err instanceof PoolServiceError)
+        throw new PoolServiceError(err, inPluginTerms(err.message, this.explicitProvider));
+      throw err;
+    }
   }
 
   /** The package schema. */
@@ -148,8 +156,8 @@ export class PoolServicePlugin implements provider.Provider {
   /** Validates the inputs and keeps one idempotency token per resource and target. */
   async check(urn: string, olds: unknown, news: unknown): Promise<provider.CheckResult> {
     assertResource(urn);
-    const result = await inTerms(
-      this.regions().check(plain(olds) as Partial<RegionInputs>, withSchemaFields(plain(news))),
+    const result = await onTheWire(
+      this.inTerms(this.regions().check(plain(olds) as Partial<RegionInputs>, withSchemaFields(plain(news)))),
     );
     return { inputs: result.inputs, failures: result.failures };
   }
@@ -157,13 +165,15 @@ export class PoolServicePlugin implements provider.Provider {
   /** What a change does: a new region or account replaces; other role settings update in place. */
   async diff(_id: string, urn: string, olds: unknown, news: unknown): Promise<provider.DiffResult> {
     assertResource(urn);
-    return inTerms(this.regions().diff(plain(olds) as RegionOutputs, plain(news) as RegionInputs));
+    return onTheWire(
+      this.inTerms(this.regions().diff(plain(olds) as RegionOutputs, plain(news) as RegionInputs)),
+    );
   }
 
   /** Activates the region, or adopts it; progress goes against the resource. */
   async create(urn: string, inputs: unknown): Promise<provider.CreateResult> {
     assertResource(urn);
-    return inTerms(this.regions().create(plain(inputs) as RegionInputs, this.logTo(urn)));
+    return onTheWire(this.inTerms(this.regions().create(plain(inputs) as RegionInputs, this.logTo(urn))));
   }
 
   /**
@@ -176,19 +186,23 @@ export class PoolServicePlugin implements provider.Provider {
     const recorded = plain(props) as RegionOutputs | undefined;
     const state = recorded?.regionId === undefined ? undefined : recorded;
     const read = this.regions().read(id, state, this.logTo(urn));
-    return inTerms(read.then((result) => ({ ...result, props: result.props && outputsOf(result.props) })));
+    return onTheWire(
+      this.inTerms(read.then((result) => ({ ...result, props: result.props && outputsOf(result.props) }))),
+    );
   }
 
   /** Records new session settings of the same role: nothing is sent. */
   async update(_id: string, urn: string, olds: unknown, news: unknown): Promise<provider.UpdateResult> {
     assertResource(urn);
-    return inTerms(this.regions().update(plain(olds) as RegionOutputs, plain(news) as RegionInputs));
+    return onTheWire(
+      this.inTerms(this.regions().update(plain(olds) as RegionOutputs, plain(news) as RegionInputs)),
+    );
   }
 
   /** Removes the resource from the stack only, saying that the feature stays enabled. */
   async delete(_id: string, urn: string, props: unknown): Promise<void> {
     assertResource(urn);
-    await inTerms(this.regions().delete(plain(props) as RegionOutputs, this.logTo(urn)));
+    await this.inTerms(this.regions().delete(plain(props) as RegionOutputs, this.logTo(urn)));
   }
 
   /** Serves the component: one resource of this plugin per region. */
@@ -214,12 +228,14 @@ export class PoolServicePlugin implements provider.Provider {
   async invoke(token: string, inputs: unknown): Promise<provider.InvokeResult> {
     if (token !== STATUS_TOKEN) throw new Error(`unknown function ${token}`);
     const args = withSchemaFields(plain(inputs)) as { regionId?: unknown; assumeRole?: unknown };
-    const outputs = await inTerms(
-      lookUpStatus(args, {
-        config: configSource(this.config()),
-        env: this.env,
-        operation: "getPublicIpAddressPoolServiceStatus",
-      }),
+    const outputs = await onTheWire(
+      this.inTerms(
+        lookUpStatus(args, {
+          config: configSource(this.config()),
+          env: this.env,
+          operation: "getPublicIpAddressPoolServiceStatus",
+        }),
+      ),
     );
     return { outputs };
   }

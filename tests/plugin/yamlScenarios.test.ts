@@ -263,4 +263,20 @@ describe("the provider plugin from a YAML program, through the CLI", function ()
     const shown = outputs.join("\n");
     for (const secret of secrets) assert.ok(!shown.includes(secret), "a secret is in the output");
   });
+
+  it("an explicit provider's bad setting is named as that provider's property, not as stack config; nothing is sent", async () => {
+    const dir = yamlProject(
+      "provider-terms",
+      `resources:\n  member:\n    type: pulumi:providers:alicloud-ip-pool-service\n    properties:\n      sourceIp: 10.0.0.1\n` +
+        `  pool:\n    type: ${TYPE}\n    properties:\n      regionId: cn-hangzhou\n    options:\n      provider: \${member}\n`,
+    );
+    await withStack(dir, async () => {
+      const preview = await cli.pulumi(dir, "preview");
+      assert.notEqual(preview.code, 0, "the preview must fail");
+      const shown = preview.stdout + preview.stderr;
+      assert.match(shown, /property sourceIp of provider "member" is set/);
+      assert.doesNotMatch(shown, /pulumi config rm/);
+      assert.deepEqual(emulator.log(), [], "nothing is sent");
+    });
+  });
 });

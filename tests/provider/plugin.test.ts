@@ -17,7 +17,12 @@ const OPEN = "OpenPublicIpAddressPoolService";
 const URN = `urn:pulumi:dev::proj::${RESOURCE_TOKEN}::pool`;
 
 /** A plugin configured as the engine's Configure configures it: the provider's inputs, by key. */
-function pluginFor(emulator: Emulator, config: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}) {
+function pluginFor(
+  emulator: Emulator,
+  config: Record<string, unknown> = {},
+  env: NodeJS.ProcessEnv = {},
+  explicitProvider?: string,
+) {
   const key = emulator.defaultAccount.keys[0];
   const lines: Array<{ line: string; urn?: string }> = [];
   const plugin = new PoolServicePlugin(
@@ -35,6 +40,7 @@ function pluginFor(emulator: Emulator, config: Record<string, unknown> = {}, env
         ...config,
       }),
     ) as Record<string, unknown>,
+    explicitProvider,
   );
   return { plugin, lines };
 }
@@ -86,6 +92,14 @@ describe("the provider plugin's provider, over the same core", function () {
       assert.match(err.message, new RegExp(`alicloud-ip-pool-service:${name}\\b`), key);
       assert.doesNotMatch(err.message, /alicloud:/);
     }
+    // An explicit provider's settings are its properties: the messages say so, with its name.
+    const { plugin } = pluginFor(emulator, { sourceIp: "10.0.0.1" }, {}, "member");
+    const err = await rejectionOf(plugin.check(URN, {}, { regionId: "cn-hangzhou" }));
+    assert.match(
+      err.message,
+      /^property sourceIp of provider "member" is set, .*remove property sourceIp of provider "member"/s,
+    );
+    assert.doesNotMatch(err.message, /config/);
     for (const key of IGNORED_KEYS) {
       const { plugin } = pluginFor(emulator, { [key.slice("alicloud:".length)]: "x" });
       const checked = await plugin.check(URN, {}, { regionId: "cn-hangzhou" });

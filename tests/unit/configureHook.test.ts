@@ -9,6 +9,7 @@ import { ResourceProviderService } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import { LanguageRuntimeService } from "@pulumi/pulumi/proto/language_grpc_pb";
 import {
   configureInputs,
+  explicitProviderName,
   interceptConfigure,
   type ConfigureRequest as Request,
 } from "../../provider/plugin/configureHook";
@@ -107,5 +108,19 @@ describe("the plugin's Configure hook", () => {
     const request = new ConfigureRequest();
     request.getVariablesMap().set("alicloud-ip-pool-service:config:region", "cn-hangzhou");
     assert.deepEqual(configureInputs(request), { region: "cn-hangzhou" });
+  });
+
+  it("tells an explicit provider by its name, and the stack's default provider by the engine's name for it", () => {
+    const request = new ConfigureRequest();
+    assert.equal(explicitProviderName(request), undefined, "an engine that names no provider");
+    request.setUrn("urn:pulumi:dev::proj::pulumi:providers:alicloud-ip-pool-service::default_0_4_0");
+    assert.equal(explicitProviderName(request), undefined);
+    request.setName("default");
+    assert.equal(explicitProviderName(request), undefined);
+    request.setName("member");
+    assert.equal(explicitProviderName(request), "member");
+    const byUrn = new ConfigureRequest();
+    byUrn.setUrn("urn:pulumi:dev::proj::pulumi:providers:alicloud-ip-pool-service::defaults-of-team");
+    assert.equal(explicitProviderName(byUrn), "defaults-of-team");
   });
 });

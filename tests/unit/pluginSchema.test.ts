@@ -146,5 +146,29 @@ describe("the plugin's configuration", () => {
       inPluginTerms("set it in stack config alicloud:region"),
       "set it in config alicloud-ip-pool-service:region",
     );
+    assert.equal(
+      inPluginTerms(`Stack config ${SETTINGS.vpcEndpoint.key} is not a host`),
+      "config alicloud-ip-pool-service:vpcEndpoint is not a host",
+    );
+  });
+
+  it("names an explicit provider's property, not the stack's config, in the core's messages and advice", () => {
+    const sourceIp = REFUSED_KEYS.find((k) => k.endsWith(":sourceIp"))!;
+    assert.equal(
+      inPluginTerms(`${sourceIp} is set: unset it (\`pulumi config rm ${sourceIp}\`).`, "member"),
+      'property sourceIp of provider "member" is set: unset it (remove property sourceIp of provider "member").',
+    );
+    assert.equal(
+      inPluginTerms(
+        `The AccessKey ID from stack config ${SETTINGS.accessKey.key} is bad. Fix: \`pulumi config set --secret ${SETTINGS.secretKey.key} <AccessKey secret>\``,
+        "member",
+      ),
+      'The AccessKey ID from property accessKey of provider "member" is bad. Fix: set property secretKey of provider "member"',
+    );
+    assert.equal(
+      inPluginTerms(`the type ${RESOURCE_TOKEN} of pulumi-alicloud-ip-pool-service`, "member"),
+      `the type ${RESOURCE_TOKEN} of pulumi-alicloud-ip-pool-service`,
+      "a type token or the package's name is not a setting",
+    );
   });
 });
