@@ -146,4 +146,8 @@ export const LOCAL_CODES = {
   unreadableConfiguration: "UnreadableConfiguration",
   /** The folder of the account lock files is not this user's own private folder. */
   lockFolderRefused: "LockFolderRefused",
+  /** The engine asked the plugin for a resource type or function it does not serve. */
+  unknownToken: "UnknownToken",
+  /** A resource's recorded state holds a value no version of this package writes. */
+  invalidState: "InvalidState",
 } as const;

@@ -2,6 +2,7 @@
 // which account is used or which endpoint is called, read with @pulumi/alicloud's meaning and its
 // environment variables (those the Terraform provider under it reads), and refused when this
 // package cannot honour it. Nothing here is sent anywhere.
+import { unquotedJsonError } from "./jsonError";
 import {
   CHAIN_ENV,
   fromEnv,
@@ -53,9 +54,10 @@ function object(config: ConfigSource, key: string): unknown {
   if (raw === undefined) return undefined;
   try {
     return JSON.parse(raw);
-  } catch {
+  } catch (err) {
     throw new SettingsError(
       `${key} is not an object: set it with \`pulumi config set --path '${key}.<field>' <value>\`.`,
+      { cause: unquotedJsonError(err) },
     );
   }
 }

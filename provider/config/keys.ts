@@ -281,9 +281,9 @@ export function configSource(raw: { get(key: string): unknown }): ConfigSource {
 
 /** A setting that cannot be used; the message names the key and the fix. */
 export class SettingsError extends Error {
-  /** Creates the error. */
-  constructor(message: string) {
-    super(message);
+  /** Creates the error; `options.cause` keeps what went wrong underneath (never a secret's value). */
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = "SettingsError";
   }
 }

@@ -5,6 +5,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { jsonErrorOffset } from "../alibaba/errorText";
+import { unquotedJsonError } from "../config/jsonError";
 import { CredentialsError } from "./credentialsError";
 import { CHAIN_ENV } from "../config/keys";
 
@@ -151,7 +152,7 @@ export function readCliConfig(path: string): CliConfig {
     const where = at === undefined ? "" : ` at ${lineAndColumn(text, at)}`;
     throw new CredentialsError(
       `${path} is not valid JSON${where}: correct it, or run \`aliyun configure\` to write it again.`,
-      { origin: "local" },
+      { origin: "local", cause: unquotedJsonError(err) },
     );
   }
   const list = (conf as { profiles?: unknown })?.profiles;

@@ -54,10 +54,19 @@ function outputsOf(props: RegionOutputs): RegionOutputs {
   ) as unknown as RegionOutputs;
 }
 
+/** The error for a type or function token this plugin does not serve: a program and a plugin of different releases. */
+function unknownToken(what: string, token: string | undefined, served: string): PoolServiceError {
+  return new PoolServiceError(
+    { code: LOCAL_CODES.unknownToken, operation: what, kind: "client", origin: "local", attempts: 0 },
+    `This plugin serves no ${what} ${JSON.stringify(token)}; it serves ${served}.\n` +
+      "Fix: use the SDK of the same release as the plugin (the SDK's version is the plugin version the engine starts).",
+  );
+}
+
 /** Refuses a resource type this plugin does not serve. */
 function assertResource(urn: string): void {
   const type = urn.split("::")[2]?.split("$").pop();
-  if (type !== RESOURCE_TOKEN) throw new Error(`unknown resource type ${type}`);
+  if (type !== RESOURCE_TOKEN) throw unknownToken("resource type", type, RESOURCE_TOKEN);
 }
 
 /** The provider of the plugin, for one provider instance (one process, one configuration). */
@@ -212,7 +221,7 @@ export class PoolServicePlugin implements provider.Provider {
     inputs: pulumi.Inputs,
     options: pulumi.ComponentResourceOptions,
   ): Promise<provider.ConstructResult> {
-    if (type !== COMPONENT_TOKEN) throw new Error(`unknown resource type ${type}`);
+    if (type !== COMPONENT_TOKEN) throw unknownToken("component type", type, COMPONENT_TOKEN);
     const component = new RegionsComponent(name, inputs as unknown as RegionsInputs, options);
     return {
       urn: component.urn,
@@ -226,7 +235,7 @@ export class PoolServicePlugin implements provider.Provider {
 
   /** Serves the status function: one status read, changing nothing. */
   async invoke(token: string, inputs: unknown): Promise<provider.InvokeResult> {
-    if (token !== STATUS_TOKEN) throw new Error(`unknown function ${token}`);
+    if (token !== STATUS_TOKEN) throw unknownToken("function", token, STATUS_TOKEN);
     const args = withSchemaFields(plain(inputs)) as { regionId?: unknown; assumeRole?: unknown };
     const outputs = await onTheWire(
       this.inTerms(

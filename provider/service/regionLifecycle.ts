@@ -227,7 +227,18 @@ export function regionLifecycle(options: LifecycleOptions): RegionLifecycle {
         const regionId = props.regionId;
         // From the state, so checked once already; no host name is built from an unchecked value.
         const problem = regionIdProblem(regionId, "the state's regionId");
-        if (problem) throw new Error(problem);
+        if (problem)
+          throw new PoolServiceError(
+            {
+              code: LOCAL_CODES.invalidState,
+              operation: "read",
+              kind: "client",
+              origin: "local",
+              attempts: 0,
+            },
+            `${problem}\nFix: the state was changed outside Pulumi. Remove the resource from the state ` +
+              "(`pulumi state delete <URN>`), then import its region again (`pulumi import`); nothing was sent.",
+          );
         const client = api(props.assumeRole, progress);
         if (props.accountId !== undefined) {
           const now = await client.accountId();

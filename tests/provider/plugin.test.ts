@@ -10,6 +10,8 @@ import { rejectionOf } from "../support/rejection";
 import { emulatorSuite } from "../support/suite";
 import { PoolServicePlugin } from "../../provider/plugin/pluginProvider";
 import { IGNORED_KEYS, REFUSED_KEYS } from "../../provider/config/keys";
+import { LOCAL_CODES } from "../../provider/alibaba/errorCodes";
+import { PoolServiceError } from "../../provider/alibaba/poolServiceError";
 import { lockFolder } from "../../provider/service/lockFolder";
 import { RESOURCE_TOKEN, STATUS_TOKEN } from "../../provider/plugin/schema";
 
@@ -257,5 +259,34 @@ describe("the provider plugin's provider, over the same core", function () {
       assert.match(err.message, /Fix: /);
     }
     assert.deepEqual(emulator.log(), [], "no call reaches the cloud");
+  });
+
+  it("refuses a type or function it does not serve, and a state no release wrote, with the package's error and its kind; nothing is sent", async () => {
+    const { plugin } = pluginFor(emulator);
+    const refusals = [
+      await rejectionOf(plugin.check(`urn:pulumi:dev::proj::${RESOURCE_TOKEN}Old::pool`, {}, {})),
+      await rejectionOf(plugin.invoke(`${STATUS_TOKEN}Old`, {})),
+      await rejectionOf(plugin.construct("c", "alicloud-ip-pool-service:index:Other", {}, {})),
+    ];
+    for (const err of refusals) {
+      assert.ok(err instanceof PoolServiceError, String(err));
+      assert.equal(err.code, LOCAL_CODES.unknownToken);
+      assert.equal(err.kind, "client");
+      assert.match(
+        err.message,
+        /This plugin serves no .*Fix: use the SDK of the same release as the plugin/s,
+      );
+    }
+    const edited = await rejectionOf(
+      plugin.read("cn-hangzhou", URN, { regionId: "cn hangzhou", accountId: emulator.defaultAccount.uid }),
+    );
+    assert.ok(edited instanceof PoolServiceError, String(edited));
+    assert.equal(edited.code, LOCAL_CODES.invalidState);
+    assert.match(
+      edited.message,
+      /the state's regionId "cn hangzhou" is not a region ID.*pulumi state delete/s,
+    );
+    assert.doesNotMatch(edited.message, /fault of pulumi-alicloud-ip-pool-service/);
+    assert.deepEqual(emulator.log(), []);
   });
 });

@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { readAlicloudConfig } from "../../provider/config/alicloudConfig";
-import { type ConfigSource } from "../../provider/config/keys";
+import { SettingsError, type ConfigSource } from "../../provider/config/keys";
+import { readCliConfig } from "../../provider/credentials/files";
 import { CREDENTIAL_PLACES, noCredentialsMessage } from "../../provider/credentials/noCredentials";
 import { planCredentials, planRoles } from "../../provider/credentials/plan";
 import { expandPlan } from "../../provider/credentials/sources";
@@ -226,5 +230,44 @@ describe("planRoles", () => {
 
   it("plans no role when none is configured", () => {
     assert.deepEqual(planRoles(readAlicloudConfig(config({}), {})), []);
+  });
+});
+
+describe("a setting or file that is not JSON", () => {
+  const SECRET = "sk-not-for-any-message-91f3";
+
+  it("keeps the syntax error as the cause of a setting's error, without the text it quoted", () => {
+    let thrown: unknown;
+    try {
+      readAlicloudConfig(config({ "alicloud:assumeRoleWithOidc": `{"oidcToken": ${SECRET}}` }), {});
+    } catch (err) {
+      thrown = err;
+    }
+    assert.ok(thrown instanceof SettingsError, String(thrown));
+    assert.match(thrown.message, /alicloud:assumeRoleWithOidc is not an object/);
+    assert.ok(thrown.cause instanceof SyntaxError, "the cause is kept");
+    assert.match(thrown.cause.message, /is not valid JSON/);
+    assert.ok(!`${thrown.message} ${thrown.cause.message}`.includes(SECRET), "the value is not quoted");
+  });
+
+  it("keeps the syntax error as the cause of a CLI configuration file's error, with its position and not its text", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cli-config-"));
+    try {
+      const path = join(dir, "config.json");
+      writeFileSync(path, `{"profiles": [{"name": "p", "access_key_secret": "${SECRET}",}]}`);
+      let thrown: unknown;
+      try {
+        readCliConfig(path);
+      } catch (err) {
+        thrown = err;
+      }
+      assert.ok(thrown instanceof CredentialsError, String(thrown));
+      assert.match(thrown.message, /is not valid JSON at line 1, column \d+/);
+      assert.ok(thrown.cause instanceof SyntaxError, "the cause is kept");
+      assert.match(thrown.cause.message, /position \d+/);
+      assert.ok(!`${thrown.message} ${thrown.cause.message}`.includes(SECRET));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
