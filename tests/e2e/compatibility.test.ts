@@ -1,4 +1,4 @@
-// Stacks created by releases 0.1.0 and 0.2.0 keep working: 0.1.0 state holds its own serialized provider
+// Stacks created by releases 0.1.0, 0.2.0 and 0.3.0 keep working: 0.1.0 state holds its own serialized provider
 // (which the engine runs for refresh and destroy) and the component's old type token.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -99,7 +99,7 @@ describe("stacks created by earlier releases", function () {
     assert.match(lines.join(""), /stays enabled in cn-qingdao/);
   });
 
-  for (const release of ["0.1.0", "0.2.0"]) {
+  for (const release of ["0.1.0", "0.2.0", "0.3.0"]) {
     it(`a state written by ${release} refreshes and previews with no change`, async () => {
       const uid = emulator.defaultAccount.uid;
       for (const regionId of ["cn-qingdao", "cn-hangzhou", "cn-beijing"])
