@@ -41,7 +41,7 @@ module.exports = {
         pathNot: [
           "^provider/index\\.ts$",
           "^provider/command/cli\\.ts$",
-          "^provider/dynamic/provider010\\.ts$",
+          "^provider/dynamic/implementation\\.ts$",
           "^provider/plugin/main\\.ts$",
         ],
       },

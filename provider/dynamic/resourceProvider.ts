@@ -4,7 +4,7 @@
 // object at `configure`, with the stack's configuration.
 import type * as pulumi from "@pulumi/pulumi";
 import { regionLifecycle, type LifecycleOptions } from "../service/regionLifecycle";
-import type { RegionInputs as Inputs, RegionOutputs as Outputs } from "../service/regionRules";
+import type { RegionInputs, RegionOutputs } from "../service/regionRules";
 
 /** What a provider object is built from. */
 export interface ProviderOptions extends LifecycleOptions {
@@ -17,7 +17,7 @@ export interface ProviderOptions extends LifecycleOptions {
 /** The methods of the dynamic provider, as the serialized provider calls them. */
 export type PoolServiceProvider = Required<
   Pick<
-    pulumi.dynamic.ResourceProvider<Inputs, Outputs>,
+    pulumi.dynamic.ResourceProvider<RegionInputs, RegionOutputs>,
     "check" | "diff" | "create" | "read" | "update" | "delete"
   >
 >;

@@ -1,8 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type {
-  RegionInputs as PublicIpAddressPoolServiceInputs,
-  RegionOutputs as PublicIpAddressPoolServiceOutputs,
-} from "../service/regionRules";
+import type { RegionInputs, RegionOutputs } from "../service/regionRules";
 
 // This object is serialized into every resource's state as `__provider` (twice: in the inputs and
 // the outputs), and the engine runs the state's copy for refresh and destroy. The engine calls
@@ -33,6 +30,6 @@ const configureOnly = {
 
 /** The dynamic provider of {@link PublicIpAddressPoolService}. */
 export const serializedProvider = configureOnly as unknown as pulumi.dynamic.ResourceProvider<
-  PublicIpAddressPoolServiceInputs,
-  PublicIpAddressPoolServiceOutputs
+  RegionInputs,
+  RegionOutputs
 >;

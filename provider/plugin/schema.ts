@@ -73,7 +73,8 @@ function configProperties(module: Module, settings: SettingsTable): Record<strin
   return properties;
 }
 
-const ROLE_FIELDS: Readonly<Record<string, Property>> = {
+/** The schema's properties of a role to assume, by field (the resource's and the provider's `assumeRole`). */
+const ROLE_PROPERTIES: Readonly<Record<string, Property>> = {
   roleArn: text(
     "ARN of the role, `acs:ram::<16-digit account ID>:role/<name>`: its account is the one acted in.",
   ),
@@ -118,20 +119,20 @@ export function packageSchema(
     types[token(module, "AssumeRole")] = {
       type: "object",
       description: `A RAM role to assume, with the fields of \`${SETTINGS.assumeRole.key}\`.`,
-      properties: ROLE_FIELDS,
+      properties: ROLE_PROPERTIES,
       required: ["roleArn"],
     };
     types[token(module, "AssumeRoleWithOidc")] = {
       type: "object",
       description: "A RAM role to assume with an OIDC token.",
       properties: {
-        roleArn: ROLE_FIELDS.roleArn,
+        roleArn: ROLE_PROPERTIES.roleArn,
         oidcProviderArn: text("ARN of the OIDC identity provider."),
         oidcToken: text("The token itself (one of this and oidcTokenFile).", true),
         oidcTokenFile: text("A file holding the token."),
-        roleSessionName: ROLE_FIELDS.sessionName,
-        policy: ROLE_FIELDS.policy,
-        sessionExpiration: ROLE_FIELDS.sessionExpiration,
+        roleSessionName: ROLE_PROPERTIES.sessionName,
+        policy: ROLE_PROPERTIES.policy,
+        sessionExpiration: ROLE_PROPERTIES.sessionExpiration,
       },
       required: ["roleArn", "oidcProviderArn"],
     };

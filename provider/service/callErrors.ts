@@ -68,14 +68,13 @@ export function unexpectedReply(exchange: HttpExchange, what: string, ctx: CallC
   return failedCall(failure, { attempts: 1, elapsedMs: 0 }, ctx);
 }
 
-/** The error of credentials that could not be had, as a {@link PoolServiceError}; other errors as they are. */
+/** The error of credentials that could not be had, as a {@link PoolServiceError} of kind `auth`. */
 export function credentialsFailed(
-  err: unknown,
+  err: CredentialsError,
   operation: Operation,
   regionId: string | undefined,
   scrub: (text: string) => string,
-): unknown {
-  if (!(err instanceof CredentialsError)) return err;
+): PoolServiceError {
   const { code, origin, requestId } = err.facts;
   return new PoolServiceError(
     {

@@ -141,6 +141,7 @@ export class PoolServiceApi {
         },
       })
       .catch((err: unknown) => {
+        if (!(err instanceof CredentialsError)) throw err;
         throw credentialsFailed(err, operation, undefined, (text) => this.scrubber.scrub(text));
       });
   }
@@ -217,6 +218,7 @@ export class PoolServiceApi {
     try {
       connection = await connecting;
     } catch (err) {
+      if (!(err instanceof CredentialsError)) throw err;
       throw credentialsFailed(err, operation, regionId, scrub);
     }
     try {

@@ -5,7 +5,7 @@
 // these entry points stay for them. New resources store the provider of serializedProvider.ts,
 // which calls createProvider instead.
 import type * as pulumi from "@pulumi/pulumi";
-import type { RegionInputs as Inputs, RegionOutputs as Outputs } from "../service/regionRules";
+import type { RegionInputs, RegionOutputs } from "../service/regionRules";
 import { NO_CONFIG } from "../config/keys";
 import { createProvider, type PoolServiceProvider } from "./resourceProvider";
 
@@ -28,26 +28,33 @@ export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<v
 }
 
 /** See {@link PoolServiceProvider.check}. */
-export function check(olds: Inputs, news: Inputs): Promise<pulumi.dynamic.CheckResult<Inputs>> {
+export function check(
+  olds: RegionInputs,
+  news: RegionInputs,
+): Promise<pulumi.dynamic.CheckResult<RegionInputs>> {
   return provider().check(olds, news);
 }
 
 /** See {@link PoolServiceProvider.diff}. */
-export function diff(id: string, olds: Outputs, news: Inputs): Promise<pulumi.dynamic.DiffResult> {
+export function diff(
+  id: string,
+  olds: RegionOutputs,
+  news: RegionInputs,
+): Promise<pulumi.dynamic.DiffResult> {
   return provider().diff(id, olds, news);
 }
 
 /** See {@link PoolServiceProvider.create}. */
-export function create(inputs: Inputs): Promise<pulumi.dynamic.CreateResult<Outputs>> {
+export function create(inputs: RegionInputs): Promise<pulumi.dynamic.CreateResult<RegionOutputs>> {
   return provider().create(inputs);
 }
 
 /** See {@link PoolServiceProvider.read}. */
-export function read(id: string, props: Outputs): Promise<pulumi.dynamic.ReadResult<Outputs>> {
+export function read(id: string, props: RegionOutputs): Promise<pulumi.dynamic.ReadResult<RegionOutputs>> {
   return provider().read(id, props);
 }
 
 /** See {@link PoolServiceProvider.delete}. */
-export function remove(id: string, props: Outputs): Promise<void> {
+export function remove(id: string, props: RegionOutputs): Promise<void> {
   return provider().delete(id, props);
 }
