@@ -1,9 +1,9 @@
-import { setTimeout as sleep } from "node:timers/promises";
+import { SYSTEM_CLOCK, type Clock } from "./clock";
 import { secondsDefault, SETTINGS } from "../config/keys";
 import { classifyError, isRetryable, type CallFailure } from "./classifyError";
 
-/** How calls are retried. All times in milliseconds. */
-export interface RetryPolicy {
+/** How calls are retried, and the clock they and every other wait of the call keep. All times in milliseconds. */
+export interface RetryPolicy extends Clock {
   /** Total time for all attempts and waits; no retry starts that would end after it. */
   budgetMs: number;
   /** Most attempts of one call, the first included. */
@@ -14,12 +14,8 @@ export interface RetryPolicy {
   throttlingBaseMs: number;
   /** Longest single computed wait (a server's retry-after may ask for more). */
   maxDelayMs: number;
-  /** Waits; injectable so tests do not wait. */
-  sleep: (ms: number) => Promise<void>;
   /** Uniform random number in [0, 1); injectable for tests. */
   random: () => number;
-  /** Clock, epoch milliseconds; injectable for tests. */
-  now: () => number;
 }
 
 /** The default policy: up to 10 attempts within the default of `retryTimeoutSeconds`. */
@@ -29,9 +25,8 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = {
   transientBaseMs: 250,
   throttlingBaseMs: 1_000,
   maxDelayMs: 20_000,
-  sleep: (ms) => sleep(ms).then(() => undefined),
   random: Math.random,
-  now: Date.now,
+  ...SYSTEM_CLOCK,
 };
 
 /** Why retrying stopped. */

@@ -10,6 +10,7 @@ import { roleAccount, type OidcRoleSpec, type RoleStep } from "../config/roles";
 import { assertHeaderSafe } from "./values";
 import { sessionFrom, type IssuedSession, type StsSessionBody } from "./sessionReply";
 import type { CallFailure } from "../alibaba/classifyError";
+import type { Clock } from "../alibaba/clock";
 import { CredentialsError } from "./credentialsError";
 import { diagnose } from "../alibaba/diagnostics";
 import type { RoleContext } from "../alibaba/stsAdvice";
@@ -78,17 +79,21 @@ export class RoleSession implements CredentialsProvider {
   constructor(
     private readonly issue: SessionIssue,
     private readonly sts: StsAccess,
-    private readonly now: () => number = Date.now,
   ) {}
+
+  /** The clock the STS calls' retries keep (their policy's), so sessions expire by the same time. */
+  private get clock(): Clock {
+    return this.sts.policy;
+  }
 
   /** The session's credentials, issued or renewed first when due. */
   async getCredentials(): ReturnType<CredentialsProvider["getCredentials"]> {
-    if (!this.issued || this.now() >= this.issued.renewAt) {
+    if (!this.issued || this.clock.now() >= this.issued.renewAt) {
       this.renewing ??= this.renew().finally(() => (this.renewing = undefined));
       try {
         await this.renewing;
       } catch (err) {
-        if (!this.issued || this.now() >= this.issued.expiresAt) throw err;
+        if (!this.issued || this.clock.now() >= this.issued.expiresAt) throw err;
       }
     }
     const { accessKeyId, accessKeySecret, securityToken } = this.issued!;
@@ -193,7 +198,7 @@ export class RoleSession implements CredentialsProvider {
     const c = body?.credentials;
     this.sts.learn(...[c?.accessKeySecret, c?.securityToken].filter((v): v is string => !!v));
     const role = this.roleContext();
-    const reading = sessionFrom(body, role, this.now(), this.issued?.account);
+    const reading = sessionFrom(body, role, this.clock.now(), this.issued?.account);
     if (reading.problem) {
       const { code, what, meaning } = reading.problem;
       const requestId = body?.requestId ?? exchange.requestId;

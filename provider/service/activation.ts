@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from "node:timers/promises";
+import { type Clock } from "../alibaba/clock";
 import type { CallFailure } from "../alibaba/classifyError";
 import { LOCAL_CODES } from "../alibaba/errorCodes";
 import { LockWaitExceeded, type OpenLocks } from "./openLock";
@@ -22,20 +22,6 @@ export interface ActivationResult {
   accountId: string;
 }
 
-/** Time, and waiting; injectable so that tests of the timing need not wait. */
-export interface Clock {
-  /** Epoch milliseconds. */
-  now(): number;
-  /** Resolves after `ms` milliseconds. */
-  sleep(ms: number): Promise<void>;
-}
-
-/** The real clock. */
-export const SYSTEM_CLOCK: Readonly<Clock> = {
-  now: Date.now,
-  sleep: (ms) => sleep(ms).then(() => undefined),
-};
-
 /** How activation waits. */
 export interface ActivationOptions {
   /** Longest wait for the status to report enabled after an Open, in milliseconds. */
@@ -44,7 +30,7 @@ export interface ActivationOptions {
   locks: OpenLocks;
   /** Progress lines for the user. */
   progress?: (line: string) => void;
-  /** The clock (default {@link SYSTEM_CLOCK}). */
+  /** The clock (default: the API client's, the one its retries keep). */
   clock?: Clock;
 }
 
@@ -61,6 +47,24 @@ export const OUTCOME_SETTLE_MS = 5_000;
 
 /** The shortest settle window after an Open that got no answer, in milliseconds. */
 const MIN_SETTLE_MS = 1_000;
+
+/**
+ * The settle window after an Open whose outcome is unknown, in milliseconds: 0 (one status read)
+ * when it got an answer (a 5xx); else as long as the Open took to fail, within
+ * [{@link MIN_SETTLE_MS}, {@link OUTCOME_SETTLE_MS}] ({@link OUTCOME_SETTLE_MS} when that is not
+ * known), and never past the activation wait.
+ */
+export function settleWindowMs(
+  failure: Pick<CallFailure, "statusCode" | "attemptMs">,
+  activationTimeoutMs: number,
+): number {
+  if (failure.statusCode !== undefined) return 0;
+  const inFlightMs = Math.min(
+    OUTCOME_SETTLE_MS,
+    Math.max(MIN_SETTLE_MS, failure.attemptMs ?? OUTCOME_SETTLE_MS),
+  );
+  return Math.min(inFlightMs, activationTimeoutMs);
+}
 
 /** First wait between status polls, in milliseconds; it doubles up to {@link MAX_POLL_MS}. */
 const FIRST_POLL_MS = 1_000;
@@ -91,7 +95,7 @@ async function pollUntilEnabled(
   windowMs: number,
   settling = false,
 ): Promise<Poll> {
-  const clock = options.clock ?? SYSTEM_CLOCK;
+  const clock = options.clock ?? api.clock;
   const started = clock.now();
   const read = settling
     ? () => api.status(regionId, Math.max(0, windowMs - (clock.now() - started))).catch(() => false)
@@ -148,22 +152,19 @@ export async function activateRegion(
   const active = await api.status(regionId);
   const accountId = await api.accountId();
   if (active) return { regionId, enabled: true, adopted: true, accountId };
-  let settled: Poll | undefined;
+  // The status reads of each settle window the Open's retries opened, in order: the last one
+  // decides below, after the Open has returned or failed.
+  const settlements: Poll[] = [];
   const settle = async (failure: CallFailure): Promise<boolean> => {
-    const answered = failure.statusCode !== undefined;
-    const inFlightMs = Math.min(
-      OUTCOME_SETTLE_MS,
-      Math.max(MIN_SETTLE_MS, failure.attemptMs ?? OUTCOME_SETTLE_MS),
-    );
-    const windowMs = answered ? 0 : Math.min(inFlightMs, options.activationTimeoutMs);
+    const windowMs = settleWindowMs(failure, options.activationTimeoutMs);
     options.progress?.(
-      answered
+      failure.statusCode !== undefined
         ? `${regionId}: ${OPERATIONS.open} got ${failure.code} (HTTP ${failure.statusCode}); reading the status once ` +
             "before sending it again with the same idempotency token"
         : `${regionId}: ${OPERATIONS.open} got no answer (${failure.code}); reading the status for up to ` +
             `${seconds(windowMs)} before sending it again with the same idempotency token`,
     );
-    settled = await pollUntilEnabled(
+    const reads = await pollUntilEnabled(
       api,
       regionId,
       options,
@@ -171,14 +172,17 @@ export async function activateRegion(
       windowMs,
       true,
     );
-    return settled.enabled;
+    settlements.push(reads);
+    return reads.enabled;
   };
   let requestId: string | undefined;
+  const lastSettlement = () => settlements.at(-1);
   try {
     requestId = await options.locks.run(
       accountId,
       () => api.open(regionId, clientToken, settle),
       options.activationTimeoutMs,
+      options.clock ?? api.clock,
     );
   } catch (err) {
     if (err instanceof LockWaitExceeded) throw accountBusy(regionId, accountId, err);
@@ -187,6 +191,7 @@ export async function activateRegion(
       const failedRequestId = err instanceof PoolServiceError ? err.requestId : undefined;
       return { regionId, enabled: true, adopted: false, requestId: failedRequestId, accountId };
     }
+    const settled = lastSettlement();
     if (settled && err instanceof PoolServiceError) {
       throw new PoolServiceError(
         err,
@@ -196,7 +201,7 @@ export async function activateRegion(
     }
     throw err;
   }
-  if (settled?.enabled) return { regionId, enabled: true, adopted: false, accountId };
+  if (lastSettlement()?.enabled) return { regionId, enabled: true, adopted: false, accountId };
   const poll = await pollUntilEnabled(
     api,
     regionId,

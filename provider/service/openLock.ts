@@ -5,7 +5,7 @@
 // and treats as stale (its holder gone) after 10 seconds without that.
 import { Mutex } from "async-mutex";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
+import { SYSTEM_CLOCK, type Clock } from "../alibaba/clock";
 import { lock } from "proper-lockfile";
 import { lockFolder } from "./lockFolder";
 
@@ -24,9 +24,9 @@ export class LockWaitExceeded extends Error {
 }
 
 /** Takes an account's lock file, waiting at most `waitMs`; resolves to its release. */
-async function lockFile(account: string, waitMs: number): Promise<() => Promise<void>> {
+async function lockFile(account: string, waitMs: number, clock: Clock): Promise<() => Promise<void>> {
   const folder = lockFolder();
-  const started = Date.now();
+  const started = clock.now();
   for (let delay = 50; ; delay = Math.min(delay * 2, 1_000)) {
     try {
       return await lock(join(folder, `open-${account}`), {
@@ -37,8 +37,8 @@ async function lockFile(account: string, waitMs: number): Promise<() => Promise<
       });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "ELOCKED") throw err;
-      if (Date.now() - started + delay > waitMs) throw new LockWaitExceeded(account, Date.now() - started);
-      await sleep(delay);
+      if (clock.now() - started + delay > waitMs) throw new LockWaitExceeded(account, clock.now() - started);
+      await clock.sleep(delay);
     }
   }
 }
@@ -50,15 +50,15 @@ async function lockFile(account: string, waitMs: number): Promise<() => Promise<
 export class OpenLocks {
   private readonly mutexes = new Map<string, Mutex>();
 
-  /** Runs `fn` while no other Open of the account runs, waiting at most `waitMs` for another process's. */
-  run<T>(account: string, fn: () => Promise<T>, waitMs: number): Promise<T> {
+  /** Runs `fn` while no other Open of the account runs, waiting at most `waitMs` of `clock` for another process's. */
+  run<T>(account: string, fn: () => Promise<T>, waitMs: number, clock: Clock = SYSTEM_CLOCK): Promise<T> {
     let mutex = this.mutexes.get(account);
     if (!mutex) {
       mutex = new Mutex();
       this.mutexes.set(account, mutex);
     }
     return mutex.runExclusive(async () => {
-      const release = await lockFile(account, waitMs);
+      const release = await lockFile(account, waitMs, clock);
       try {
         return await fn();
       } finally {

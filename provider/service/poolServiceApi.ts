@@ -2,6 +2,7 @@
 // diagnostics: the VPC operations, and the STS question of which account they act in. What a
 // reply means is decided in replies.ts, and what a failure says in callErrors.ts.
 import type { CallFailure } from "../alibaba/classifyError";
+import type { Clock } from "../alibaba/clock";
 import type { HttpExchange } from "../alibaba/httpExchange";
 import { OPERATIONS, STS_OPERATIONS, type Operation } from "../alibaba/operations";
 import { retriedCall } from "../alibaba/retriedCall";
@@ -50,6 +51,8 @@ export class PoolServiceApi {
   readonly scrubber: SecretScrubber;
   private readonly alicloud: AlicloudConfig;
   private readonly policy: RetryPolicy;
+  /** The clock of every wait of these calls: the retry policy's. */
+  readonly clock: Clock;
   private readonly sessions: CredentialSessions;
   private readonly clients: VpcClients;
 
@@ -67,6 +70,7 @@ export class PoolServiceApi {
       options.assumeRole,
     ));
     this.policy = { ...DEFAULT_RETRY_POLICY, budgetMs: this.settings.retryTimeoutMs, ...options.retry };
+    this.clock = this.policy;
     this.sessions = options.sessions ?? new CredentialSessions();
     this.clients = options.clients ?? new VpcClients(this.sessions);
     this.scrubber = options.scrubber ?? new SecretScrubber();

@@ -1,7 +1,11 @@
 // The activation wait lasts what is configured, within one status read, and reports the time
 // waited. A virtual clock stands in for time (the calls still go to the emulator).
 import assert from "node:assert/strict";
-import { activateRegion, type Clock } from "../../provider/service/activation";
+import { join } from "node:path";
+import { lock } from "proper-lockfile";
+import type { Clock } from "../../provider/alibaba/clock";
+import { activateRegion } from "../../provider/service/activation";
+import { lockFolder } from "../../provider/service/lockFolder";
 import { OpenLocks } from "../../provider/service/openLock";
 import { PoolServiceApi } from "../../provider/service/poolServiceApi";
 import type { Emulator } from "../emulator/emulator";
@@ -126,5 +130,26 @@ describe("the activation wait", () => {
         "the throttled read, then the read at the window's end",
       );
     });
+  });
+
+  it("waits for another process's Open of the account on the same clock: AccountBusy when the activation wait has passed, nothing sent", async () => {
+    const uid = emulator.defaultAccount.uid;
+    const held = await lock(join(lockFolder(), `open-${uid}`), { realpath: false });
+    try {
+      const clock = virtualClock();
+      const err = await rejectionOf(
+        activateRegion(api(), "cn-hangzhou", "token-busy", {
+          activationTimeoutMs: 300_000,
+          locks: new OpenLocks(),
+          clock,
+        }),
+      );
+      assert.equal(err.code, "AccountBusy");
+      const waited = clock.slept.reduce((a, b) => a + b, 0);
+      assert.ok(waited > 290_000 && waited <= 300_000, `waited ${waited} ms of the 300 s on the clock`);
+      assert.ok(emulator.log().every((e) => e.action !== "OpenPublicIpAddressPoolService"));
+    } finally {
+      await held();
+    }
   });
 });

@@ -7,6 +7,7 @@ import {
   withRetries,
   type RetryPolicy,
 } from "../../provider/alibaba/retry";
+import { OUTCOME_SETTLE_MS, settleWindowMs } from "../../provider/service/activation";
 
 function sdkError(name: string, code: string, statusCode: number, extra: Record<string, unknown> = {}) {
   return Object.assign(new Error(`${code}: code: ${statusCode}, msg request id: R1`), {
@@ -207,4 +208,18 @@ describe("withRetries", () => {
     );
     assert.deepEqual(seen, ["ServiceUnavailable#1@125"]);
   });
+});
+
+describe("the settle window after an Open whose outcome is unknown", () => {
+  const cases: Array<[string, { statusCode?: number; attemptMs?: number }, number, number]> = [
+    ["a 5xx answer: one status read, no window", { statusCode: 503, attemptMs: 4_000 }, 300_000, 0],
+    ["no answer after 200 ms: at least a second", { attemptMs: 200 }, 300_000, 1_000],
+    ["no answer after 3 s: as long again", { attemptMs: 3_000 }, 300_000, 3_000],
+    ["no answer after 30 s: at most the settle bound", { attemptMs: 30_000 }, 300_000, OUTCOME_SETTLE_MS],
+    ["no answer, time unknown: the settle bound", {}, 300_000, OUTCOME_SETTLE_MS],
+    ["never past the activation wait", { attemptMs: 3_000 }, 2_000, 2_000],
+  ];
+  for (const [label, failure, activationTimeoutMs, expected] of cases) {
+    it(label, () => assert.equal(settleWindowMs(failure, activationTimeoutMs), expected));
+  }
 });
