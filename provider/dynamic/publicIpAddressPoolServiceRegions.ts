@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PublicIpAddressPoolService, type AssumeRoleArgs } from "./publicIpAddressPoolService";
-import { regionIdsProblem } from "../config/regionId";
+import { assertRegionIds, declareRegions } from "../service/regionsComponent";
 
 /** Arguments of {@link PublicIpAddressPoolServiceRegions}. */
 export interface PublicIpAddressPoolServiceRegionsArgs {
@@ -44,40 +44,25 @@ export class PublicIpAddressPoolServiceRegions extends pulumi.ComponentResource 
     args: PublicIpAddressPoolServiceRegionsArgs,
     opts?: pulumi.ComponentResourceOptions,
   ) {
-    const problem = regionIdsProblem(args?.regionIds);
-    if (problem) throw new Error(`PublicIpAddressPoolServiceRegions ${name}: ${problem}`);
+    assertRegionIds("PublicIpAddressPoolServiceRegions", name, args?.regionIds);
     super(
       COMPONENT_TYPE,
       name,
       {},
       { ...opts, aliases: [...(opts?.aliases ?? []), { type: COMPONENT_TYPE_BEFORE_0_2 }] },
     );
-    // Maps with no prototype: a key is only ever a region.
-    const services: Record<string, PublicIpAddressPoolService> = Object.create(null);
-    for (const regionId of args.regionIds) {
-      services[regionId] = new PublicIpAddressPoolService(
-        `${name}-${regionId}`,
-        { regionId, assumeRole: args.assumeRole },
-        { parent: this },
-      );
-    }
-    this.services = services;
-    const enabledByRegion: Record<string, pulumi.Output<boolean>> = Object.create(null);
-    for (const [regionId, service] of Object.entries(services)) enabledByRegion[regionId] = service.enabled;
-    this.enabled = pulumi.all(enabledByRegion);
-    this.enabledRegions = this.enabled.apply((e) =>
-      Object.keys(e)
-        .filter((r) => e[r])
-        .sort(),
+    const { children, enabled, enabledRegions, accountId } = declareRegions(
+      this,
+      name,
+      args.regionIds,
+      (childName, regionId, childOpts) =>
+        new PublicIpAddressPoolService(childName, { regionId, assumeRole: args.assumeRole }, childOpts),
     );
-    // Every child acts in the same account; an empty list acts in none.
-    const first = Object.values(services)[0];
-    this.accountId = first ? first.accountId : pulumi.output("");
-    this.registerOutputs({
-      enabled: this.enabled,
-      enabledRegions: this.enabledRegions,
-      accountId: this.accountId,
-    });
+    this.services = children;
+    this.enabled = enabled;
+    this.enabledRegions = enabledRegions;
+    this.accountId = accountId;
+    this.registerOutputs({ enabled, enabledRegions, accountId });
   }
 }
 

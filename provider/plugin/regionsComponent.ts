@@ -1,7 +1,7 @@
 // The component the plugin serves through `construct`: one resource of the plugin per region, its
 // children, so that they share the component's provider and appear under it.
 import * as pulumi from "@pulumi/pulumi";
-import { regionIdsProblem } from "../config/regionId";
+import { assertRegionIds, declareRegions } from "../service/regionsComponent";
 import { COMPONENT_TOKEN, RESOURCE_TOKEN } from "./schema";
 
 /** The inputs of the component, as `construct` receives them. */
@@ -36,31 +36,18 @@ export class RegionsComponent extends pulumi.ComponentResource {
 
   /** Declares one resource per region; refuses a list that is not one. */
   constructor(name: string, inputs: RegionsInputs, opts: pulumi.ComponentResourceOptions) {
-    const problem = regionIdsProblem(inputs.regionIds);
-    if (problem) throw new pulumi.InputPropertyError({ propertyPath: "regionIds", reason: problem });
+    assertRegionIds("PublicIpAddressPoolServiceRegions", name, inputs.regionIds);
     super(COMPONENT_TOKEN, name, {}, opts);
-    const enabled: Record<string, pulumi.Output<boolean>> = Object.create(null);
-    const accounts: Array<pulumi.Output<string>> = [];
-    for (const regionId of inputs.regionIds) {
-      const child = new RegionResource(
-        `${name}-${regionId}`,
-        { regionId, assumeRole: inputs.assumeRole },
-        { parent: this },
-      );
-      enabled[regionId] = child.enabled;
-      accounts.push(child.accountId);
-    }
-    this.enabled = pulumi.all(enabled);
-    this.enabledRegions = this.enabled.apply((e) =>
-      Object.keys(e)
-        .filter((r) => e[r])
-        .sort(),
+    const { enabled, enabledRegions, accountId } = declareRegions(
+      this,
+      name,
+      inputs.regionIds,
+      (childName, regionId, childOpts) =>
+        new RegionResource(childName, { regionId, assumeRole: inputs.assumeRole }, childOpts),
     );
-    this.accountId = accounts[0] ?? pulumi.output("");
-    this.registerOutputs({
-      enabled: this.enabled,
-      enabledRegions: this.enabledRegions,
-      accountId: this.accountId,
-    });
+    this.enabled = enabled;
+    this.enabledRegions = enabledRegions;
+    this.accountId = accountId;
+    this.registerOutputs({ enabled, enabledRegions, accountId });
   }
 }

@@ -2,10 +2,13 @@ import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import * as pulumi from "@pulumi/pulumi";
 import {
   COMPONENT_TYPE,
   COMPONENT_TYPE_BEFORE_0_2,
+  PublicIpAddressPoolServiceRegions,
 } from "../../provider/dynamic/publicIpAddressPoolServiceRegions";
+import { RegionsComponent } from "../../provider/plugin/regionsComponent";
 import { REPO_ROOT } from "../support/engine";
 import type { RegisteredUnderMocks as Registered } from "../support/registerUnderMocks";
 
@@ -56,4 +59,36 @@ describe("the resource and the component under Pulumi's mocks", () => {
       assert.match(urn, new RegExp(`::${COMPONENT_TYPE}\\$${RESOURCE_TYPE}::many-`));
     assert.deepEqual(registered.enabledRegions, ["ap-southeast-1", "cn-shanghai"]);
   });
+});
+
+describe("the component's check of regionIds, the same in both faces", () => {
+  const faces: Array<[string, (regionIds: unknown) => unknown]> = [
+    [
+      "the dynamic face",
+      (regionIds) => new PublicIpAddressPoolServiceRegions("pools", { regionIds } as never),
+    ],
+    ["the plugin", (regionIds) => new RegionsComponent("pools", { regionIds } as never, {})],
+  ];
+  for (const [face, declare] of faces) {
+    it(`${face}: refuses a region listed twice, or no list, with an input property error naming the component`, () => {
+      for (const [regionIds, reason] of [
+        [
+          ["cn-hangzhou", "cn-hangzhou"],
+          "regionIds lists cn-hangzhou more than once; list each region once.",
+        ],
+        [
+          "cn-hangzhou",
+          'regionIds must be a list of region IDs, like ["cn-hangzhou", "ap-southeast-1"], got a string.',
+        ],
+      ] as const) {
+        assert.throws(
+          () => declare(regionIds),
+          (err: unknown) =>
+            pulumi.InputPropertyError.isInstance(err) &&
+            err.propertyPath === "regionIds" &&
+            err.message === `PublicIpAddressPoolServiceRegions pools: ${reason}`,
+        );
+      }
+    });
+  }
 });
