@@ -3,17 +3,15 @@
 // names a role, and by the checks of what STS reports.
 import type { Sourced } from "./keys";
 
-/** A RAM role to assume, as `alicloud:assumeRole` and a resource's `assumeRole` give it. */
+/**
+ * A RAM role to assume, as `alicloud:assumeRole` and a resource's `assumeRole` give it (each
+ * field as {@link ROLE_FIELD_DOCS} says).
+ */
 export interface AssumeRoleSpec {
-  /** ARN of the role: `acs:ram::<account ID>:role/<name>`. */
   roleArn: string;
-  /** Session name (default "pulumi-alicloud-ip-pool-service"). */
   sessionName?: string;
-  /** A policy that narrows the session's permissions (JSON text). */
   policy?: string;
-  /** Session length in seconds, 900 to 43200 (default 3600). */
   sessionExpiration?: number;
-  /** The external ID the role's trust policy requires. */
   externalId?: string;
 }
 
@@ -46,6 +44,21 @@ export const ROLE_FIELDS = ["roleArn", "sessionName", "policy", "sessionExpirati
 
 /** Session lengths AssumeRole takes, in seconds. */
 export const SESSION_SECONDS = { min: 900, max: 43_200 } as const;
+
+/** The session name of a role this package assumes, unless the setting names one. */
+export const DEFAULT_SESSION_NAME = "pulumi-alicloud-ip-pool-service";
+
+/**
+ * What each field of an `assumeRole` setting means: the text of the schema, and the text the
+ * TypeScript faces' doc comments must hold (a unit test compares them).
+ */
+export const ROLE_FIELD_DOCS: Readonly<Record<(typeof ROLE_FIELDS)[number], string>> = {
+  roleArn: "ARN of the role, `acs:ram::<16-digit account ID>:role/<name>`: its account is the one acted in.",
+  sessionName: `Session name (default "${DEFAULT_SESSION_NAME}").`,
+  policy: "A policy that narrows the session's permissions (JSON text).",
+  sessionExpiration: `Session length in seconds, ${SESSION_SECONDS.min} to ${SESSION_SECONDS.max} (default 3600); the session is renewed before it ends.`,
+  externalId: "The external ID the role's trust policy requires.",
+};
 
 /** An Alibaba Cloud account ID: 16 digits, the first not 0 (as every document and SDK sample shows). */
 const ACCOUNT_ID = /^[1-9]\d{15}$/;

@@ -6,7 +6,7 @@
 import type Credential from "@alicloud/credentials";
 import type { CredentialsProvider } from "@alicloud/credentials";
 import { type Sourced } from "../config/keys";
-import { roleAccount, type OidcRoleSpec, type RoleStep } from "../config/roles";
+import { DEFAULT_SESSION_NAME, roleAccount, type OidcRoleSpec, type RoleStep } from "../config/roles";
 import { assertHeaderSafe } from "./values";
 import { sessionFrom, type IssuedSession, type StsSessionBody } from "./sessionReply";
 import type { CallFailure } from "../alibaba/classifyError";
@@ -19,9 +19,6 @@ import { STS_OPERATIONS, type Operation } from "../alibaba/operations";
 import { retriedCall } from "../alibaba/retriedCall";
 import { RetriesFailed, type RetryNotice, type RetryPolicy } from "../alibaba/retry";
 import { stsClient, stsSdk } from "../alibaba/stsClient";
-
-/** The session name a role gets when none is configured. */
-export const DEFAULT_SESSION_NAME = "pulumi-alicloud-ip-pool-service";
 
 /** How STS is reached, and where what it says goes. */
 export interface StsAccess {

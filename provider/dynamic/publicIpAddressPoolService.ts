@@ -4,13 +4,13 @@ import { serializedProvider } from "./serializedProvider";
 
 /** A RAM role to act through, with the fields of `alicloud:assumeRole`. */
 export interface AssumeRoleArgs {
-  /** ARN of the role, `acs:ram::<account ID>:role/<name>`: its account is the one activated. */
+  /** ARN of the role, `acs:ram::<16-digit account ID>:role/<name>`: its account is the one acted in. */
   roleArn: pulumi.Input<string>;
   /** Session name (default "pulumi-alicloud-ip-pool-service"). */
   sessionName?: pulumi.Input<string>;
   /** A policy that narrows the session's permissions (JSON text). */
   policy?: pulumi.Input<string>;
-  /** Session length in seconds, 900 to 43200 (default 3600); the library renews it before it ends. */
+  /** Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends. */
   sessionExpiration?: pulumi.Input<number>;
   /** The external ID the role's trust policy requires. */
   externalId?: pulumi.Input<string>;
@@ -50,13 +50,16 @@ export const RESOURCE_TYPE = "PublicIpAddressPoolService";
 export class PublicIpAddressPoolService extends pulumi.dynamic.Resource {
   /** The region. */
   declare public readonly regionId: pulumi.Output<string>;
-  /** True once the feature is active in the region. */
+  /**
+   * True once the feature is active in the region: a resource is in the state only while its
+   * region is on (a refresh that finds it off removes it).
+   */
   declare public readonly enabled: pulumi.Output<boolean>;
   /** True when the region was already active and no Open call was sent. */
   declare public readonly adopted: pulumi.Output<boolean>;
   /** Request ID of the Open call, when one was sent. */
   declare public readonly requestId: pulumi.Output<string | undefined>;
-  /** The account the feature was activated in: the role's, or the stack credentials' own. */
+  /** The account the feature was activated in, as STS reports it: the role's, or the credentials' own. */
   declare public readonly accountId: pulumi.Output<string>;
 
   /** Declares the activation of one region. */

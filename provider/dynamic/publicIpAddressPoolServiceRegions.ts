@@ -30,12 +30,12 @@ export class PublicIpAddressPoolServiceRegions extends pulumi.ComponentResource 
   /**
    * `true` for each region once `pulumi up` has activated (or adopted) it, by region ID. Not a live
    * reading: a resource stays in the state only while its region is on (a refresh that finds it
-   * off removes it); `getPublicIpAddressPoolServiceStatus` reads the live state.
+   * off removes it); the status function reads the live state.
    */
   public readonly enabled: pulumi.Output<Record<string, boolean>>;
   /** The regions this component activates, sorted: `regionIds` once `pulumi up` has succeeded. */
   public readonly enabledRegions: pulumi.Output<string[]>;
-  /** The account the regions were activated in (the role's, or the stack credentials' own). */
+  /** The account the regions were activated in (the role's, or the credentials' own; none for an empty list). */
   public readonly accountId: pulumi.Output<string>;
 
   /** Declares one activation per region. */

@@ -14,9 +14,12 @@ export interface RegionsInputs {
 
 /** One region's resource of the plugin, declared by the component. */
 class RegionResource extends pulumi.CustomResource {
-  /** True once the feature is active in the region. */
+  /**
+   * True once the feature is active in the region: a resource is in the state only while its
+   * region is on (a refresh that finds it off removes it).
+   */
   declare readonly enabled: pulumi.Output<boolean>;
-  /** The account the feature was activated in. */
+  /** The account the feature was activated in, as STS reports it: the role's, or the credentials' own. */
   declare readonly accountId: pulumi.Output<string>;
 
   /** Declares the activation of one region, as a child of the component. */
@@ -27,11 +30,15 @@ class RegionResource extends pulumi.CustomResource {
 
 /** Activates the feature in a list of regions: one plugin resource per region, named `<name>-<regionId>`. */
 export class RegionsComponent extends pulumi.ComponentResource {
-  /** `true` for each region once activated, by region ID. */
+  /**
+   * `true` for each region once `pulumi up` has activated (or adopted) it, by region ID. Not a live
+   * reading: a resource stays in the state only while its region is on (a refresh that finds it
+   * off removes it); the status function reads the live state.
+   */
   readonly enabled: pulumi.Output<Record<string, boolean>>;
-  /** The regions activated, sorted. */
+  /** The regions this component activates, sorted: `regionIds` once `pulumi up` has succeeded. */
   readonly enabledRegions: pulumi.Output<string[]>;
-  /** The account the regions were activated in (none for an empty list). */
+  /** The account the regions were activated in (the role's, or the credentials' own; none for an empty list). */
   readonly accountId: pulumi.Output<string>;
 
   /** Declares one resource per region; refuses a list that is not one. */

@@ -2,6 +2,9 @@
 // that an explicit provider's inputs are encrypted in the state), the resource, the component and
 // the status function, each with the doc strings the generated SDKs carry.
 import { IGNORED_KEYS, REFUSED_KEYS, SETTINGS, type SettingKey, type SettingsTable } from "../config/keys";
+import { ROLE_FIELD_DOCS } from "../config/roles";
+import { REGION_OUTPUT_DOCS } from "../service/regionRules";
+import { REGIONS_OUTPUT_DOCS } from "../service/regionsComponent";
 import { PACKAGE, pluginKey } from "./pluginConfig";
 import { GO_IMPORT_PATH, NODEJS_PACKAGE, PULUMI_SDK_RANGE, PYTHON_PACKAGE, REPOSITORY } from "./registries";
 
@@ -75,34 +78,21 @@ function configProperties(module: Module, settings: SettingsTable): Record<strin
 
 /** The schema's properties of a role to assume, by field (the resource's and the provider's `assumeRole`). */
 const ROLE_PROPERTIES: Readonly<Record<string, Property>> = {
-  roleArn: text(
-    "ARN of the role, `acs:ram::<16-digit account ID>:role/<name>`: its account is the one acted in.",
-  ),
-  sessionName: text('Session name (default "pulumi-alicloud-ip-pool-service").'),
-  policy: text("A policy that narrows the session's permissions (JSON text)."),
-  sessionExpiration: {
-    type: "integer",
-    description: "Session length in seconds, 900 to 43200 (default 3600).",
-  },
-  externalId: text("The external ID the role's trust policy requires."),
+  roleArn: text(ROLE_FIELD_DOCS.roleArn),
+  sessionName: text(ROLE_FIELD_DOCS.sessionName),
+  policy: text(ROLE_FIELD_DOCS.policy),
+  sessionExpiration: { type: "integer", description: ROLE_FIELD_DOCS.sessionExpiration },
+  externalId: text(ROLE_FIELD_DOCS.externalId),
 };
 
+/** The schema's properties of the resource's outputs. */
 const REGION_OUTPUTS: Readonly<Record<string, Property>> = {
-  regionId: text("The region."),
-  enabled: {
-    type: "boolean",
-    description:
-      "Always true: a resource is in the state only while its region is on (a refresh that finds it off removes it).",
-  },
-  adopted: {
-    type: "boolean",
-    description: "True when the region was already active and no Open call was sent.",
-  },
-  requestId: text("Request ID of the Open call, when one was sent."),
-  accountId: text(
-    "The account the feature was activated in, as STS reports it: the role's, or the credentials' own.",
-  ),
-  assumeRole: ref(ASSUME_ROLE, "The role the calls act through, if any."),
+  regionId: text(REGION_OUTPUT_DOCS.regionId),
+  enabled: { type: "boolean", description: REGION_OUTPUT_DOCS.enabled },
+  adopted: { type: "boolean", description: REGION_OUTPUT_DOCS.adopted },
+  requestId: text(REGION_OUTPUT_DOCS.requestId),
+  accountId: text(REGION_OUTPUT_DOCS.accountId),
+  assumeRole: ref(ASSUME_ROLE, REGION_OUTPUT_DOCS.assumeRole),
 };
 
 /** The names of the resource's outputs: what the plugin keeps of a state it reads. */
@@ -199,15 +189,14 @@ export function packageSchema(
           enabled: {
             type: "object",
             additionalProperties: { type: "boolean" },
-            description:
-              "`true` for each region once `pulumi up` has activated (or adopted) it, by region ID.",
+            description: REGIONS_OUTPUT_DOCS.enabled,
           },
           enabledRegions: {
             type: "array",
             items: { type: "string" },
-            description: "The regions this component activates, sorted, once `pulumi up` has succeeded.",
+            description: REGIONS_OUTPUT_DOCS.enabledRegions,
           },
-          accountId: text("The account the regions were activated in."),
+          accountId: text(REGIONS_OUTPUT_DOCS.accountId),
         },
         required: ["enabled", "enabledRegions", "accountId"],
       },

@@ -21,21 +21,31 @@ export interface RegionInputs {
   assumeRole?: AssumeRoleSpec;
 }
 
-/** A region's state once activated, as recorded. */
+/** A region's state once activated, as recorded (each field as {@link REGION_OUTPUT_DOCS} says). */
 export interface RegionOutputs {
-  /** Region ID. */
   regionId: string;
-  /** True once the feature is active in the region. */
   enabled: boolean;
-  /** True when the region was already active and no Open call was sent. */
   adopted: boolean;
-  /** Request ID of the Open call, when one was sent. */
   requestId?: string;
-  /** The account the feature was activated in (absent in state written before release 0.2.0). */
+  /** Absent in state written before release 0.2.0. */
   accountId?: string;
-  /** The role the calls act through, if any (read and refresh act through it too). */
   assumeRole?: AssumeRoleSpec;
 }
+
+/**
+ * What each output of a region's resource means: the text of the schema, and the text the
+ * TypeScript faces' doc comments must hold (a unit test compares them).
+ */
+export const REGION_OUTPUT_DOCS: Readonly<Record<keyof RegionOutputs, string>> = {
+  regionId: "The region.",
+  enabled:
+    "True once the feature is active in the region: a resource is in the state only while its region is on (a refresh that finds it off removes it).",
+  adopted: "True when the region was already active and no Open call was sent.",
+  requestId: "Request ID of the Open call, when one was sent.",
+  accountId:
+    "The account the feature was activated in, as STS reports it: the role's, or the credentials' own.",
+  assumeRole: "The role the calls act through, if any (read and refresh act through it too).",
+};
 
 /** What a change does to a region's resource. */
 export interface RegionDiff {

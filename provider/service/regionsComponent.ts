@@ -4,23 +4,30 @@
 import * as pulumi from "@pulumi/pulumi";
 import { regionIdsProblem } from "../config/regionId";
 
-/** What a region's child resource gives the component. */
+/** What a region's child resource gives the component (each as REGION_OUTPUT_DOCS says). */
 export interface RegionChild {
-  /** True once the feature is active in the region. */
   readonly enabled: pulumi.Output<boolean>;
-  /** The account the feature was activated in. */
   readonly accountId: pulumi.Output<string>;
 }
 
-/** The component's outputs, in every face. */
+/** The component's outputs, in every face (each as {@link REGIONS_OUTPUT_DOCS} says). */
 export interface RegionsOutputs {
-  /** `true` for each region once activated, by region ID. */
   enabled: pulumi.Output<Record<string, boolean>>;
-  /** The regions activated, sorted. */
   enabledRegions: pulumi.Output<string[]>;
-  /** The account the regions were activated in (none for an empty list). */
   accountId: pulumi.Output<string>;
 }
+
+/**
+ * What each output of the component means: the text of the schema, and the text the TypeScript
+ * faces' doc comments must hold (a unit test compares them).
+ */
+export const REGIONS_OUTPUT_DOCS: Readonly<Record<keyof RegionsOutputs, string>> = {
+  enabled:
+    "`true` for each region once `pulumi up` has activated (or adopted) it, by region ID. Not a live reading: a resource stays in the state only while its region is on (a refresh that finds it off removes it); the status function reads the live state.",
+  enabledRegions: "The regions this component activates, sorted: `regionIds` once `pulumi up` has succeeded.",
+  accountId:
+    "The account the regions were activated in (the role's, or the credentials' own; none for an empty list).",
+};
 
 /**
  * Refuses `regionIds` unless it is a list of distinct region IDs, naming the component: the same

@@ -55,11 +55,11 @@ export class PublicIpAddressPoolService extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly adopted: pulumi.Output<boolean>;
     /**
-     * The role the calls act through, if any.
+     * The role the calls act through, if any (read and refresh act through it too).
      */
     declare public readonly assumeRole: pulumi.Output<outputs.AssumeRole | undefined>;
     /**
-     * Always true: a resource is in the state only while its region is on (a refresh that finds it off removes it).
+     * True once the feature is active in the region: a resource is in the state only while its region is on (a refresh that finds it off removes it).
      */
     declare public /*out*/ readonly enabled: pulumi.Output<boolean>;
     /**

@@ -25,15 +25,15 @@ export class PublicIpAddressPoolServiceRegions extends pulumi.ComponentResource 
     }
 
     /**
-     * The account the regions were activated in.
+     * The account the regions were activated in (the role's, or the credentials' own; none for an empty list).
      */
     declare public /*out*/ readonly accountId: pulumi.Output<string>;
     /**
-     * `true` for each region once `pulumi up` has activated (or adopted) it, by region ID.
+     * `true` for each region once `pulumi up` has activated (or adopted) it, by region ID. Not a live reading: a resource stays in the state only while its region is on (a refresh that finds it off removes it); the status function reads the live state.
      */
     declare public /*out*/ readonly enabled: pulumi.Output<{[key: string]: boolean}>;
     /**
-     * The regions this component activates, sorted, once `pulumi up` has succeeded.
+     * The regions this component activates, sorted: `regionIds` once `pulumi up` has succeeded.
      */
     declare public /*out*/ readonly enabledRegions: pulumi.Output<string[]>;
 

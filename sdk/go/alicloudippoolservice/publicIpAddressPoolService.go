@@ -19,9 +19,9 @@ type PublicIpAddressPoolService struct {
 	AccountId pulumi.StringOutput `pulumi:"accountId"`
 	// True when the region was already active and no Open call was sent.
 	Adopted pulumi.BoolOutput `pulumi:"adopted"`
-	// The role the calls act through, if any.
+	// The role the calls act through, if any (read and refresh act through it too).
 	AssumeRole AssumeRolePtrOutput `pulumi:"assumeRole"`
-	// Always true: a resource is in the state only while its region is on (a refresh that finds it off removes it).
+	// True once the feature is active in the region: a resource is in the state only while its region is on (a refresh that finds it off removes it).
 	Enabled pulumi.BoolOutput `pulumi:"enabled"`
 	// The region.
 	RegionId pulumi.StringOutput `pulumi:"regionId"`
@@ -136,12 +136,12 @@ func (o PublicIpAddressPoolServiceOutput) Adopted() pulumi.BoolOutput {
 	return o.ApplyT(func(v *PublicIpAddressPoolService) pulumi.BoolOutput { return v.Adopted }).(pulumi.BoolOutput)
 }
 
-// The role the calls act through, if any.
+// The role the calls act through, if any (read and refresh act through it too).
 func (o PublicIpAddressPoolServiceOutput) AssumeRole() AssumeRolePtrOutput {
 	return o.ApplyT(func(v *PublicIpAddressPoolService) AssumeRolePtrOutput { return v.AssumeRole }).(AssumeRolePtrOutput)
 }
 
-// Always true: a resource is in the state only while its region is on (a refresh that finds it off removes it).
+// True once the feature is active in the region: a resource is in the state only while its region is on (a refresh that finds it off removes it).
 func (o PublicIpAddressPoolServiceOutput) Enabled() pulumi.BoolOutput {
 	return o.ApplyT(func(v *PublicIpAddressPoolService) pulumi.BoolOutput { return v.Enabled }).(pulumi.BoolOutput)
 }

@@ -16,11 +16,11 @@ import (
 type PublicIpAddressPoolServiceRegions struct {
 	pulumi.ResourceState
 
-	// The account the regions were activated in.
+	// The account the regions were activated in (the role's, or the credentials' own; none for an empty list).
 	AccountId pulumi.StringOutput `pulumi:"accountId"`
-	// `true` for each region once `pulumi up` has activated (or adopted) it, by region ID.
+	// `true` for each region once `pulumi up` has activated (or adopted) it, by region ID. Not a live reading: a resource stays in the state only while its region is on (a refresh that finds it off removes it); the status function reads the live state.
 	Enabled pulumi.BoolMapOutput `pulumi:"enabled"`
-	// The regions this component activates, sorted, once `pulumi up` has succeeded.
+	// The regions this component activates, sorted: `regionIds` once `pulumi up` has succeeded.
 	EnabledRegions pulumi.StringArrayOutput `pulumi:"enabledRegions"`
 }
 
@@ -95,17 +95,17 @@ func (o PublicIpAddressPoolServiceRegionsOutput) ToPublicIpAddressPoolServiceReg
 	return o
 }
 
-// The account the regions were activated in.
+// The account the regions were activated in (the role's, or the credentials' own; none for an empty list).
 func (o PublicIpAddressPoolServiceRegionsOutput) AccountId() pulumi.StringOutput {
 	return o.ApplyT(func(v *PublicIpAddressPoolServiceRegions) pulumi.StringOutput { return v.AccountId }).(pulumi.StringOutput)
 }
 
-// `true` for each region once `pulumi up` has activated (or adopted) it, by region ID.
+// `true` for each region once `pulumi up` has activated (or adopted) it, by region ID. Not a live reading: a resource stays in the state only while its region is on (a refresh that finds it off removes it); the status function reads the live state.
 func (o PublicIpAddressPoolServiceRegionsOutput) Enabled() pulumi.BoolMapOutput {
 	return o.ApplyT(func(v *PublicIpAddressPoolServiceRegions) pulumi.BoolMapOutput { return v.Enabled }).(pulumi.BoolMapOutput)
 }
 
-// The regions this component activates, sorted, once `pulumi up` has succeeded.
+// The regions this component activates, sorted: `regionIds` once `pulumi up` has succeeded.
 func (o PublicIpAddressPoolServiceRegionsOutput) EnabledRegions() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *PublicIpAddressPoolServiceRegions) pulumi.StringArrayOutput { return v.EnabledRegions }).(pulumi.StringArrayOutput)
 }

@@ -21,7 +21,7 @@ type AssumeRole struct {
 	Policy *string `pulumi:"policy"`
 	// ARN of the role, `acs:ram::<16-digit account ID>:role/<name>`: its account is the one acted in.
 	RoleArn string `pulumi:"roleArn"`
-	// Session length in seconds, 900 to 43200 (default 3600).
+	// Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
 	SessionExpiration *int `pulumi:"sessionExpiration"`
 	// Session name (default "pulumi-alicloud-ip-pool-service").
 	SessionName *string `pulumi:"sessionName"`
@@ -46,7 +46,7 @@ type AssumeRoleArgs struct {
 	Policy pulumi.StringPtrInput `pulumi:"policy"`
 	// ARN of the role, `acs:ram::<16-digit account ID>:role/<name>`: its account is the one acted in.
 	RoleArn pulumi.StringInput `pulumi:"roleArn"`
-	// Session length in seconds, 900 to 43200 (default 3600).
+	// Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
 	SessionExpiration pulumi.IntPtrInput `pulumi:"sessionExpiration"`
 	// Session name (default "pulumi-alicloud-ip-pool-service").
 	SessionName pulumi.StringPtrInput `pulumi:"sessionName"`
@@ -145,7 +145,7 @@ func (o AssumeRoleOutput) RoleArn() pulumi.StringOutput {
 	return o.ApplyT(func(v AssumeRole) string { return v.RoleArn }).(pulumi.StringOutput)
 }
 
-// Session length in seconds, 900 to 43200 (default 3600).
+// Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
 func (o AssumeRoleOutput) SessionExpiration() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v AssumeRole) *int { return v.SessionExpiration }).(pulumi.IntPtrOutput)
 }
@@ -209,7 +209,7 @@ func (o AssumeRolePtrOutput) RoleArn() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// Session length in seconds, 900 to 43200 (default 3600).
+// Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
 func (o AssumeRolePtrOutput) SessionExpiration() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *AssumeRole) *int {
 		if v == nil {
@@ -243,7 +243,7 @@ type AssumeRoleWithOidc struct {
 	RoleArn string `pulumi:"roleArn"`
 	// Session name (default "pulumi-alicloud-ip-pool-service").
 	RoleSessionName *string `pulumi:"roleSessionName"`
-	// Session length in seconds, 900 to 43200 (default 3600).
+	// Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
 	SessionExpiration *int `pulumi:"sessionExpiration"`
 }
 
@@ -272,7 +272,7 @@ type AssumeRoleWithOidcArgs struct {
 	RoleArn pulumi.StringInput `pulumi:"roleArn"`
 	// Session name (default "pulumi-alicloud-ip-pool-service").
 	RoleSessionName pulumi.StringPtrInput `pulumi:"roleSessionName"`
-	// Session length in seconds, 900 to 43200 (default 3600).
+	// Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
 	SessionExpiration pulumi.IntPtrInput `pulumi:"sessionExpiration"`
 }
 
@@ -384,7 +384,7 @@ func (o AssumeRoleWithOidcOutput) RoleSessionName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v AssumeRoleWithOidc) *string { return v.RoleSessionName }).(pulumi.StringPtrOutput)
 }
 
-// Session length in seconds, 900 to 43200 (default 3600).
+// Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
 func (o AssumeRoleWithOidcOutput) SessionExpiration() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v AssumeRoleWithOidc) *int { return v.SessionExpiration }).(pulumi.IntPtrOutput)
 }
@@ -473,7 +473,7 @@ func (o AssumeRoleWithOidcPtrOutput) RoleSessionName() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// Session length in seconds, 900 to 43200 (default 3600).
+// Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
 func (o AssumeRoleWithOidcPtrOutput) SessionExpiration() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *AssumeRoleWithOidc) *int {
 		if v == nil {

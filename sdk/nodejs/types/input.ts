@@ -22,7 +22,7 @@ export interface AssumeRole {
      */
     roleArn: string;
     /**
-     * Session length in seconds, 900 to 43200 (default 3600).
+     * Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
      */
     sessionExpiration?: number;
     /**
@@ -48,7 +48,7 @@ export interface AssumeRoleArgs {
      */
     roleArn: pulumi.Input<string>;
     /**
-     * Session length in seconds, 900 to 43200 (default 3600).
+     * Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
      */
     sessionExpiration?: pulumi.Input<number | undefined>;
     /**
@@ -86,7 +86,7 @@ export interface AssumeRoleWithOidcArgs {
      */
     roleSessionName?: pulumi.Input<string | undefined>;
     /**
-     * Session length in seconds, 900 to 43200 (default 3600).
+     * Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
      */
     sessionExpiration?: pulumi.Input<number | undefined>;
 }

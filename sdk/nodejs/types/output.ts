@@ -22,7 +22,7 @@ export interface AssumeRole {
      */
     roleArn: string;
     /**
-     * Session length in seconds, 900 to 43200 (default 3600).
+     * Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
      */
     sessionExpiration?: number;
     /**
@@ -49,7 +49,7 @@ export namespace config {
          */
         roleArn: string;
         /**
-         * Session length in seconds, 900 to 43200 (default 3600).
+         * Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
          */
         sessionExpiration?: number;
         /**
@@ -87,7 +87,7 @@ export namespace config {
          */
         roleSessionName?: string;
         /**
-         * Session length in seconds, 900 to 43200 (default 3600).
+         * Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
          */
         sessionExpiration?: number;
     }

@@ -43,7 +43,7 @@ class AssumeRoleDict(TypedDict):
     """
     session_expiration: NotRequired[_builtins.int]
     """
-    Session length in seconds, 900 to 43200 (default 3600).
+    Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
     """
     session_name: NotRequired[_builtins.str]
     """
@@ -64,7 +64,7 @@ class AssumeRole:
         :param _builtins.str role_arn: ARN of the role, `acs:ram::<16-digit account ID>:role/<name>`: its account is the one acted in.
         :param _builtins.str external_id: The external ID the role's trust policy requires.
         :param _builtins.str policy: A policy that narrows the session's permissions (JSON text).
-        :param _builtins.int session_expiration: Session length in seconds, 900 to 43200 (default 3600).
+        :param _builtins.int session_expiration: Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
         :param _builtins.str session_name: Session name (default "pulumi-alicloud-ip-pool-service").
         """
         pulumi.set(__self__, "role_arn", role_arn)
@@ -117,7 +117,7 @@ class AssumeRole:
     @pulumi.getter(name="sessionExpiration")
     def session_expiration(self) -> Optional[_builtins.int]:
         """
-        Session length in seconds, 900 to 43200 (default 3600).
+        Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
         """
         return pulumi.get(self, "session_expiration")
 
@@ -156,7 +156,7 @@ class AssumeRoleArgsDict(TypedDict):
     """
     session_expiration: NotRequired[pulumi.Input[Optional[_builtins.int]]]
     """
-    Session length in seconds, 900 to 43200 (default 3600).
+    Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
     """
     session_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -177,7 +177,7 @@ class AssumeRoleArgs:
         :param pulumi.Input[_builtins.str] role_arn: ARN of the role, `acs:ram::<16-digit account ID>:role/<name>`: its account is the one acted in.
         :param pulumi.Input[_builtins.str] external_id: The external ID the role's trust policy requires.
         :param pulumi.Input[_builtins.str] policy: A policy that narrows the session's permissions (JSON text).
-        :param pulumi.Input[_builtins.int] session_expiration: Session length in seconds, 900 to 43200 (default 3600).
+        :param pulumi.Input[_builtins.int] session_expiration: Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
         :param pulumi.Input[_builtins.str] session_name: Session name (default "pulumi-alicloud-ip-pool-service").
         """
         pulumi.set(__self__, "role_arn", role_arn)
@@ -230,7 +230,7 @@ class AssumeRoleArgs:
     @pulumi.getter(name="sessionExpiration")
     def session_expiration(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Session length in seconds, 900 to 43200 (default 3600).
+        Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
         """
         return pulumi.get(self, "session_expiration")
 
@@ -281,7 +281,7 @@ class AssumeRoleWithOidcArgsDict(TypedDict):
     """
     session_expiration: NotRequired[pulumi.Input[Optional[_builtins.int]]]
     """
-    Session length in seconds, 900 to 43200 (default 3600).
+    Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
     """
 
 @pulumi.input_type
@@ -303,7 +303,7 @@ class AssumeRoleWithOidcArgs:
         :param pulumi.Input[_builtins.str] oidc_token_file: A file holding the token.
         :param pulumi.Input[_builtins.str] policy: A policy that narrows the session's permissions (JSON text).
         :param pulumi.Input[_builtins.str] role_session_name: Session name (default "pulumi-alicloud-ip-pool-service").
-        :param pulumi.Input[_builtins.int] session_expiration: Session length in seconds, 900 to 43200 (default 3600).
+        :param pulumi.Input[_builtins.int] session_expiration: Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
         """
         pulumi.set(__self__, "oidc_provider_arn", oidc_provider_arn)
         pulumi.set(__self__, "role_arn", role_arn)
@@ -394,7 +394,7 @@ class AssumeRoleWithOidcArgs:
     @pulumi.getter(name="sessionExpiration")
     def session_expiration(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Session length in seconds, 900 to 43200 (default 3600).
+        Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
         """
         return pulumi.get(self, "session_expiration")
 

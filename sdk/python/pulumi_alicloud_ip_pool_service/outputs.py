@@ -58,7 +58,7 @@ class AssumeRole(dict):
         :param _builtins.str role_arn: ARN of the role, `acs:ram::<16-digit account ID>:role/<name>`: its account is the one acted in.
         :param _builtins.str external_id: The external ID the role's trust policy requires.
         :param _builtins.str policy: A policy that narrows the session's permissions (JSON text).
-        :param _builtins.int session_expiration: Session length in seconds, 900 to 43200 (default 3600).
+        :param _builtins.int session_expiration: Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
         :param _builtins.str session_name: Session name (default "pulumi-alicloud-ip-pool-service").
         """
         pulumi.set(__self__, "role_arn", role_arn)
@@ -99,7 +99,7 @@ class AssumeRole(dict):
     @pulumi.getter(name="sessionExpiration")
     def session_expiration(self) -> Optional[_builtins.int]:
         """
-        Session length in seconds, 900 to 43200 (default 3600).
+        Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
         """
         return pulumi.get(self, "session_expiration")
 

@@ -173,7 +173,7 @@ class PublicIpAddressPoolService(pulumi.CustomResource):
     @pulumi.getter(name="assumeRole")
     def assume_role(self) -> pulumi.Output[Optional['outputs.AssumeRole']]:
         """
-        The role the calls act through, if any.
+        The role the calls act through, if any (read and refresh act through it too).
         """
         return pulumi.get(self, "assume_role")
 
@@ -181,7 +181,7 @@ class PublicIpAddressPoolService(pulumi.CustomResource):
     @pulumi.getter
     def enabled(self) -> pulumi.Output[_builtins.bool]:
         """
-        Always true: a resource is in the state only while its region is on (a refresh that finds it off removes it).
+        True once the feature is active in the region: a resource is in the state only while its region is on (a refresh that finds it off removes it).
         """
         return pulumi.get(self, "enabled")
 

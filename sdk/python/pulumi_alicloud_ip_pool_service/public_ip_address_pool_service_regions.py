@@ -130,7 +130,7 @@ class PublicIpAddressPoolServiceRegions(pulumi.ComponentResource):
     @pulumi.getter(name="accountId")
     def account_id(self) -> pulumi.Output[_builtins.str]:
         """
-        The account the regions were activated in.
+        The account the regions were activated in (the role's, or the credentials' own; none for an empty list).
         """
         return pulumi.get(self, "account_id")
 
@@ -138,7 +138,7 @@ class PublicIpAddressPoolServiceRegions(pulumi.ComponentResource):
     @pulumi.getter
     def enabled(self) -> pulumi.Output[Mapping[str, _builtins.bool]]:
         """
-        `true` for each region once `pulumi up` has activated (or adopted) it, by region ID.
+        `true` for each region once `pulumi up` has activated (or adopted) it, by region ID. Not a live reading: a resource stays in the state only while its region is on (a refresh that finds it off removes it); the status function reads the live state.
         """
         return pulumi.get(self, "enabled")
 
@@ -146,7 +146,7 @@ class PublicIpAddressPoolServiceRegions(pulumi.ComponentResource):
     @pulumi.getter(name="enabledRegions")
     def enabled_regions(self) -> pulumi.Output[Sequence[_builtins.str]]:
         """
-        The regions this component activates, sorted, once `pulumi up` has succeeded.
+        The regions this component activates, sorted: `regionIds` once `pulumi up` has succeeded.
         """
         return pulumi.get(self, "enabled_regions")
 

@@ -17,7 +17,7 @@ type AssumeRole struct {
 	Policy *string `pulumi:"policy"`
 	// ARN of the role, `acs:ram::<16-digit account ID>:role/<name>`: its account is the one acted in.
 	RoleArn string `pulumi:"roleArn"`
-	// Session length in seconds, 900 to 43200 (default 3600).
+	// Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
 	SessionExpiration *int `pulumi:"sessionExpiration"`
 	// Session name (default "pulumi-alicloud-ip-pool-service").
 	SessionName *string `pulumi:"sessionName"`
@@ -37,7 +37,7 @@ type AssumeRoleWithOidc struct {
 	RoleArn string `pulumi:"roleArn"`
 	// Session name (default "pulumi-alicloud-ip-pool-service").
 	RoleSessionName *string `pulumi:"roleSessionName"`
-	// Session length in seconds, 900 to 43200 (default 3600).
+	// Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
 	SessionExpiration *int `pulumi:"sessionExpiration"`
 }
 

@@ -37,7 +37,7 @@ class AssumeRole(dict):
         :param _builtins.str role_arn: ARN of the role, `acs:ram::<16-digit account ID>:role/<name>`: its account is the one acted in.
         :param _builtins.str external_id: The external ID the role's trust policy requires.
         :param _builtins.str policy: A policy that narrows the session's permissions (JSON text).
-        :param _builtins.int session_expiration: Session length in seconds, 900 to 43200 (default 3600).
+        :param _builtins.int session_expiration: Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
         :param _builtins.str session_name: Session name (default "pulumi-alicloud-ip-pool-service").
         """
         pulumi.set(__self__, "role_arn", role_arn)
@@ -78,7 +78,7 @@ class AssumeRole(dict):
     @pulumi.getter(name="sessionExpiration")
     def session_expiration(self) -> Optional[_builtins.int]:
         """
-        Session length in seconds, 900 to 43200 (default 3600).
+        Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
         """
         return pulumi.get(self, "session_expiration")
 
@@ -113,7 +113,7 @@ class AssumeRoleWithOidc(dict):
         :param _builtins.str oidc_token_file: A file holding the token.
         :param _builtins.str policy: A policy that narrows the session's permissions (JSON text).
         :param _builtins.str role_session_name: Session name (default "pulumi-alicloud-ip-pool-service").
-        :param _builtins.int session_expiration: Session length in seconds, 900 to 43200 (default 3600).
+        :param _builtins.int session_expiration: Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
         """
         pulumi.set(__self__, "oidc_provider_arn", oidc_provider_arn)
         pulumi.set(__self__, "role_arn", role_arn)
@@ -180,7 +180,7 @@ class AssumeRoleWithOidc(dict):
     @pulumi.getter(name="sessionExpiration")
     def session_expiration(self) -> Optional[_builtins.int]:
         """
-        Session length in seconds, 900 to 43200 (default 3600).
+        Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
         """
         return pulumi.get(self, "session_expiration")
 

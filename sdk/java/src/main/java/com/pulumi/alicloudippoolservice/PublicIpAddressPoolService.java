@@ -50,28 +50,28 @@ public class PublicIpAddressPoolService extends com.pulumi.resources.CustomResou
         return this.adopted;
     }
     /**
-     * The role the calls act through, if any.
+     * The role the calls act through, if any (read and refresh act through it too).
      * 
      */
     @Export(name="assumeRole", refs={AssumeRole.class}, tree="[0]")
     private Output</* @Nullable */ AssumeRole> assumeRole;
 
     /**
-     * @return The role the calls act through, if any.
+     * @return The role the calls act through, if any (read and refresh act through it too).
      * 
      */
     public Output<Optional<AssumeRole>> assumeRole() {
         return Codegen.optional(this.assumeRole);
     }
     /**
-     * Always true: a resource is in the state only while its region is on (a refresh that finds it off removes it).
+     * True once the feature is active in the region: a resource is in the state only while its region is on (a refresh that finds it off removes it).
      * 
      */
     @Export(name="enabled", refs={Boolean.class}, tree="[0]")
     private Output<Boolean> enabled;
 
     /**
-     * @return Always true: a resource is in the state only while its region is on (a refresh that finds it off removes it).
+     * @return True once the feature is active in the region: a resource is in the state only while its region is on (a refresh that finds it off removes it).
      * 
      */
     public Output<Boolean> enabled() {

@@ -22,42 +22,42 @@ import javax.annotation.Nullable;
 @ResourceType(type="alicloud-ip-pool-service:index:PublicIpAddressPoolServiceRegions")
 public class PublicIpAddressPoolServiceRegions extends com.pulumi.resources.ComponentResource {
     /**
-     * The account the regions were activated in.
+     * The account the regions were activated in (the role&#39;s, or the credentials&#39; own; none for an empty list).
      * 
      */
     @Export(name="accountId", refs={String.class}, tree="[0]")
     private Output<String> accountId;
 
     /**
-     * @return The account the regions were activated in.
+     * @return The account the regions were activated in (the role&#39;s, or the credentials&#39; own; none for an empty list).
      * 
      */
     public Output<String> accountId() {
         return this.accountId;
     }
     /**
-     * `true` for each region once `pulumi up` has activated (or adopted) it, by region ID.
+     * `true` for each region once `pulumi up` has activated (or adopted) it, by region ID. Not a live reading: a resource stays in the state only while its region is on (a refresh that finds it off removes it); the status function reads the live state.
      * 
      */
     @Export(name="enabled", refs={Map.class,String.class,Boolean.class}, tree="[0,1,2]")
     private Output<Map<String,Boolean>> enabled;
 
     /**
-     * @return `true` for each region once `pulumi up` has activated (or adopted) it, by region ID.
+     * @return `true` for each region once `pulumi up` has activated (or adopted) it, by region ID. Not a live reading: a resource stays in the state only while its region is on (a refresh that finds it off removes it); the status function reads the live state.
      * 
      */
     public Output<Map<String,Boolean>> enabled() {
         return this.enabled;
     }
     /**
-     * The regions this component activates, sorted, once `pulumi up` has succeeded.
+     * The regions this component activates, sorted: `regionIds` once `pulumi up` has succeeded.
      * 
      */
     @Export(name="enabledRegions", refs={List.class,String.class}, tree="[0,1]")
     private Output<List<String>> enabledRegions;
 
     /**
-     * @return The regions this component activates, sorted, once `pulumi up` has succeeded.
+     * @return The regions this component activates, sorted: `regionIds` once `pulumi up` has succeeded.
      * 
      */
     public Output<List<String>> enabledRegions() {

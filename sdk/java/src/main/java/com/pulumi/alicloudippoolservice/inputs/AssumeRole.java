@@ -66,14 +66,14 @@ public final class AssumeRole extends com.pulumi.resources.InvokeArgs {
     }
 
     /**
-     * Session length in seconds, 900 to 43200 (default 3600).
+     * Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
      * 
      */
     @Import(name="sessionExpiration")
     private @Nullable Integer sessionExpiration;
 
     /**
-     * @return Session length in seconds, 900 to 43200 (default 3600).
+     * @return Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
      * 
      */
     public Optional<Integer> sessionExpiration() {
@@ -157,7 +157,7 @@ public final class AssumeRole extends com.pulumi.resources.InvokeArgs {
         }
 
         /**
-         * @param sessionExpiration Session length in seconds, 900 to 43200 (default 3600).
+         * @param sessionExpiration Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
          * 
          * @return builder
          * 

@@ -67,14 +67,14 @@ public final class AssumeRoleArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * Session length in seconds, 900 to 43200 (default 3600).
+     * Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
      * 
      */
     @Import(name="sessionExpiration")
     private @Nullable Output<Integer> sessionExpiration;
 
     /**
-     * @return Session length in seconds, 900 to 43200 (default 3600).
+     * @return Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
      * 
      */
     public Optional<Output<Integer>> sessionExpiration() {
@@ -188,7 +188,7 @@ public final class AssumeRoleArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param sessionExpiration Session length in seconds, 900 to 43200 (default 3600).
+         * @param sessionExpiration Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
          * 
          * @return builder
          * 
@@ -199,7 +199,7 @@ public final class AssumeRoleArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param sessionExpiration Session length in seconds, 900 to 43200 (default 3600).
+         * @param sessionExpiration Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
          * 
          * @return builder
          * 

@@ -112,14 +112,14 @@ public final class AssumeRoleWithOidcArgs extends com.pulumi.resources.ResourceA
     }
 
     /**
-     * Session length in seconds, 900 to 43200 (default 3600).
+     * Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
      * 
      */
     @Import(name="sessionExpiration")
     private @Nullable Output<Integer> sessionExpiration;
 
     /**
-     * @return Session length in seconds, 900 to 43200 (default 3600).
+     * @return Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
      * 
      */
     public Optional<Output<Integer>> sessionExpiration() {
@@ -283,7 +283,7 @@ public final class AssumeRoleWithOidcArgs extends com.pulumi.resources.ResourceA
         }
 
         /**
-         * @param sessionExpiration Session length in seconds, 900 to 43200 (default 3600).
+         * @param sessionExpiration Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
          * 
          * @return builder
          * 
@@ -294,7 +294,7 @@ public final class AssumeRoleWithOidcArgs extends com.pulumi.resources.ResourceA
         }
 
         /**
-         * @param sessionExpiration Session length in seconds, 900 to 43200 (default 3600).
+         * @param sessionExpiration Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
          * 
          * @return builder
          * 

@@ -29,7 +29,7 @@ public final class AssumeRole {
      */
     private String roleArn;
     /**
-     * @return Session length in seconds, 900 to 43200 (default 3600).
+     * @return Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
      * 
      */
     private @Nullable Integer sessionExpiration;
@@ -62,7 +62,7 @@ public final class AssumeRole {
         return this.roleArn;
     }
     /**
-     * @return Session length in seconds, 900 to 43200 (default 3600).
+     * @return Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
      * 
      */
     public Optional<Integer> sessionExpiration() {

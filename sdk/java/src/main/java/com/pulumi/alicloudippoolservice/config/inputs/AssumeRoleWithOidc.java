@@ -44,7 +44,7 @@ public final class AssumeRoleWithOidc {
      */
     private @Nullable String roleSessionName;
     /**
-     * @return Session length in seconds, 900 to 43200 (default 3600).
+     * @return Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
      * 
      */
     private @Nullable Integer sessionExpiration;
@@ -93,7 +93,7 @@ public final class AssumeRoleWithOidc {
         return Optional.ofNullable(this.roleSessionName);
     }
     /**
-     * @return Session length in seconds, 900 to 43200 (default 3600).
+     * @return Session length in seconds, 900 to 43200 (default 3600); the session is renewed before it ends.
      * 
      */
     public Optional<Integer> sessionExpiration() {
