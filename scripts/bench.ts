@@ -515,10 +515,16 @@ function updatedRows(figures: Figures, details: Details, runs: number): string {
     if (at >= 0) lines[at] = row(key, figures[key]);
     else lines.splice(lastIndex(lines, (l) => l.startsWith("| `")) + 1, 0, row(key, figures[key]));
   }
-  // A key measured again makes what was found of it before stale: its earlier lines go.
+  // A key measured again makes what was found of it before stale: its earlier lines go, and so
+  // does an earlier "measured again" line all of whose keys are measured again now.
   const measured = Object.keys(figures);
+  const remeasured = (line: string) => {
+    const keys = /^- ([\w, ]+): measured again on /.exec(line)?.[1].split(", ");
+    return keys !== undefined && keys.every((key) => measured.includes(key));
+  };
   for (let at = lines.length - 1; at >= 0; at--) {
     if (
+      remeasured(lines[at]) ||
       measured.some(
         (key) => lines[at].startsWith(`- \`${key}\`:`) || lines[at].startsWith(`- \`${key}\` misses`),
       )

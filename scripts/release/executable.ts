@@ -9,7 +9,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 
 /** The Node.js release the single executables are made from (on npm as node-<os>-<arch>). */
-export const NODE_RUNTIME = "20.20.2";
+export const NODE_RUNTIME = "22.23.3";
 
 /** A platform a plugin archive is built for, as the engine names it. */
 export interface Platform {
