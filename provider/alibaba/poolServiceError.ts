@@ -61,6 +61,29 @@ export class PoolServiceError extends Error implements PoolServiceErrorFacts {
 }
 
 /**
+ * An error found on this machine before any request, of what the user gave or recorded (kind
+ * `client`, origin `local`, no attempt): nothing was sent.
+ */
+export function refusedLocally(
+  code: string,
+  operation: string,
+  message: string,
+  cause?: unknown,
+): PoolServiceError {
+  return new PoolServiceError(
+    {
+      code,
+      operation,
+      kind: "client",
+      origin: "local",
+      attempts: 0,
+      ...(cause === undefined ? {} : { cause }),
+    },
+    message,
+  );
+}
+
+/**
  * An error as it may be shown to the user: a {@link PoolServiceError} with its message scrubbed,
  * or, for anything else (a bug, the environment), a local one that names it, scrubbed too. The
  * original is kept as `cause`.

@@ -4,7 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as provider from "@pulumi/pulumi/provider";
 import { LOCAL_CODES } from "../alibaba/errorCodes";
-import { PoolServiceError } from "../alibaba/poolServiceError";
+import { PoolServiceError, refusedLocally } from "../alibaba/poolServiceError";
 import { configSource } from "../config/keys";
 import { regionLifecycle, type RegionLifecycle } from "../service/regionLifecycle";
 import type { RegionInputs, RegionOutputs } from "../service/regionRules";
@@ -56,8 +56,9 @@ function outputsOf(props: RegionOutputs): RegionOutputs {
 
 /** The error for a type or function token this plugin does not serve: a program and a plugin of different releases. */
 function unknownToken(what: string, token: string | undefined, served: string): PoolServiceError {
-  return new PoolServiceError(
-    { code: LOCAL_CODES.unknownToken, operation: what, kind: "client", origin: "local", attempts: 0 },
+  return refusedLocally(
+    LOCAL_CODES.unknownToken,
+    what,
     `This plugin serves no ${what} ${JSON.stringify(token)}; it serves ${served}.\n` +
       "Fix: use the SDK of the same release as the plugin (the SDK's version is the plugin version the engine starts).",
   );
@@ -116,14 +117,9 @@ export class PoolServicePlugin implements provider.Provider {
   private config(): { get(key: string): unknown } {
     if (this.unconfigured || !this.inputs) {
       const cause = this.unconfigured?.message ?? "the engine's Configure has not reached this plugin";
-      throw new PoolServiceError(
-        {
-          code: LOCAL_CODES.unreadableConfiguration,
-          operation: "the provider's configuration",
-          kind: "client",
-          origin: "local",
-          attempts: 0,
-        },
+      throw refusedLocally(
+        LOCAL_CODES.unreadableConfiguration,
+        "the provider's configuration",
         `The provider's settings cannot be read (${cause}), so nothing is sent: without them a call could act in another account.\n` +
           "Fix: run the plugin through the Pulumi engine, with the SDK of this release; if it persists, report it to the package's maintainers with `pulumi about`.",
       );

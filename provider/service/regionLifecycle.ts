@@ -2,7 +2,7 @@
 // update and delete on plain values, for one stack configuration. A face only adapts it to its
 // engine's interface. Everything it shows, errors and progress lines, passes through the scrubber.
 import { randomUUID } from "node:crypto";
-import { PoolServiceError, shownError } from "../alibaba/poolServiceError";
+import { PoolServiceError, refusedLocally, shownError } from "../alibaba/poolServiceError";
 import type { RetryPolicy } from "../alibaba/retry";
 import { scrubberFor } from "../alibaba/secretScrubber";
 import { configSource, SETTINGS } from "../config/keys";
@@ -204,17 +204,7 @@ export function regionLifecycle(options: LifecycleOptions): RegionLifecycle {
         if (props?.regionId === undefined) {
           // Nothing recorded: an import or a get of the region of `id`.
           const problem = regionIdProblem(id, "the ID to import (a region ID)");
-          if (problem)
-            throw new PoolServiceError(
-              {
-                code: LOCAL_CODES.badSetting,
-                operation: "read",
-                kind: "client",
-                origin: "local",
-                attempts: 0,
-              },
-              problem,
-            );
+          if (problem) throw refusedLocally(LOCAL_CODES.badSetting, "read", problem);
           const client = api(undefined, progress);
           const accountId = await client.accountId();
           if (!(await client.status(id))) throw notActive(id, accountId);
@@ -228,14 +218,9 @@ export function regionLifecycle(options: LifecycleOptions): RegionLifecycle {
         // From the state, so checked once already; no host name is built from an unchecked value.
         const problem = regionIdProblem(regionId, "the state's regionId");
         if (problem)
-          throw new PoolServiceError(
-            {
-              code: LOCAL_CODES.invalidState,
-              operation: "read",
-              kind: "client",
-              origin: "local",
-              attempts: 0,
-            },
+          throw refusedLocally(
+            LOCAL_CODES.invalidState,
+            "read",
             `${problem}\nFix: the state was changed outside Pulumi. Remove the resource from the state ` +
               "(`pulumi state delete <URN>`), then import its region again (`pulumi import`); nothing was sent.",
           );

@@ -2,7 +2,7 @@
 // and role checked first, then one status read with the resource's credentials, endpoint rules,
 // retries and diagnostics. Changes nothing; safe during a preview.
 import { LOCAL_CODES } from "../alibaba/errorCodes";
-import { PoolServiceError, shownError } from "../alibaba/poolServiceError";
+import { PoolServiceError, refusedLocally, shownError } from "../alibaba/poolServiceError";
 import { scrubberFor } from "../alibaba/secretScrubber";
 import type { ConfigSource } from "../config/keys";
 import { resolveRegion } from "../config/regionId";
@@ -18,10 +18,7 @@ export interface RegionStatusResult {
 
 /** The error of an argument that cannot be used, named after the function. */
 function badArgument(operation: string, problem: string): PoolServiceError {
-  return new PoolServiceError(
-    { code: LOCAL_CODES.badSetting, operation, kind: "client", origin: "local", attempts: 0 },
-    `${operation}: ${problem}`,
-  );
+  return refusedLocally(LOCAL_CODES.badSetting, operation, `${operation}: ${problem}`);
 }
 
 /**
