@@ -1,5 +1,6 @@
 // One core, two faces: the same ten-region `pulumi up` through the dynamic resource (the top-level
-// TypeScript project) and through the plugin (a YAML program), compared by the emulator's log:
+// TypeScript project) and through the plugin (a YAML program, with the release's executable),
+// compared by the emulator's log:
 // the same operations, region by region, in the same order, in the same account.
 import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -10,6 +11,7 @@ import type { LogEntry } from "../emulator/requestLog";
 import { REPO_ROOT } from "../support/engine";
 import { emulatorConfig, ok, pluginEmulatorConfig, type PulumiCli } from "../support/pulumiCli";
 import { cliSuite } from "../support/cliSuite";
+import { releasedPlugin } from "../support/release";
 
 const REGIONS = [
   "ap-northeast-1",
@@ -52,7 +54,7 @@ describe("the dynamic resource and the plugin: the same operations, region by re
     };
     writeFileSync(
       join(faces.plugin.dir, "Pulumi.yaml"),
-      `name: parity\nruntime: yaml\npackages:\n  alicloud-ip-pool-service: ${join(REPO_ROOT, "dist", "plugin")}\n` +
+      `name: parity\nruntime: yaml\npackages:\n  alicloud-ip-pool-service: ${await releasedPlugin()}\n` +
         `config:\n  regions:\n    type: string\nvariables:\n  regionIds:\n    fn::split:\n      - ","\n      - \${regions}\n` +
         `resources:\n` +
         REGIONS.map(

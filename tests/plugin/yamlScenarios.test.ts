@@ -1,4 +1,5 @@
-// What the provider plugin does for a YAML program through the `pulumi` CLI, judged by the
+// What the provider plugin (the release's linux-amd64 executable) does for a YAML program through
+// the `pulumi` CLI, judged by the
 // emulator's log: refresh, import and get (which dynamic resources cannot do), many accounts with
 // one explicit provider each, two providers on one account (separate processes, one lock), and no
 // secret of an explicit provider in the state or the output.
@@ -7,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
-import { REPO_ROOT } from "../support/engine";
+import { releasedPlugin } from "../support/release";
 import { filesUnder } from "../support/files";
 import { assertOpensApart, opensOverlapAcrossAccounts } from "../support/opens";
 import { ok, type PulumiCli } from "../support/pulumiCli";
@@ -17,13 +18,16 @@ import { cliSuite } from "../support/cliSuite";
 const OPEN = "OpenPublicIpAddressPoolService";
 const TYPE = "alicloud-ip-pool-service:index:PublicIpAddressPoolService";
 
-/** A YAML project that takes the plugin from this clone, in a folder of its own. */
+/** The release's plugin executable (set before the suite's tests). */
+let plugin: string;
+
+/** A YAML project that takes the plugin from this clone's release, in a folder of its own. */
 function yamlProject(name: string, body: string): string {
   const dir = mkdtempSync(join(tmpdir(), `plugin-${name}-`));
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, "Pulumi.yaml"),
-    `name: ${name}\nruntime: yaml\npackages:\n  alicloud-ip-pool-service: ${join(REPO_ROOT, "dist", "plugin")}\n${body}`,
+    `name: ${name}\nruntime: yaml\npackages:\n  alicloud-ip-pool-service: ${plugin}\n${body}`,
   );
   return dir;
 }
@@ -44,6 +48,10 @@ describe("the provider plugin from a YAML program, through the CLI", function ()
   let emulator: Emulator;
   let cli: PulumiCli;
   let uid: string;
+  before(async function () {
+    this.timeout(900_000);
+    plugin = await releasedPlugin();
+  });
   beforeEach(() => {
     ({ emulator, cli } = suite.current());
     uid = emulator.defaultAccount.uid;

@@ -3,6 +3,7 @@
 // pluginDownloadURL. Built once per test run (about a minute) and shared: under `npm test` the
 // main mocha process starts the host and the build (`mochaGlobalSetup` of sharedRelease.ts) and
 // its worker processes find both through RELEASE_ENV; a process run alone builds its own.
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -87,4 +88,20 @@ export function release(): Promise<Release> {
     return releaseIn(dir, server);
   })();
   return building;
+}
+
+let unpacked: Promise<string> | undefined;
+
+/**
+ * The folder of the release's linux-amd64 plugin executable, unpacked once per process: what a
+ * Pulumi.yaml's `packages:` entry can name, as a user's downloaded plugin.
+ */
+export function releasedPlugin(): Promise<string> {
+  unpacked ??= (async () => {
+    const archive = (await release()).file(/-linux-amd64\.tar\.gz$/);
+    const dir = mkdtempSync(join(tmpdir(), "ip-pool-plugin-"));
+    execFileSync("tar", ["-xzf", archive, "-C", dir]);
+    return dir;
+  })();
+  return unpacked;
 }
