@@ -1,15 +1,11 @@
 // The rules of a region's activation that decide, with no I/O: what a check keeps, when a change
 // replaces the resource, what the outputs of an activation are. Every face follows them.
 import { ROLE_FIELDS, roleAccount, type AssumeRoleSpec } from "../config/roles";
-import type { unknownValue } from "@pulumi/pulumi/runtime/rpc";
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import type { ActivationResult } from "./activation";
 
-/**
- * The value Pulumi passes for an input that is not known yet (during preview). Typed as the SDK's
- * own `unknownValue`, so the compiler fails if the two ever differ; the service does not load the
- * SDK for it.
- */
-export const UNKNOWN: typeof unknownValue = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+/** The value Pulumi passes for an input that is not known yet (during preview): the SDK's own. */
+export const UNKNOWN = unknownValue;
 
 /** A region's inputs, after check: what an activation needs. */
 export interface RegionInputs {
