@@ -2,7 +2,9 @@
 // read from the plugin's namespace, secrets marked secret, every property documented.
 import assert from "node:assert/strict";
 import { IGNORED_KEYS, REFUSED_KEYS, SETTINGS } from "../../provider/config/keys";
+import * as pulumi from "@pulumi/pulumi";
 import { inPluginTerms, pluginConfig } from "../../provider/plugin/pluginConfig";
+import { plain } from "../../provider/plugin/pluginProvider";
 import { COMPONENT_TOKEN, packageSchema, RESOURCE_TOKEN, STATUS_TOKEN } from "../../provider/plugin/schema";
 
 type Property = {
@@ -170,5 +172,31 @@ describe("the plugin's configuration", () => {
       `the type ${RESOURCE_TOKEN} of pulumi-alicloud-ip-pool-service`,
       "a type token or the package's name is not a setting",
     );
+  });
+});
+
+describe("the values the engine hands the plugin", () => {
+  const { specialSigKey, specialSecretSig, specialResourceSig } = pulumi.runtime;
+
+  it("are taken out of their secret wrappers, at any depth", () => {
+    const secret = (value: unknown) => ({ [specialSigKey]: specialSecretSig, value });
+    assert.deepEqual(
+      plain({ accessKey: "AK", secretKey: secret("SK"), assumeRole: secret({ roleArn: secret("arn") }) }),
+      {
+        accessKey: "AK",
+        secretKey: "SK",
+        assumeRole: { roleArn: "arn" },
+      },
+    );
+    assert.deepEqual(plain([secret(1), 2]), [1, 2]);
+  });
+
+  it("keep the marks of other special values, such as a resource reference", () => {
+    const reference = {
+      [specialSigKey]: specialResourceSig,
+      urn: "urn:pulumi:dev::p::t::n",
+      id: "cn-hangzhou",
+    };
+    assert.deepEqual(plain({ parent: reference }), { parent: reference });
   });
 });
