@@ -79,7 +79,7 @@ export function codeAdvice(f: CallFailure, ctx: DiagnosticContext): Advice | und
     case AUTH_ERROR_CODES.keyInvalid:
       return {
         meaning: `the AccessKey ID does not exist: it was deleted, rotated or mistyped${credentialWhere(ctx)}.`,
-        fix: `create or look up an active AccessKey in ${RAM_CONSOLE} and set it as ${SETTINGS.accessKey.key} and ${SETTINGS.secretKey.key} (or in the environment).`,
+        fix: `create or look up an active AccessKey in ${RAM_CONSOLE} and set it as ${ctx.terms.name(SETTINGS.accessKey.key)} and ${ctx.terms.name(SETTINGS.secretKey.key)} (or in the environment).`,
       };
     case AUTH_ERROR_CODES.keyInactive:
       return {

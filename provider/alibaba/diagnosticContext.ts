@@ -1,6 +1,7 @@
 // What a diagnostic knows of where a failure happened, and the phrases every advice shares: the
 // API and the settings that choose its endpoint, the attempts made, where the credentials came from.
 import { CHAIN_ENV, SETTINGS } from "../config/keys";
+import type { SettingTerms } from "../config/settingTerms";
 import { isStsOperation } from "./operations";
 import type { RetryStop } from "./retry";
 import { stsEndpointSettings, type RoleContext } from "./stsAdvice";
@@ -29,6 +30,8 @@ export interface DiagnosticContext {
   assumedRole?: string;
   /** Whether the text speaks to the command line (its flags and environment) rather than a stack. */
   command?: boolean;
+  /** How the face whose settings made the call names them: the advice names settings so. */
+  terms: SettingTerms;
   /** What the failure means, when the caller knows better than the code. */
   meaning?: string;
 }
@@ -59,14 +62,14 @@ export function serviceOf(ctx: DiagnosticContext): { api: string; endpoint: stri
     ? {
         api: "the STS API",
         endpoint: "the STS endpoint",
-        settings: stsEndpointSettings(ctx.command === true),
+        settings: stsEndpointSettings(ctx),
       }
     : {
         api: "the VPC API",
         endpoint: "the VPC endpoint",
         settings: ctx.command
           ? `--endpoint or ${SETTINGS.vpcEndpoint.env[0]}`
-          : `${SETTINGS.vpcEndpoint.key}, ${SETTINGS.endpoints.key} vpc or ${SETTINGS.vpcEndpoint.env[0]}`,
+          : `${ctx.terms.name(SETTINGS.vpcEndpoint.key)}, ${ctx.terms.name(SETTINGS.endpoints.key)} vpc or ${SETTINGS.vpcEndpoint.env[0]}`,
       };
 }
 
@@ -78,8 +81,8 @@ export function keySetting(ctx: DiagnosticContext, what: "secret" | "token"): st
       : CHAIN_ENV.securityToken;
   if (ctx.command) return env;
   return what === "secret"
-    ? `\`pulumi config set --secret ${SETTINGS.secretKey.key} <secret>\`, or ${env}`
-    : `${SETTINGS.securityToken.key} (or ${env})`;
+    ? `${ctx.terms.set(SETTINGS.secretKey.key, "<secret>", { secret: true })}, or ${env}`
+    : `${ctx.terms.name(SETTINGS.securityToken.key)} (or ${env})`;
 }
 
 /** Milliseconds as seconds, "12.3s". */

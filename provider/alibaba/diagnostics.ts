@@ -57,14 +57,14 @@ function advise(f: CallFailure, ctx: DiagnosticContext): Advice {
       meaning:
         `Alibaba Cloud throttled the requests of this account and asked to wait ${seconds(f.retryAfterMs ?? 0)} before ` +
         `retrying, more than the ${seconds(ctx.budgetLeftMs ?? 0)} left of the retry budget (${tries(ctx)}).`,
-      fix: `run again later, or allow longer retries with ${SETTINGS.retryTimeoutSeconds.key}.`,
+      fix: `run again later, or allow longer retries with ${ctx.terms.name(SETTINGS.retryTimeoutSeconds.key)}.`,
     };
   }
   if (f.kind === "throttling") {
     return {
       meaning: `Alibaba Cloud kept throttling the requests of this account (${tries(ctx)}).`,
       fix:
-        `run again later, lower \`pulumi up --parallel\`, or allow longer retries with ${SETTINGS.retryTimeoutSeconds.key}; ` +
+        `run again later, lower \`pulumi up --parallel\`, or allow longer retries with ${ctx.terms.name(SETTINGS.retryTimeoutSeconds.key)}; ` +
         `a higher API rate limit can be requested in ${QUOTA_CENTER}.`,
     };
   }
@@ -73,7 +73,7 @@ function advise(f: CallFailure, ctx: DiagnosticContext): Advice {
     return conflict
       ? {
           meaning: `another request of this account was being processed and did not finish within the retries (${tries(ctx)}); another stack may be activating a region at the same time.`,
-          fix: `wait for the other operation to finish, then run again; or allow longer retries with ${SETTINGS.retryTimeoutSeconds.key}.`,
+          fix: `wait for the other operation to finish, then run again; or allow longer retries with ${ctx.terms.name(SETTINGS.retryTimeoutSeconds.key)}.`,
         }
       : {
           meaning: `Alibaba Cloud answered with a server error every time (${tries(ctx)}).`,

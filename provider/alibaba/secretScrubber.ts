@@ -34,7 +34,7 @@ export class SecretScrubber {
 }
 
 /** A field of an object setting given as JSON text, if it is text. */
-function fieldOf(config: ConfigSource, key: string, field: string): string | undefined {
+function fieldOf(config: Pick<ConfigSource, "get">, key: string, field: string): string | undefined {
   try {
     const value = (JSON.parse(config.get(key) ?? "null") as Record<string, unknown> | null)?.[field];
     return typeof value === "string" ? value : undefined;
@@ -50,7 +50,7 @@ function fieldOf(config: ConfigSource, key: string, field: string): string | und
  * replies of credential services) are added by whoever obtains them, at once.
  */
 export function secretsOf(
-  config: ConfigSource,
+  config: Pick<ConfigSource, "get">,
   env: NodeJS.ProcessEnv,
   table: SettingsTable = SETTINGS,
 ): string[] {
@@ -65,7 +65,7 @@ export function secretsOf(
 }
 
 /** A scrubber that knows the secrets of a configuration and environment already. */
-export function scrubberFor(config: ConfigSource, env: NodeJS.ProcessEnv): SecretScrubber {
+export function scrubberFor(config: Pick<ConfigSource, "get">, env: NodeJS.ProcessEnv): SecretScrubber {
   const scrubber = new SecretScrubber();
   scrubber.add(...secretsOf(config, env));
   return scrubber;

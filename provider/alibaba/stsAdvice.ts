@@ -3,6 +3,7 @@
 import type { CallFailure } from "./classifyError";
 import { AUTH_ERROR_CODES, STS_ERROR_CODES } from "./errorCodes";
 import { CHAIN_ENV, SETTINGS } from "../config/keys";
+import type { SettingTerms } from "../config/settingTerms";
 
 /** The role a session was asked for, as diagnostics name it. */
 export interface RoleContext {
@@ -77,21 +78,21 @@ export function roleAdvice(f: CallFailure, role: RoleContext): Advice | undefine
       };
     case STS_ERROR_CODES.oidcNoPermission:
       return {
-        meaning: `account ${account} has no OIDC identity provider named at ${where}.oidcProviderArn, or the trust policy of role ${arn} does not trust it.`,
-        fix: `check ${where}.oidcProviderArn, and that the trust policy of role ${arn} names that provider, in ${RAM_ROLES}.`,
+        meaning: `account ${account} has no OIDC identity provider named at ${field("oidcProviderArn")}, or the trust policy of role ${arn} does not trust it.`,
+        fix: `check ${field("oidcProviderArn")}, and that the trust policy of role ${arn} names that provider, in ${RAM_ROLES}.`,
       };
   }
   if (f.code.startsWith(STS_ERROR_CODES.oidcTokenPrefix)) {
     return {
       meaning: `STS refused the OIDC token of ${where} for role ${arn} (account ${account}): it has expired, is for another audience, or was not issued by the identity provider.`,
-      fix: `give a fresh token of that identity provider (${where}.oidcToken or .oidcTokenFile, or ${CHAIN_ENV.oidc[2]}), then run again.`,
+      fix: `give a fresh token of that identity provider (${field("oidcToken")} or ${field("oidcTokenFile")}, or ${CHAIN_ENV.oidc[2]}), then run again.`,
     };
   }
   return undefined;
 }
 
-/** The settings that choose the STS endpoint, as a user sets them. */
-export function stsEndpointSettings(command: boolean): string {
+/** The settings that choose the STS endpoint, as the user of the face (or of the command line) sets them. */
+export function stsEndpointSettings(face: { command?: boolean; terms: SettingTerms }): string {
   const env = SETTINGS.endpoints.fields.sts.env.join(" or ");
-  return command ? env : `${SETTINGS.endpoints.key} sts, ${env}`;
+  return face.command ? env : `${face.terms.name(SETTINGS.endpoints.key)} sts, ${env}`;
 }

@@ -3,6 +3,7 @@
 // environment variables (those the Terraform provider under it reads), and refused when this
 // package cannot honour it. Nothing here is sent anywhere.
 import { unquotedJsonError } from "./jsonError";
+import { asStep } from "./settingTerms";
 import {
   CHAIN_ENV,
   fromEnv,
@@ -55,8 +56,9 @@ function object(config: ConfigSource, key: string): unknown {
   try {
     return JSON.parse(raw);
   } catch (err) {
+    const { terms } = config;
     throw new SettingsError(
-      `${key} is not an object: set it with \`pulumi config set --path '${key}.<field>' <value>\`.`,
+      `${terms.name(key)} is not an object: ${asStep(terms.set(key, "<value>", { path: ".<field>" }))}.`,
       { cause: unquotedJsonError(err) },
     );
   }
@@ -66,9 +68,13 @@ function readAssumeRole(config: ConfigSource, env: NodeJS.ProcessEnv): RoleStep 
   const key = SETTINGS.assumeRole.key;
   const fromConfig = object(config, key);
   if (fromConfig !== undefined) {
-    const problem = assumeRoleProblem(fromConfig, key);
+    const problem = assumeRoleProblem(fromConfig, (path) => config.terms.name(key, path));
     if (problem) throw new SettingsError(problem);
-    return { value: fromConfig as AssumeRoleSpec, source: `stack config ${key}` };
+    return {
+      value: fromConfig as AssumeRoleSpec,
+      source: config.terms.place(key),
+      field: (name) => config.terms.place(key, `.${name}`),
+    };
   }
   const roleArn = fromEnv(env, SETTINGS.assumeRole.fields.roleArn.env);
   if (!roleArn) return undefined;
@@ -86,17 +92,18 @@ function readOidcRole(config: ConfigSource): Sourced<OidcRoleSpec> | undefined {
   const key = SETTINGS.assumeRoleWithOidc.key;
   const value = object(config, key) as Record<string, unknown> | undefined;
   if (value === undefined) return undefined;
-  if (typeof value !== "object" || value === null) throw new SettingsError(`${key} must be an object.`);
+  const name = (path?: string) => config.terms.name(key, path);
+  if (typeof value !== "object" || value === null) throw new SettingsError(`${name()} must be an object.`);
   for (const field of ["roleArn", "oidcProviderArn"]) {
     if (typeof value[field] !== "string" || value[field] === "")
-      throw new SettingsError(`${key}.${field} is required.`);
+      throw new SettingsError(`${name(`.${field}`)} is required.`);
   }
-  const arnProblem = roleArnProblem(value.roleArn, `${key}.roleArn`);
+  const arnProblem = roleArnProblem(value.roleArn, name(".roleArn"));
   if (arnProblem) throw new SettingsError(arnProblem);
   if (!value.oidcToken && !value.oidcTokenFile) {
-    throw new SettingsError(`${key} needs oidcToken or oidcTokenFile (or ${CHAIN_ENV.oidc[2]}).`);
+    throw new SettingsError(`${name()} needs oidcToken or oidcTokenFile (or ${CHAIN_ENV.oidc[2]}).`);
   }
-  return { value: value as unknown as OidcRoleSpec, source: `stack config ${key}` };
+  return { value: value as unknown as OidcRoleSpec, source: config.terms.place(key) };
 }
 
 function readEndpoints(config: ConfigSource, env: NodeJS.ProcessEnv): AlicloudConfig["endpoints"] {
@@ -108,11 +115,11 @@ function readEndpoints(config: ConfigSource, env: NodeJS.ProcessEnv): AlicloudCo
   const found: AlicloudConfig["endpoints"] = {};
   for (const [i, item] of list.entries()) {
     if (typeof item !== "object" || item === null)
-      throw new SettingsError(`${key}[${i}] must be an object like {"vpc": "host"}.`);
+      throw new SettingsError(`${config.terms.name(key, `[${i}]`)} must be an object like {"vpc": "host"}.`);
     for (const service of ["vpc", "sts"] as const) {
       const host = (item as Record<string, unknown>)[service];
       if (typeof host === "string" && host !== "" && !found[service]) {
-        found[service] = { value: host, source: `stack config ${key}[${i}].${service}` };
+        found[service] = { value: host, source: config.terms.place(key, `[${i}].${service}`) };
       }
     }
   }
@@ -124,14 +131,16 @@ export function readAlicloudConfig(config: ConfigSource, env: NodeJS.ProcessEnv)
   for (const key of REFUSED_KEYS) {
     if (config.get(key) !== undefined) {
       throw new SettingsError(
-        `${key} is set, and this package cannot honour it: ${REFUSED_BECAUSE}. Rather than act without it, nothing is sent: ` +
-          `unset it (\`pulumi config rm ${key}\`) for stacks that use this package.`,
+        `${config.terms.name(key)} is set, and this package cannot honour it: ${REFUSED_BECAUSE}. Rather than act without it, nothing is sent: ` +
+          `unset it (${config.terms.remove(key)}) for stacks that use this package.`,
       );
     }
   }
   const protocol = config.get(SETTINGS.protocol.key);
   if (protocol !== undefined && protocol !== "HTTP" && protocol !== "HTTPS") {
-    throw new SettingsError(`${SETTINGS.protocol.key} must be HTTP or HTTPS, got "${protocol}".`);
+    throw new SettingsError(
+      `${config.terms.name(SETTINGS.protocol.key)} must be HTTP or HTTPS, got "${protocol}".`,
+    );
   }
   return {
     assumeRole: readAssumeRole(config, env),

@@ -1,4 +1,5 @@
 import { type ConfigSource, SETTINGS } from "./keys";
+import { asStep } from "./settingTerms";
 
 /** Longest region ID accepted, in characters (real IDs are under 30). */
 export const MAX_REGION_ID_LENGTH = 64;
@@ -67,7 +68,7 @@ export type RegionResolution = { regionId: string; problem?: undefined } | { pro
 export function resolveRegion(request: RegionRequest): RegionResolution {
   const { explicit, subject, config, env } = request;
   const candidates: Array<[unknown, string | undefined]> = [[explicit, undefined]];
-  if (config) candidates.push([config.get(SETTINGS.region.key), `stack config ${SETTINGS.region.key}`]);
+  if (config) candidates.push([config.get(SETTINGS.region.key), config.terms.place(SETTINGS.region.key)]);
   for (const name of SETTINGS.region.env) candidates.push([env[name], `environment ${name}`]);
   for (const [value, source] of candidates) {
     if (value === undefined || value === null || (source !== undefined && value === "")) continue;
@@ -77,7 +78,7 @@ export function resolveRegion(request: RegionRequest): RegionResolution {
   }
   const hints = [
     request.howToSet,
-    ...(config ? [`run \`pulumi config set ${SETTINGS.region.key} <region>\``] : []),
+    ...(config ? [asStep(config.terms.set(SETTINGS.region.key, "<region>"))] : []),
     `export ${SETTINGS.region.env[0]}`,
   ];
   return { problem: `${subject} is not set and there is no default region: ${hints.join(", or ")}.` };

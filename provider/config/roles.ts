@@ -33,11 +33,14 @@ export interface OidcRoleSpec {
   sessionExpiration?: number;
 }
 
-/** A role the credentials before it assume, with where it was configured. */
-export interface RoleStep extends Sourced<AssumeRoleSpec> {
+/** A role setting's value, with where it was configured and how its fields are named. */
+export interface ConfiguredRole<T> extends Sourced<T> {
   /** How a field of the role's setting is named in messages (default `<source>.<field>`). */
   field?: (name: string) => string;
 }
+
+/** A role the credentials before it assume, with where it was configured. */
+export type RoleStep = ConfiguredRole<AssumeRoleSpec>;
 
 /** The fields of an `assumeRole` setting, in order. */
 export const ROLE_FIELDS = ["roleArn", "sessionName", "policy", "sessionExpiration", "externalId"] as const;
@@ -101,19 +104,26 @@ export function externalIdProblem(value: unknown, where: string): string | undef
   return `${where} must be 2 to 1224 letters, digits and = , . @ : / - _.`;
 }
 
-/** Why an `assumeRole` value cannot be used (naming `where`, e.g. "alicloud:assumeRole"), or undefined. */
-export function assumeRoleProblem(value: unknown, where: string): string | undefined {
+/**
+ * Why an `assumeRole` value cannot be used, or undefined. `where` names it (e.g.
+ * "alicloud:assumeRole"), or names it and its fields in the terms of its face (`where(".roleArn")`).
+ */
+export function assumeRoleProblem(
+  value: unknown,
+  where: string | ((path?: string) => string),
+): string | undefined {
+  const at = typeof where === "string" ? (path = "") => `${where}${path}` : where;
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return `${where} must be an object like {"roleArn": "acs:ram::1234567890123456:role/ip-pool-admin"}.`;
+    return `${at()} must be an object like {"roleArn": "acs:ram::1234567890123456:role/ip-pool-admin"}.`;
   }
   const v = value as Record<string, unknown>;
-  const arnProblem = roleArnProblem(v.roleArn, `${where}.roleArn`);
+  const arnProblem = roleArnProblem(v.roleArn, at(".roleArn"));
   if (arnProblem) return arnProblem;
   if (
     v.sessionName !== undefined &&
     (typeof v.sessionName !== "string" || !/^[\w.@-]{2,64}$/.test(v.sessionName))
   ) {
-    return `${where}.sessionName must be 2 to 64 letters, digits and . @ - _, got ${JSON.stringify(v.sessionName)}.`;
+    return `${at(".sessionName")} must be 2 to 64 letters, digits and . @ - _, got ${JSON.stringify(v.sessionName)}.`;
   }
   const seconds = v.sessionExpiration;
   if (
@@ -123,15 +133,15 @@ export function assumeRoleProblem(value: unknown, where: string): string | undef
       seconds < SESSION_SECONDS.min ||
       seconds > SESSION_SECONDS.max)
   ) {
-    return `${where}.sessionExpiration must be a whole number of seconds from ${SESSION_SECONDS.min} to ${SESSION_SECONDS.max}, got ${JSON.stringify(seconds)}.`;
+    return `${at(".sessionExpiration")} must be a whole number of seconds from ${SESSION_SECONDS.min} to ${SESSION_SECONDS.max}, got ${JSON.stringify(seconds)}.`;
   }
   const externalId =
-    v.externalId === undefined ? undefined : externalIdProblem(v.externalId, `${where}.externalId`);
+    v.externalId === undefined ? undefined : externalIdProblem(v.externalId, at(".externalId"));
   if (externalId) return externalId;
   if (v.policy !== undefined && (typeof v.policy !== "string" || v.policy === "" || v.policy.length > 2048)) {
-    return `${where}.policy must be a policy document (JSON text) of at most 2048 characters.`;
+    return `${at(".policy")} must be a policy document (JSON text) of at most 2048 characters.`;
   }
   const unknown = Object.keys(v).filter((k) => !(ROLE_FIELDS as readonly string[]).includes(k));
-  if (unknown.length > 0) return `${where} has ${unknown.join(", ")}, which it does not take.`;
+  if (unknown.length > 0) return `${at()} has ${unknown.join(", ")}, which it does not take.`;
   return undefined;
 }

@@ -10,6 +10,7 @@ import {
   type SettingKey,
   type Sourced,
 } from "./keys";
+import { sentenceStart } from "./settingTerms";
 
 /** Provider settings other than credentials, read at call time. */
 export interface Settings {
@@ -28,13 +29,12 @@ const MAX_SECONDS = 24 * 3600;
 
 /** A setting given in seconds, as milliseconds; its default when unset. */
 function millisecondsOf(config: ConfigSource, setting: SettingKey): number {
-  const key = setting.key;
-  const raw = config.get(key);
+  const raw = config.get(setting.key);
   if (raw === undefined || raw === "") return secondsDefault(setting) * 1000;
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0 || n > MAX_SECONDS) {
     throw new SettingsError(
-      `${key} must be a number of seconds greater than 0 and at most ${MAX_SECONDS}, got "${raw}".`,
+      `${config.terms.name(setting.key)} must be a number of seconds greater than 0 and at most ${MAX_SECONDS}, got "${raw}".`,
     );
   }
   return Math.round(n * 1000);
@@ -63,15 +63,17 @@ function endpointSetting(
 ): EndpointOverride | undefined {
   if (flag) return endpointFrom(flag.value, flag.source, "HTTPS");
   const ours = config.get(SETTINGS.vpcEndpoint.key);
-  if (ours !== undefined) return endpointFrom(ours, `Stack config ${SETTINGS.vpcEndpoint.key}`, "HTTPS");
+  if (ours !== undefined)
+    return endpointFrom(ours, sentenceStart(config.terms.place(SETTINGS.vpcEndpoint.key)), "HTTPS");
   const vpc = shared.endpoints.vpc;
   if (vpc) return endpointFrom(vpc.value, vpc.source, shared.protocol);
   const [name] = SETTINGS.vpcEndpoint.env;
   const fromEnv = env[name];
   if (fromEnv === undefined || fromEnv === "") {
     if (shared.protocol === "HTTP") {
+      const protocol = config.terms.name(SETTINGS.protocol.key);
       throw new SettingsError(
-        `${SETTINGS.protocol.key} is HTTP, but plain HTTP is allowed only to a loopback endpoint: set ${SETTINGS.protocol.key} to HTTPS.`,
+        `${protocol} is HTTP, but plain HTTP is allowed only to a loopback endpoint: set ${protocol} to HTTPS.`,
       );
     }
     return undefined;

@@ -1,8 +1,7 @@
 // What credentials are made of, once their settings and files are read: the first credentials of a
 // chain, then the roles assumed with them.
 import type { CredentialsProvider } from "@alicloud/credentials";
-import type { Sourced } from "../config/keys";
-import type { OidcRoleSpec, RoleStep } from "../config/roles";
+import type { ConfiguredRole, OidcRoleSpec, RoleStep } from "../config/roles";
 import { forSetting, readCredentialFile } from "./files";
 import { CredentialsError } from "./credentialsError";
 import type { StaticKey } from "./plan";
@@ -15,7 +14,7 @@ export type BaseCredential =
       /** A role assumed with an OIDC token (AssumeRoleWithOIDC). */
       kind: "oidc";
       /** The role and identity provider, and where they were configured. */
-      role: Sourced<OidcRoleSpec>;
+      role: ConfiguredRole<OidcRoleSpec>;
       /** Reads the token: from the setting's text, or its file (bounded, at each use). */
       token: () => string;
       /** Where it was found, for diagnostics. */

@@ -106,18 +106,19 @@ function chainStep(env: NodeJS.ProcessEnv): { step: ChainStep; source: string } 
 
 /** An AccessKey pair from stack config, `ALICLOUD_*` or `ALIBABA_CLOUD_*`, checked; undefined when none is set. */
 function accessKeyPair(config: ConfigSource, env: NodeJS.ProcessEnv): CredentialPlan | undefined {
+  const { terms } = config;
   const id = config.get(SETTINGS.accessKey.key);
   const secret = config.get(SETTINGS.secretKey.key);
-  if (assertWhole(id, secret, [SETTINGS.accessKey.key, SETTINGS.secretKey.key])) {
+  if (assertWhole(id, secret, [terms.name(SETTINGS.accessKey.key), terms.name(SETTINGS.secretKey.key)])) {
     const securityToken = config.get(SETTINGS.securityToken.key);
-    assertHeaderSafe(id, "AccessKey ID", `stack config ${SETTINGS.accessKey.key}`);
-    assertHeaderSafe(securityToken, "security token", `stack config ${SETTINGS.securityToken.key}`);
+    assertHeaderSafe(id, "AccessKey ID", terms.place(SETTINGS.accessKey.key));
+    assertHeaderSafe(securityToken, "security token", terms.place(SETTINGS.securityToken.key));
     return {
       kind: "static",
       accessKeyId: id!,
       accessKeySecret: secret!,
       securityToken,
-      source: `stack config ${SETTINGS.accessKey.key}`,
+      source: terms.place(SETTINGS.accessKey.key),
     };
   }
   const alicloud = CREDENTIAL_ENV.alicloud;

@@ -2,7 +2,6 @@
 // file of @alicloud/credentials (INI). Every mode that assumes a role becomes a role step, so that
 // its STS calls go where every other does.
 import { CLIProfileCredentialsProvider } from "@alicloud/credentials";
-import { SETTINGS } from "../config/keys";
 import { assumeRoleProblem, type AssumeRoleSpec, type RoleStep } from "../config/roles";
 import { ecsRole, tokenReader, type BaseCredential, type CredentialChain } from "./chain";
 import { CredentialsError } from "./credentialsError";
@@ -36,12 +35,13 @@ function staticBase(
 /**
  * The chain of a CLI profile: AK and StsToken are static; RamRoleArn and ChainableRamRoleArn add a
  * role; OIDC is a role of its own; EcsRamRole and the CLI's sign-in modes are left to the library,
- * which reads only ~/.aliyun/config.json (`defaultFile`).
+ * which reads only ~/.aliyun/config.json: `fileSetting` names the setting that chose another file,
+ * as its user sets it, and is undefined for that one.
  */
 export function profileChain(
   config: CliConfig,
   name: string | undefined,
-  defaultFile: boolean,
+  fileSetting: string | undefined,
   seen: string[] = [],
 ): CredentialChain {
   const p = cliProfile(config, name);
@@ -71,7 +71,7 @@ export function profileChain(
     case "RamRoleArn":
       return { base: staticBase(p.access_key_id, p.access_key_secret, undefined, where), roles: [role()] };
     case "ChainableRamRoleArn": {
-      const source = profileChain(config, p.source_profile, defaultFile, [...seen, p.name]);
+      const source = profileChain(config, p.source_profile, fileSetting, [...seen, p.name]);
       return { base: source.base, roles: [...source.roles, role()] };
     }
     case "OIDC": {
@@ -98,7 +98,7 @@ export function profileChain(
     case "EcsRamRole":
       return { base: ecsRole(p.ram_role_name ?? "", where), roles: [] };
   }
-  if (defaultFile && LIBRARY_MODES.includes(p.mode)) {
+  if (fileSetting === undefined && LIBRARY_MODES.includes(p.mode)) {
     return {
       base: {
         kind: "library",
@@ -111,7 +111,7 @@ export function profileChain(
   }
   throw new CredentialsError(
     `${where} has the mode ${p.mode}, which this package reads from ~/.aliyun/config.json only: ` +
-      `use ${OWN_MODES.join(", ")} in ${SETTINGS.sharedCredentialsFile.key}, or unset it.`,
+      `use ${OWN_MODES.join(", ")} in ${fileSetting}, or unset it.`,
     { origin: "local" },
   );
 }

@@ -5,8 +5,14 @@
 // expires, with the same checks.
 import type Credential from "@alicloud/credentials";
 import type { CredentialsProvider } from "@alicloud/credentials";
-import { type Sourced } from "../config/keys";
-import { DEFAULT_SESSION_NAME, roleAccount, type OidcRoleSpec, type RoleStep } from "../config/roles";
+import {
+  DEFAULT_SESSION_NAME,
+  roleAccount,
+  type ConfiguredRole,
+  type OidcRoleSpec,
+  type RoleStep,
+} from "../config/roles";
+import type { SettingTerms } from "../config/settingTerms";
 import { assertHeaderSafe } from "./values";
 import { sessionFrom, type IssuedSession, type StsSessionBody } from "./sessionReply";
 import type { CallFailure } from "../alibaba/classifyError";
@@ -34,6 +40,8 @@ export interface StsAccess {
   onRetry?: (notice: RetryNotice & { operation: Operation; subject: string }) => void;
   /** Whether diagnostics speak to the command line rather than a stack. */
   command?: boolean;
+  /** How the face whose settings chose the role names them, for diagnostics. */
+  terms: SettingTerms;
 }
 
 /** Where a session comes from: a role assumed with other credentials, or a role assumed with an OIDC token. */
@@ -51,8 +59,8 @@ export type SessionIssue =
   | {
       /** AssumeRoleWithOIDC: the token authorizes it. */
       kind: "oidc";
-      /** The role and identity provider, and where they were configured. */
-      role: Sourced<OidcRoleSpec>;
+      /** The role and identity provider, and where they were configured (and how its fields are named). */
+      role: ConfiguredRole<OidcRoleSpec>;
       /** Reads the token (again at each renewal: a rotated token is picked up). */
       token: () => string;
     };
@@ -115,7 +123,7 @@ export class RoleSession implements CredentialsProvider {
       account: roleAccount(roleArnOf(issue)) ?? "unknown",
       where: issue.role.source,
       signer: issue.kind === "oidc" ? "the OIDC token" : issue.signerSource,
-      field: issue.kind === "assumeRole" ? issue.role.field : undefined,
+      field: issue.role.field,
       externalIdSet: issue.kind === "assumeRole" && issue.role.value.externalId !== undefined,
     };
   }
@@ -177,6 +185,7 @@ export class RoleSession implements CredentialsProvider {
       endpointHost,
       role: this.roleContext(),
       command: this.sts.command,
+      terms: this.sts.terms,
     });
     return new CredentialsError(this.sts.scrub(message), {
       code: failure.code,
@@ -217,6 +226,7 @@ export class RoleSession implements CredentialsProvider {
         endpointHost,
         role,
         command: this.sts.command,
+        terms: this.sts.terms,
         meaning,
       };
       throw new CredentialsError(this.sts.scrub(diagnose(failure, ctx)), {

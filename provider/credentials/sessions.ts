@@ -94,12 +94,12 @@ export class CredentialSessions {
         return assume(previous, roles[roles.length - 1], options);
       }
       if (plan.kind === "none") {
-        throw new CredentialsError(noCredentialsMessage(), {
+        throw new CredentialsError(noCredentialsMessage(options.terms), {
           code: LOCAL_CODES.noCredentials,
           origin: "local",
         });
       }
-      const chain = expandPlan(plan, options.env);
+      const chain = expandPlan(plan, options.env, options.terms);
       let resolved = await first(chain.base, options);
       for (const role of chain.roles) resolved = await assume(resolved, role, options);
       return resolved;
@@ -130,7 +130,7 @@ export class CredentialSessions {
         [
           `The account check failed: ${configured.source} is ${configured.value}, but the credentials act in account ${observed}: ${LOCAL_CODES.accountMismatch}.`,
           `Meaning: ${how} for ${resolved.source}. Nothing is sent while the two disagree.`,
-          `Fix: set ${configured.source.replace(/^(stack config|environment) /, "")} to ${observed} if that is the account you mean, ` +
+          `Fix: set ${configured.name ?? configured.source} to ${observed} if that is the account you mean, ` +
             `or use credentials of account ${configured.value}.`,
         ].join("\n"),
         { code: LOCAL_CODES.accountMismatch, origin: "local" },

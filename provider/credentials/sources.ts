@@ -5,6 +5,7 @@
 // call of every source uses the configured STS endpoint, retries and checks.
 import { URICredentialsProvider } from "@alicloud/credentials";
 import { CHAIN_ENV, CREDENTIAL_ENV, SETTINGS } from "../config/keys";
+import type { SettingTerms } from "../config/settingTerms";
 import { assumeRoleProblem } from "../config/roles";
 import { ecsRole, tokenReader, type CredentialChain } from "./chain";
 import { CredentialsError } from "./credentialsError";
@@ -19,11 +20,16 @@ import { fileProfileChain, profileChain } from "./profiles";
 export function expandPlan(
   plan: Exclude<CredentialPlan, { kind: "none" }>,
   env: NodeJS.ProcessEnv,
+  terms: SettingTerms,
 ): CredentialChain {
-  return forSetting(plan.source, () => expand(plan, env));
+  return forSetting(plan.source, () => expand(plan, env, terms));
 }
 
-function expand(plan: Exclude<CredentialPlan, { kind: "none" }>, env: NodeJS.ProcessEnv): CredentialChain {
+function expand(
+  plan: Exclude<CredentialPlan, { kind: "none" }>,
+  env: NodeJS.ProcessEnv,
+  terms: SettingTerms,
+): CredentialChain {
   switch (plan.kind) {
     case "static":
       return { base: { ...plan }, roles: [] };
@@ -31,11 +37,15 @@ function expand(plan: Exclude<CredentialPlan, { kind: "none" }>, env: NodeJS.Pro
       return {
         base: {
           kind: "oidc",
-          role: { value: plan.role, source: plan.source },
+          role: {
+            value: plan.role,
+            source: plan.source,
+            field: (name) => terms.place(SETTINGS.assumeRoleWithOidc.key, `.${name}`),
+          },
           token: tokenReader(
             plan.role.oidcToken,
             plan.role.oidcTokenFile,
-            `${SETTINGS.assumeRoleWithOidc.key}.oidcTokenFile`,
+            terms.name(SETTINGS.assumeRoleWithOidc.key, ".oidcTokenFile"),
           ),
           source: plan.source,
         },
@@ -54,15 +64,20 @@ function expand(plan: Exclude<CredentialPlan, { kind: "none" }>, env: NodeJS.Pro
         roles: [],
       };
     case "profile": {
-      if (plan.file) return profileChain(readCliConfig(plan.file), plan.profile, false);
+      if (plan.file)
+        return profileChain(
+          readCliConfig(plan.file),
+          plan.profile,
+          terms.name(SETTINGS.sharedCredentialsFile.key),
+        );
       if (env[CHAIN_ENV.cliProfileDisabled]?.toLowerCase() === "true") {
         throw new CredentialsError(
           `${CHAIN_ENV.cliProfileDisabled} switches the Alibaba Cloud CLI profile off: ` +
-            `unset it, or use ${SETTINGS.accessKey.key} and ${SETTINGS.secretKey.key}.`,
+            `unset it, or use ${terms.name(SETTINGS.accessKey.key)} and ${terms.name(SETTINGS.secretKey.key)}.`,
           { origin: "local" },
         );
       }
-      return profileChain(readCliConfig(cliConfigPath()), plan.profile, true);
+      return profileChain(readCliConfig(cliConfigPath()), plan.profile, undefined);
     }
     case "chain":
       switch (plan.step) {
@@ -94,7 +109,7 @@ function expand(plan: Exclude<CredentialPlan, { kind: "none" }>, env: NodeJS.Pro
           };
         }
         case "cliProfile":
-          return profileChain(readCliConfig(cliConfigPath()), env[CHAIN_ENV.profile] || undefined, true);
+          return profileChain(readCliConfig(cliConfigPath()), env[CHAIN_ENV.profile] || undefined, undefined);
         case "credentialsFile":
           return fileProfileChain(credentialsFilePath(env), env[CHAIN_ENV.profile] || "default");
       }

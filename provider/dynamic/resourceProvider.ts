@@ -3,11 +3,12 @@
 // (`pulumi-alicloud-ip-pool-service/provider`) in the provider process and builds the provider
 // object at `configure`, with the stack's configuration.
 import type * as pulumi from "@pulumi/pulumi";
+import { STACK_TERMS } from "../config/settingTerms";
 import { regionLifecycle, type LifecycleOptions } from "../service/regionLifecycle";
 import type { RegionInputs, RegionOutputs } from "../service/regionRules";
 
 /** What a provider object is built from. */
-export interface ProviderOptions extends LifecycleOptions {
+export interface ProviderOptions extends Omit<LifecycleOptions, "terms"> {
   /** The stack's configuration, as `configure` receives it (`pulumi.dynamic.Config` fits). */
   config: { get(key: string): unknown };
   /** Writes a line the engine shows the user (progress, and what delete leaves behind). */
@@ -27,7 +28,7 @@ export type PoolServiceProvider = Required<
  * region lifecycle, called the way the dynamic provider host calls it.
  */
 export function createProvider(options: ProviderOptions): PoolServiceProvider {
-  const lifecycle = regionLifecycle(options);
+  const lifecycle = regionLifecycle({ ...options, terms: STACK_TERMS });
   return {
     check: (olds, news) => lifecycle.check(olds, news as unknown as Record<string, unknown>),
     diff: (_id, olds, news) => lifecycle.diff(olds, news),

@@ -2,8 +2,9 @@
 // `alicloud:*`): the engine hands it over in its Configure, one object per provider instance. Each
 // of its keys is the name of a setting of the key table, read with the same meaning, environment
 // variables and order of credential sources as the dynamic face's `alicloud:*` and
-// `pulumi-alicloud-ip-pool-service:*` keys. Messages name the plugin's keys.
-import { IGNORED_KEYS, REFUSED_KEYS, SETTINGS } from "../config/keys";
+// `pulumi-alicloud-ip-pool-service:*` keys. Messages name the plugin's keys, or an explicit
+// provider's properties: the core builds them in the terms given here.
+import { configKeyTerms, type SettingTerms } from "../config/settingTerms";
 
 /** The Pulumi package name of the plugin (its plugin is `pulumi-resource-alicloud-ip-pool-service`). */
 export const PACKAGE = "alicloud-ip-pool-service";
@@ -49,36 +50,21 @@ export function pluginConfig(raw: Record<string, unknown>): { get(key: string): 
   };
 }
 
-/** Every key of the key table, longest first (so `alicloud:assumeRoleWithOidc` is renamed whole). */
-const FULL_KEYS = [
-  ...new Set([...Object.values(SETTINGS).map((s) => s.key), ...REFUSED_KEYS, ...IGNORED_KEYS]),
-].sort((a, b) => b.length - a.length);
-
-/** The plugin's keys, longest first, as one alternation for the patterns below. */
-const PLUGIN_KEYS = [...new Set(FULL_KEYS.map(pluginKey))].sort((a, b) => b.length - a.length).join("|");
-
-/** A command of the core's advice that sets or removes a plugin key: `pulumi config set [--secret] <key> [value]`. */
-const CONFIG_COMMAND = new RegExp(
-  `\`pulumi config (set|rm) (?:--secret )?${PACKAGE}:(${PLUGIN_KEYS})(?: [^\`]*)?\``,
-  "g",
-);
-
-/** A plugin key named in a text, with the word "config" before it when there is one. */
-const NAMED_KEY = new RegExp(`(?:\\bconfig )?${PACKAGE}:(${PLUGIN_KEYS})\\b`, "g");
-
 /**
- * A text of the core as the plugin's user reads it: each setting named by the plugin's own key
- * (`config alicloud-ip-pool-service:region`), or, for an explicit provider (`explicitProvider` is
- * its name), by that provider's property, since its settings are its inputs, not the stack's.
+ * The plugin's terms: each setting named by the plugin's own key (`config
+ * alicloud-ip-pool-service:region`, set with `pulumi config`), or, for an explicit provider
+ * (`explicitProvider` is its name), by that provider's property, since its settings are its
+ * inputs, not the stack's.
  */
-export function inPluginTerms(text: string, explicitProvider?: string): string {
-  let out = text.replace(/\b[Ss]tack config /g, "config ");
-  for (const key of FULL_KEYS) out = out.split(key).join(`${PACKAGE}:${pluginKey(key)}`);
-  if (explicitProvider === undefined) return out;
-  const property = (name: string) => `property ${name} of provider "${explicitProvider}"`;
-  return out
-    .replace(CONFIG_COMMAND, (_, verb: string, name: string) =>
-      verb === "rm" ? `remove ${property(name)}` : `set ${property(name)}`,
-    )
-    .replace(NAMED_KEY, (_, name: string) => property(name));
+export function pluginTerms(explicitProvider?: string): SettingTerms {
+  if (explicitProvider === undefined)
+    return configKeyTerms((key) => `${PACKAGE}:${pluginKey(key)}`, "config");
+  const property = (key: string, path = "") =>
+    `property ${pluginKey(key)}${path} of provider ${JSON.stringify(explicitProvider)}`;
+  return {
+    name: property,
+    place: property,
+    set: (key, _value, { path } = {}) => `set ${property(key, path)}`,
+    remove: (key) => `remove ${property(key)}`,
+  };
 }

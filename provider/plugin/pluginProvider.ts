@@ -5,12 +5,12 @@ import * as pulumi from "@pulumi/pulumi";
 import type * as provider from "@pulumi/pulumi/provider";
 import { LOCAL_CODES } from "../alibaba/errorCodes";
 import { PoolServiceError, refusedLocally } from "../alibaba/poolServiceError";
-import { configSource } from "../config/keys";
+import { configSource, type ConfigSource } from "../config/keys";
 import { regionLifecycle, type RegionLifecycle } from "../service/regionLifecycle";
 import type { RegionInputs, RegionOutputs } from "../service/regionRules";
 import { lookUpStatus } from "../service/statusLookup";
 import type { PluginBuild } from "./pluginBuild";
-import { inPluginTerms, pluginConfig, schemaFields } from "./pluginConfig";
+import { pluginConfig, pluginTerms, schemaFields } from "./pluginConfig";
 import { RegionsComponent, type RegionsInputs } from "./regionsComponent";
 import { COMPONENT_TOKEN, packageSchema, RESOURCE_OUTPUTS, RESOURCE_TOKEN, STATUS_TOKEN } from "./schema";
 
@@ -113,8 +113,8 @@ export class PoolServicePlugin implements provider.Provider {
     this.lifecycle = undefined;
   }
 
-  /** The provider instance's configuration, as the settings read it; throws when it is unknown. */
-  private config(): { get(key: string): unknown } {
+  /** The provider instance's configuration, in its terms; throws when it is unknown. */
+  private config(): ConfigSource {
     if (this.unconfigured || !this.inputs) {
       const cause = this.unconfigured?.message ?? "the engine's Configure has not reached this plugin";
       throw refusedLocally(
@@ -124,33 +124,26 @@ export class PoolServicePlugin implements provider.Provider {
           "Fix: run the plugin through the Pulumi engine, with the SDK of this release; if it persists, report it to the package's maintainers with `pulumi about`.",
       );
     }
-    return pluginConfig(this.inputs);
+    return configSource(pluginConfig(this.inputs), pluginTerms(this.explicitProvider));
   }
 
   /** The region lifecycle, built on first use with the provider instance's configuration. */
   private regions(): RegionLifecycle {
-    this.lifecycle ??= regionLifecycle({
-      config: this.config(),
-      env: this.env,
-      log: (line) => this.log(inPluginTerms(line, this.explicitProvider)),
-    });
+    if (!this.lifecycle) {
+      const config = this.config();
+      this.lifecycle = regionLifecycle({
+        config,
+        terms: config.terms,
+        env: this.env,
+        log: (line) => this.log(line),
+      });
+    }
     return this.lifecycle;
   }
 
   /** Lines of a call on the resource of `urn`, shown against it. */
   private logTo(urn: string): { log: (line: string) => void } {
-    return { log: (line) => this.log(inPluginTerms(line, this.explicitProvider), urn) };
-  }
-
-  /** A call's error as the plugin's user reads it: each setting named by the plugin's key, or by the explicit provider's property. */
-  private async inTerms<T>(result: Promise<T>): Promise<T> {
-    try {
-      return await result;
-    } catch (err) {
-      if (err instanceof PoolServiceError)
-        throw new PoolServiceError(err, inPluginTerms(err.message, this.explicitProvider));
-      throw err;
-    }
+    return { log: (line) => this.log(line, urn) };
   }
 
   /** The package schema. */
@@ -162,7 +155,7 @@ export class PoolServicePlugin implements provider.Provider {
   async check(urn: string, olds: unknown, news: unknown): Promise<provider.CheckResult> {
     assertResource(urn);
     const result = await onTheWire(
-      this.inTerms(this.regions().check(plain(olds) as Partial<RegionInputs>, withSchemaFields(plain(news)))),
+      this.regions().check(plain(olds) as Partial<RegionInputs>, withSchemaFields(plain(news))),
     );
     return { inputs: result.inputs, failures: result.failures };
   }
@@ -170,15 +163,13 @@ export class PoolServicePlugin implements provider.Provider {
   /** What a change does: a new region or account replaces; other role settings update in place. */
   async diff(_id: string, urn: string, olds: unknown, news: unknown): Promise<provider.DiffResult> {
     assertResource(urn);
-    return onTheWire(
-      this.inTerms(this.regions().diff(plain(olds) as RegionOutputs, plain(news) as RegionInputs)),
-    );
+    return onTheWire(this.regions().diff(plain(olds) as RegionOutputs, plain(news) as RegionInputs));
   }
 
   /** Activates the region, or adopts it; progress goes against the resource. */
   async create(urn: string, inputs: unknown): Promise<provider.CreateResult> {
     assertResource(urn);
-    return onTheWire(this.inTerms(this.regions().create(plain(inputs) as RegionInputs, this.logTo(urn))));
+    return onTheWire(this.regions().create(plain(inputs) as RegionInputs, this.logTo(urn)));
   }
 
   /**
@@ -191,23 +182,19 @@ export class PoolServicePlugin implements provider.Provider {
     const recorded = plain(props) as RegionOutputs | undefined;
     const state = recorded?.regionId === undefined ? undefined : recorded;
     const read = this.regions().read(id, state, this.logTo(urn));
-    return onTheWire(
-      this.inTerms(read.then((result) => ({ ...result, props: result.props && outputsOf(result.props) }))),
-    );
+    return onTheWire(read.then((result) => ({ ...result, props: result.props && outputsOf(result.props) })));
   }
 
   /** Records new session settings of the same role: nothing is sent. */
   async update(_id: string, urn: string, olds: unknown, news: unknown): Promise<provider.UpdateResult> {
     assertResource(urn);
-    return onTheWire(
-      this.inTerms(this.regions().update(plain(olds) as RegionOutputs, plain(news) as RegionInputs)),
-    );
+    return onTheWire(this.regions().update(plain(olds) as RegionOutputs, plain(news) as RegionInputs));
   }
 
   /** Removes the resource from the stack only, saying that the feature stays enabled. */
   async delete(_id: string, urn: string, props: unknown): Promise<void> {
     assertResource(urn);
-    await this.inTerms(this.regions().delete(plain(props) as RegionOutputs, this.logTo(urn)));
+    await this.regions().delete(plain(props) as RegionOutputs, this.logTo(urn));
   }
 
   /** Serves the component: one resource of this plugin per region. */
@@ -234,13 +221,11 @@ export class PoolServicePlugin implements provider.Provider {
     if (token !== STATUS_TOKEN) throw unknownToken("function", token, STATUS_TOKEN);
     const args = withSchemaFields(plain(inputs)) as { regionId?: unknown; assumeRole?: unknown };
     const outputs = await onTheWire(
-      this.inTerms(
-        lookUpStatus(args, {
-          config: configSource(this.config()),
-          env: this.env,
-          operation: "getPublicIpAddressPoolServiceStatus",
-        }),
-      ),
+      lookUpStatus(args, {
+        config: this.config(),
+        env: this.env,
+        operation: "getPublicIpAddressPoolServiceStatus",
+      }),
     );
     return { outputs };
   }

@@ -108,7 +108,7 @@ export function packageSchema(
   for (const module of ["config", "index"] as const) {
     types[token(module, "AssumeRole")] = {
       type: "object",
-      description: `A RAM role to assume, with the fields of \`${SETTINGS.assumeRole.key}\`.`,
+      description: "A RAM role to assume, and the session to ask it for.",
       properties: ROLE_PROPERTIES,
       required: ["roleArn"],
     };

@@ -7,6 +7,7 @@ import { OPERATIONS } from "../alibaba/operations";
 import type { PoolServiceApi } from "./poolServiceApi";
 import { PoolServiceError } from "../alibaba/poolServiceError";
 import { SETTINGS } from "../config/keys";
+import type { SettingTerms } from "../config/settingTerms";
 
 /** The state of a region after activation. */
 export interface ActivationResult {
@@ -114,7 +115,12 @@ async function pollUntilEnabled(
 }
 
 /** The error of an Open never sent: another process held the account for the whole activation wait. */
-function accountBusy(regionId: string, accountId: string, err: LockWaitExceeded): PoolServiceError {
+function accountBusy(
+  regionId: string,
+  accountId: string,
+  err: LockWaitExceeded,
+  terms: SettingTerms,
+): PoolServiceError {
   return new PoolServiceError(
     {
       code: LOCAL_CODES.accountBusy,
@@ -128,7 +134,7 @@ function accountBusy(regionId: string, accountId: string, err: LockWaitExceeded)
     [
       `${OPERATIONS.open} was not sent in region ${regionId}: ${LOCAL_CODES.accountBusy}.`,
       `Meaning: ${err.message}, as long as this package waits for an activation; Opens of one account are never sent at once.`,
-      `Fix: run \`pulumi up\` again once the other operation on account ${accountId} has finished, or wait longer with ${SETTINGS.activationTimeoutSeconds.key}.`,
+      `Fix: run \`pulumi up\` again once the other operation on account ${accountId} has finished, or wait longer with ${terms.name(SETTINGS.activationTimeoutSeconds.key)}.`,
     ].join("\n"),
   );
 }
@@ -185,7 +191,7 @@ export async function activateRegion(
       options.clock ?? api.clock,
     );
   } catch (err) {
-    if (err instanceof LockWaitExceeded) throw accountBusy(regionId, accountId, err);
+    if (err instanceof LockWaitExceeded) throw accountBusy(regionId, accountId, err, api.terms);
     const enabled = await api.status(regionId).catch(() => false);
     if (enabled) {
       const failedRequestId = err instanceof PoolServiceError ? err.requestId : undefined;
@@ -225,7 +231,7 @@ export async function activateRegion(
           `${OPERATIONS.status} still reported the feature disabled after ${seconds(poll.waitedMs)} (${poll.checks} checks).`,
         "Meaning: activation is taking longer than this package waits; it may still complete.",
         "Fix: run `pulumi up` again later (a region that became active is adopted, with no second Open), " +
-          `or wait longer with ${SETTINGS.activationTimeoutSeconds.key}.`,
+          `or wait longer with ${api.terms.name(SETTINGS.activationTimeoutSeconds.key)}.`,
       ].join("\n"),
     );
   }

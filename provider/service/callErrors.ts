@@ -7,6 +7,7 @@ import type { HttpExchange } from "../alibaba/httpExchange";
 import type { Operation } from "../alibaba/operations";
 import { PoolServiceError } from "../alibaba/poolServiceError";
 import type { RetriesFailed } from "../alibaba/retry";
+import type { SettingTerms } from "../config/settingTerms";
 import { CredentialsError } from "../credentials/credentialsError";
 import { requestIdOf } from "./replies";
 
@@ -24,6 +25,8 @@ export interface CallContext {
   assumedRole?: string;
   /** Whether the text speaks to the command line rather than a stack. */
   command?: boolean;
+  /** How the face whose settings made the call names them. */
+  terms: SettingTerms;
   /** Removes known secrets from the text. */
   scrub: (text: string) => string;
 }

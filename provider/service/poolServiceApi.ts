@@ -13,6 +13,7 @@ import { vpcSdk as vpc } from "../alibaba/vpcSdk";
 import type { AlicloudConfig } from "../config/alicloudConfig";
 import type { RoleStep } from "../config/roles";
 import type { Settings } from "../config/settings";
+import type { SettingTerms } from "../config/settingTerms";
 import { CredentialsError } from "../credentials/credentialsError";
 import type { CredentialPlan } from "../credentials/plan";
 import { CredentialSessions, type ResolveOptions } from "../credentials/sessions";
@@ -53,6 +54,8 @@ export class PoolServiceApi {
   private readonly policy: RetryPolicy;
   /** The clock of every wait of these calls: the retry policy's. */
   readonly clock: Clock;
+  /** How the configuration's face names its settings, for every message of these calls. */
+  readonly terms: SettingTerms;
   private readonly sessions: CredentialSessions;
   private readonly clients: VpcClients;
 
@@ -71,6 +74,7 @@ export class PoolServiceApi {
     ));
     this.policy = { ...DEFAULT_RETRY_POLICY, budgetMs: this.settings.retryTimeoutMs, ...options.retry };
     this.clock = this.policy;
+    this.terms = options.config.terms;
     this.sessions = options.sessions ?? new CredentialSessions();
     this.clients = options.clients ?? new VpcClients(this.sessions);
     this.scrubber = options.scrubber ?? new SecretScrubber();
@@ -167,6 +171,7 @@ export class PoolServiceApi {
       scrub: (text) => this.scrubber.scrub(text),
       onRetry: ({ subject, ...notice }) => this.options.onRetry?.({ ...notice, subject }),
       command: this.options.command,
+      terms: this.terms,
     };
   }
 
@@ -188,6 +193,7 @@ export class PoolServiceApi {
       endpointHost: connection?.endpointHost,
       assumedRole: connection?.assumedRole,
       command: this.options.command,
+      terms: this.terms,
       scrub: (text) => this.scrubber.scrub(text),
     };
   }

@@ -8,6 +8,7 @@ import { scrubberFor } from "../alibaba/secretScrubber";
 import { configSource, SETTINGS } from "../config/keys";
 import { resolveRegion, regionIdProblem } from "../config/regionId";
 import { assumeRoleProblem, type AssumeRoleSpec } from "../config/roles";
+import type { SettingTerms } from "../config/settingTerms";
 import { CredentialSessions } from "../credentials/sessions";
 import { LOCAL_CODES } from "../alibaba/errorCodes";
 import { activateRegion } from "./activation";
@@ -30,8 +31,10 @@ import { VpcClients } from "./vpcClients";
 
 /** What a lifecycle is built from. */
 export interface LifecycleOptions {
-  /** The stack's configuration, by full key (`alicloud:region`); any value is taken as text. */
+  /** The face's configuration, by full key (`alicloud:region`); any value is taken as text. */
   config: { get(key: string): unknown };
+  /** How the face names its settings: every message that names one is built in these terms. */
+  terms: SettingTerms;
   /** Environment variables, read when a call is made. */
   env: NodeJS.ProcessEnv;
   /** Writes a line the engine shows the user (progress, and what delete leaves behind). */
@@ -101,7 +104,13 @@ function notActive(regionId: string, accountId: string): PoolServiceError {
 }
 
 /** The error of a refresh whose credentials act in another account than the state records. */
-function accountMoved(regionId: string, recorded: string, now: string, source: string): PoolServiceError {
+function accountMoved(
+  regionId: string,
+  recorded: string,
+  now: string,
+  source: string,
+  terms: SettingTerms,
+): PoolServiceError {
   return new PoolServiceError(
     {
       code: LOCAL_CODES.accountMismatch,
@@ -114,7 +123,7 @@ function accountMoved(regionId: string, recorded: string, now: string, source: s
     [
       `Refresh of region ${regionId} stopped: ${LOCAL_CODES.accountMismatch}: the state records account ${recorded}, but the credentials now act in account ${now} (${source}).`,
       `Meaning: reading account ${now} says nothing of account ${recorded}, so nothing was read and this resource's state is unchanged.`,
-      `Fix: run the refresh with credentials of account ${recorded} (${SETTINGS.accessKey.key} and ${SETTINGS.secretKey.key}, ${SETTINGS.assumeRole.key}, ` +
+      `Fix: run the refresh with credentials of account ${recorded} (${terms.name(SETTINGS.accessKey.key)} and ${terms.name(SETTINGS.secretKey.key)}, ${terms.name(SETTINGS.assumeRole.key)}, ` +
         `the resource's assumeRole, or the environment); to move the region to account ${now}, change the stack's configuration and run \`pulumi up\`, which replaces it.`,
     ].join("\n"),
   );
@@ -126,7 +135,7 @@ function accountMoved(regionId: string, recorded: string, now: string, source: s
  * whenever a call is made.
  */
 export function regionLifecycle(options: LifecycleOptions): RegionLifecycle {
-  const config = configSource(options.config);
+  const config = configSource(options.config, options.terms);
   const { env } = options;
   const scrubber = scrubberFor(config, env);
   const log = (line: string) => options.log(scrubber.scrub(line));
@@ -228,7 +237,7 @@ export function regionLifecycle(options: LifecycleOptions): RegionLifecycle {
         if (props.accountId !== undefined) {
           const now = await client.accountId();
           if (now !== props.accountId)
-            throw accountMoved(regionId, props.accountId, now, client.credentialSource());
+            throw accountMoved(regionId, props.accountId, now, client.credentialSource(), client.terms);
         }
         if (!(await client.status(regionId))) return { id: "" };
         return { id, props: { ...props, regionId, enabled: true } };

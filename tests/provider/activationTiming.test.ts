@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { lock } from "proper-lockfile";
 import type { Clock } from "../../provider/alibaba/clock";
+import { configSource } from "../../provider/config/keys";
 import { activateRegion } from "../../provider/service/activation";
 import { lockFolder } from "../../provider/service/lockFolder";
 import { OpenLocks } from "../../provider/service/openLock";
@@ -21,7 +22,7 @@ describe("the activation wait", () => {
   function api(retry?: ConstructorParameters<typeof PoolServiceApi>[0]["retry"]): PoolServiceApi {
     const config = stackConfigFor(emulator.defaultAccount.keys[0]);
     return new PoolServiceApi({
-      config: { get: (k) => config[k] },
+      config: configSource({ get: (k) => config[k] }),
       env: emulator.endpointEnv,
       retry,
     });

@@ -3,14 +3,15 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readAlicloudConfig } from "../../provider/config/alicloudConfig";
-import { SettingsError, type ConfigSource } from "../../provider/config/keys";
+import { SettingsError, configSource, type ConfigSource } from "../../provider/config/keys";
 import { readCliConfig } from "../../provider/credentials/files";
-import { CREDENTIAL_PLACES, noCredentialsMessage } from "../../provider/credentials/noCredentials";
+import { STACK_TERMS } from "../../provider/config/settingTerms";
+import { credentialPlaces, noCredentialsMessage } from "../../provider/credentials/noCredentials";
 import { planCredentials, planRoles } from "../../provider/credentials/plan";
 import { expandPlan } from "../../provider/credentials/sources";
 import { CredentialsError } from "../../provider/credentials/credentialsError";
 
-const config = (values: Record<string, string>): ConfigSource => ({ get: (k) => values[k] });
+const config = (values: Record<string, string>): ConfigSource => configSource({ get: (k) => values[k] });
 
 describe("planCredentials", () => {
   it("prefers stack config over the environment", () => {
@@ -131,7 +132,7 @@ describe("planCredentials", () => {
     // mapping only. Building the provider sends nothing; only asking it for credentials would.
     const plan = planCredentials(config({ "alicloud:ecsRoleName": "worker" }), {});
     assert.equal(plan.kind, "ecsRole");
-    const { base } = expandPlan(plan as Exclude<typeof plan, { kind: "none" }>, {});
+    const { base } = expandPlan(plan as Exclude<typeof plan, { kind: "none" }>, {}, STACK_TERMS);
     assert.equal(base.kind, "library");
     const build = () => (base.kind === "library" ? base.make() : assert.fail("not the library's provider"));
     // The tests switch instance metadata off (isolateEnvironment): the library refuses to build it then.
@@ -174,9 +175,9 @@ describe("planCredentials", () => {
   });
 
   it("lists every place looked, in order, in the no-credentials message", () => {
-    const text = noCredentialsMessage();
+    const text = noCredentialsMessage(STACK_TERMS);
     let at = -1;
-    for (const place of CREDENTIAL_PLACES) {
+    for (const place of credentialPlaces(STACK_TERMS)) {
       const found = text.indexOf(place);
       assert.ok(found > at, `missing or out of order: ${place}`);
       at = found;

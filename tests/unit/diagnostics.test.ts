@@ -1,12 +1,14 @@
 import assert from "node:assert/strict";
 import type { CallFailure } from "../../provider/alibaba/classifyError";
 import { diagnose } from "../../provider/alibaba/diagnostics";
+import { STACK_TERMS } from "../../provider/config/settingTerms";
 
 const ctx = {
   operation: "OpenPublicIpAddressPoolService",
   regionId: "cn-hangzhou",
   attempts: 1,
   elapsedMs: 30,
+  terms: STACK_TERMS,
 };
 
 describe("diagnose", () => {
@@ -93,6 +95,7 @@ describe("diagnose", () => {
       ...ctx,
       attempts: 3,
       elapsedMs: 31_000,
+      terms: STACK_TERMS,
       endpointHost: "vpc.aliyuncs.com",
     });
     assert.equal(

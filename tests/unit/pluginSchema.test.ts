@@ -1,9 +1,14 @@
 // The plugin's schema and configuration: the same keys as `alicloud:*` and this package's own,
 // read from the plugin's namespace, secrets marked secret, every property documented.
 import assert from "node:assert/strict";
-import { IGNORED_KEYS, REFUSED_KEYS, SETTINGS } from "../../provider/config/keys";
+import { configSource, IGNORED_KEYS, REFUSED_KEYS, SETTINGS } from "../../provider/config/keys";
 import * as pulumi from "@pulumi/pulumi";
-import { inPluginTerms, pluginConfig } from "../../provider/plugin/pluginConfig";
+import { readAlicloudConfig } from "../../provider/config/alicloudConfig";
+import { resolveRegion } from "../../provider/config/regionId";
+import { readSettings } from "../../provider/config/settings";
+import { noCredentialsMessage } from "../../provider/credentials/noCredentials";
+import { planCredentials } from "../../provider/credentials/plan";
+import { pluginConfig, pluginTerms } from "../../provider/plugin/pluginConfig";
 import { plain } from "../../provider/plugin/pluginProvider";
 import { COMPONENT_TOKEN, packageSchema, RESOURCE_TOKEN, STATUS_TOKEN } from "../../provider/plugin/schema";
 
@@ -137,40 +142,70 @@ describe("the plugin's configuration", () => {
     assert.equal(sent.get(SETTINGS.accessKey.key), "{AK", "text that is not JSON is read as it is");
   });
 
-  it("names the plugin's keys in the core's messages, whole (assumeRoleWithOidc is not assumeRole)", () => {
+  /** The message of what `fn` throws. */
+  const thrown = (fn: () => unknown): string => {
+    try {
+      fn();
+    } catch (err) {
+      return (err as Error).message;
+    }
+    return assert.fail("nothing was thrown");
+  };
+  /** A provider's configuration as the plugin reads it, in its terms. */
+  const plugin = (raw: Record<string, unknown>, explicitProvider?: string) =>
+    configSource(pluginConfig(raw), pluginTerms(explicitProvider));
+
+  it("builds the core's messages with the plugin's keys, whole (assumeRoleWithOidc is not assumeRole)", () => {
     assert.equal(
-      inPluginTerms(
-        `${SETTINGS.assumeRoleWithOidc.key} and ${SETTINGS.assumeRole.key} and ${SETTINGS.vpcEndpoint.key}`,
-      ),
-      "alicloud-ip-pool-service:assumeRoleWithOidc and alicloud-ip-pool-service:assumeRole and alicloud-ip-pool-service:vpcEndpoint",
+      thrown(() => readSettings(plugin({ vpcEndpoint: "not a host" }), {})),
+      'Config alicloud-ip-pool-service:vpcEndpoint "not a host" is not a host or URL: use a host like ' +
+        '"vpc-vpc.cn-hangzhou.aliyuncs.com" or "http://127.0.0.1:8080".',
     );
-    assert.equal(
-      inPluginTerms("set it in stack config alicloud:region"),
-      "set it in config alicloud-ip-pool-service:region",
+    assert.match(
+      thrown(() => readAlicloudConfig(plugin({ assumeRoleWithOidc: "{}" }), {})),
+      /^alicloud-ip-pool-service:assumeRoleWithOidc\.roleArn is required\.$/,
     );
-    assert.equal(
-      inPluginTerms(`Stack config ${SETTINGS.vpcEndpoint.key} is not a host`),
-      "config alicloud-ip-pool-service:vpcEndpoint is not a host",
-    );
+    const none = noCredentialsMessage(pluginTerms());
+    assert.match(none, /^ {2}- config alicloud-ip-pool-service:assumeRoleWithOidc$/m);
+    assert.match(none, /Fix: `pulumi config set alicloud-ip-pool-service:accessKey <AccessKey ID>` and /);
+    assert.match(none, /`pulumi config set --secret alicloud-ip-pool-service:secretKey <AccessKey secret>`/);
+    assert.doesNotMatch(none, /stack config|alicloud:/i);
   });
 
-  it("names an explicit provider's property, not the stack's config, in the core's messages and advice", () => {
+  it("builds an explicit provider's messages and advice with its properties, never the stack's config", () => {
     const sourceIp = REFUSED_KEYS.find((k) => k.endsWith(":sourceIp"))!;
-    assert.equal(
-      inPluginTerms(`${sourceIp} is set: unset it (\`pulumi config rm ${sourceIp}\`).`, "member"),
-      'property sourceIp of provider "member" is set: unset it (remove property sourceIp of provider "member").',
+    assert.match(
+      thrown(() => readAlicloudConfig(plugin({ [sourceIp.split(":")[1]]: "10.0.0.1" }, "member"), {})),
+      /^property sourceIp of provider "member" is set, .*unset it \(remove property sourceIp of provider "member"\)/s,
     );
-    assert.equal(
-      inPluginTerms(
-        `The AccessKey ID from stack config ${SETTINGS.accessKey.key} is bad. Fix: \`pulumi config set --secret ${SETTINGS.secretKey.key} <AccessKey secret>\``,
-        "member",
-      ),
-      'The AccessKey ID from property accessKey of provider "member" is bad. Fix: set property secretKey of provider "member"',
+    assert.match(
+      thrown(() => planCredentials(plugin({ accessKey: "AK\nX", secretKey: "s" }, "member"), {})),
+      /^The AccessKey ID from property accessKey of provider "member" contains a character/,
     );
+    assert.match(
+      thrown(() => readAlicloudConfig(plugin({ assumeRole: { roleArn: "arn" } }, "member"), {})),
+      /^property assumeRole\.roleArn of provider "member" must be a RAM role ARN/,
+    );
+    assert.match(
+      thrown(() => readAlicloudConfig(plugin({ assumeRole: "{not json" }, "member"), {})),
+      /^property assumeRole of provider "member" is not an object: set property assumeRole\.<field> of provider "member"\.$/,
+    );
+    const none = noCredentialsMessage(pluginTerms("member"));
+    assert.match(
+      none,
+      /Fix: set property accessKey of provider "member" and set property secretKey of provider "member", or export /,
+    );
+    assert.doesNotMatch(none, /stack config|pulumi config|alicloud-ip-pool-service:|alicloud:/i);
+    const problem = resolveRegion({
+      explicit: undefined,
+      subject: "regionId",
+      config: plugin({}, "member"),
+      env: {},
+      howToSet: "set regionId",
+    }).problem;
     assert.equal(
-      inPluginTerms(`the type ${RESOURCE_TOKEN} of pulumi-alicloud-ip-pool-service`, "member"),
-      `the type ${RESOURCE_TOKEN} of pulumi-alicloud-ip-pool-service`,
-      "a type token or the package's name is not a setting",
+      problem,
+      'regionId is not set and there is no default region: set regionId, or set property region of provider "member", or export ALICLOUD_REGION.',
     );
   });
 });

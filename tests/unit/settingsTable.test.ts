@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
-import { SETTINGS, type SettingsTable } from "../../provider/config/keys";
+import { NO_CONFIG, SETTINGS, type SettingsTable } from "../../provider/config/keys";
 import { secretsOf } from "../../provider/alibaba/secretScrubber";
 import { readSettings } from "../../provider/config/settings";
 import { packageSchema } from "../../provider/plugin/schema";
@@ -87,7 +87,7 @@ describe("the table of settings (config/keys.ts) is the one home of a setting", 
   });
 
   it("the settings reader takes each wait's default from the table", () => {
-    const settings = readSettings({ get: () => undefined }, {});
+    const settings = readSettings(NO_CONFIG, {});
     assert.equal(settings.activationTimeoutMs, SETTINGS.activationTimeoutSeconds.default * 1000);
     assert.equal(settings.retryTimeoutMs, SETTINGS.retryTimeoutSeconds.default * 1000);
   });

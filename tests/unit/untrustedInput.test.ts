@@ -11,10 +11,11 @@ import {
   type RetryPolicy,
 } from "../../provider/alibaba/retry";
 import { SecretScrubber } from "../../provider/alibaba/secretScrubber";
-import { type ConfigSource } from "../../provider/config/keys";
+import { configSource, type ConfigSource } from "../../provider/config/keys";
 import { readSettings } from "../../provider/config/settings";
+import { STACK_TERMS } from "../../provider/config/settingTerms";
 
-const config = (values: Record<string, string>): ConfigSource => ({ get: (k) => values[k] });
+const config = (values: Record<string, string>): ConfigSource => configSource({ get: (k) => values[k] });
 
 function instantPolicy(overrides: Partial<RetryPolicy> = {}): RetryPolicy & { clock: number } {
   const p = { ...DEFAULT_RETRY_POLICY, random: () => 0.5, clock: 0, ...overrides } as RetryPolicy & {
@@ -68,6 +69,7 @@ describe("classifyError: who a failure came from", () => {
       regionId: "cn-hangzhou",
       attempts: 1,
       elapsedMs: 1,
+      terms: STACK_TERMS,
     });
     assert.equal(
       text,
@@ -129,6 +131,7 @@ describe("withRetries beyond the basics", () => {
     const text = diagnose(err.failure, {
       operation: "GetPublicIpAddressPoolServiceStatus",
       regionId: "cn-hangzhou",
+      terms: STACK_TERMS,
       ...err,
     });
     assert.match(

@@ -4,10 +4,11 @@ import assert from "node:assert/strict";
 import { classifyError, type CallFailure } from "../../provider/alibaba/classifyError";
 import { diagnose } from "../../provider/alibaba/diagnostics";
 import { readAlicloudConfig } from "../../provider/config/alicloudConfig";
-import { type ConfigSource } from "../../provider/config/keys";
+import { configSource, type ConfigSource } from "../../provider/config/keys";
 import { readSettings } from "../../provider/config/settings";
+import { STACK_TERMS } from "../../provider/config/settingTerms";
 
-const config = (values: Record<string, string>): ConfigSource => ({ get: (k) => values[k] });
+const config = (values: Record<string, string>): ConfigSource => configSource({ get: (k) => values[k] });
 
 describe("wording of failures", () => {
   it("a reply whose headers came but whose body trickled past the read timeout is a timeout, retried", () => {
@@ -23,6 +24,7 @@ describe("wording of failures", () => {
       regionId: "cn-hangzhou",
       attempts: 3,
       elapsedMs: 31_000,
+      terms: STACK_TERMS,
       endpointHost: "127.0.0.1:1",
     });
     assert.match(text, /did not answer in time \(3 attempts over 31\.0s\)/);
@@ -45,6 +47,7 @@ describe("wording of failures", () => {
     regionId: "cn-hangzhou",
     attempts: 1,
     elapsedMs: 0,
+    terms: STACK_TERMS,
   };
 
   it("HTTP 200 `{}` is a reply without a request ID, not a service that did not answer", () => {

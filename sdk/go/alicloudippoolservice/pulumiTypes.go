@@ -13,7 +13,7 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
-// A RAM role to assume, with the fields of `alicloud:assumeRole`.
+// A RAM role to assume, and the session to ask it for.
 type AssumeRole struct {
 	// The external ID the role's trust policy requires.
 	ExternalId *string `pulumi:"externalId"`
@@ -38,7 +38,7 @@ type AssumeRoleInput interface {
 	ToAssumeRoleOutputWithContext(context.Context) AssumeRoleOutput
 }
 
-// A RAM role to assume, with the fields of `alicloud:assumeRole`.
+// A RAM role to assume, and the session to ask it for.
 type AssumeRoleArgs struct {
 	// The external ID the role's trust policy requires.
 	ExternalId pulumi.StringPtrInput `pulumi:"externalId"`
@@ -105,7 +105,7 @@ func (i *assumeRolePtrType) ToAssumeRolePtrOutputWithContext(ctx context.Context
 	return pulumi.ToOutputWithContext(ctx, i).(AssumeRolePtrOutput)
 }
 
-// A RAM role to assume, with the fields of `alicloud:assumeRole`.
+// A RAM role to assume, and the session to ask it for.
 type AssumeRoleOutput struct{ *pulumi.OutputState }
 
 func (AssumeRoleOutput) ElementType() reflect.Type {

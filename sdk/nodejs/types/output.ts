@@ -6,7 +6,7 @@ import * as inputs from "../types/input";
 import * as outputs from "../types/output";
 
 /**
- * A RAM role to assume, with the fields of `alicloud:assumeRole`.
+ * A RAM role to assume, and the session to ask it for.
  */
 export interface AssumeRole {
     /**
@@ -33,7 +33,7 @@ export interface AssumeRole {
 
 export namespace config {
     /**
-     * A RAM role to assume, with the fields of `alicloud:assumeRole`.
+     * A RAM role to assume, and the session to ask it for.
      */
     export interface AssumeRole {
         /**

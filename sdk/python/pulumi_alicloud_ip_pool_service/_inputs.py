@@ -27,7 +27,7 @@ __all__ = [
 
 class AssumeRoleDict(TypedDict):
     """
-    A RAM role to assume, with the fields of `alicloud:assumeRole`.
+    A RAM role to assume, and the session to ask it for.
     """
     role_arn: _builtins.str
     """
@@ -59,7 +59,7 @@ class AssumeRole:
                  session_expiration: Optional[_builtins.int] = None,
                  session_name: Optional[_builtins.str] = None):
         """
-        A RAM role to assume, with the fields of `alicloud:assumeRole`.
+        A RAM role to assume, and the session to ask it for.
 
         :param _builtins.str role_arn: ARN of the role, `acs:ram::<16-digit account ID>:role/<name>`: its account is the one acted in.
         :param _builtins.str external_id: The external ID the role's trust policy requires.
@@ -140,7 +140,7 @@ class AssumeRole:
 
 class AssumeRoleArgsDict(TypedDict):
     """
-    A RAM role to assume, with the fields of `alicloud:assumeRole`.
+    A RAM role to assume, and the session to ask it for.
     """
     role_arn: pulumi.Input[_builtins.str]
     """
@@ -172,7 +172,7 @@ class AssumeRoleArgs:
                  session_expiration: pulumi.Input[Optional[_builtins.int]] = None,
                  session_name: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        A RAM role to assume, with the fields of `alicloud:assumeRole`.
+        A RAM role to assume, and the session to ask it for.
 
         :param pulumi.Input[_builtins.str] role_arn: ARN of the role, `acs:ram::<16-digit account ID>:role/<name>`: its account is the one acted in.
         :param pulumi.Input[_builtins.str] external_id: The external ID the role's trust policy requires.

@@ -9,7 +9,7 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
-// A RAM role to assume, with the fields of `alicloud:assumeRole`.
+// A RAM role to assume, and the session to ask it for.
 type AssumeRole struct {
 	// The external ID the role's trust policy requires.
 	ExternalId *string `pulumi:"externalId"`

@@ -23,7 +23,7 @@ __all__ = [
 @pulumi.output_type
 class AssumeRole(dict):
     """
-    A RAM role to assume, with the fields of `alicloud:assumeRole`.
+    A RAM role to assume, and the session to ask it for.
     """
     def __init__(__self__, *,
                  role_arn: _builtins.str,
@@ -32,7 +32,7 @@ class AssumeRole(dict):
                  session_expiration: Optional[_builtins.int] = None,
                  session_name: Optional[_builtins.str] = None):
         """
-        A RAM role to assume, with the fields of `alicloud:assumeRole`.
+        A RAM role to assume, and the session to ask it for.
 
         :param _builtins.str role_arn: ARN of the role, `acs:ram::<16-digit account ID>:role/<name>`: its account is the one acted in.
         :param _builtins.str external_id: The external ID the role's trust policy requires.

@@ -13,7 +13,7 @@ import javax.annotation.Nullable;
 
 
 /**
- * A RAM role to assume, with the fields of `alicloud:assumeRole`.
+ * A RAM role to assume, and the session to ask it for.
  * 
  */
 public final class AssumeRole extends com.pulumi.resources.InvokeArgs {

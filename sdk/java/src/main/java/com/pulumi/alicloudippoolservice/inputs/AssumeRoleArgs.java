@@ -14,7 +14,7 @@ import javax.annotation.Nullable;
 
 
 /**
- * A RAM role to assume, with the fields of `alicloud:assumeRole`.
+ * A RAM role to assume, and the session to ask it for.
  * 
  */
 public final class AssumeRoleArgs extends com.pulumi.resources.ResourceArgs {
