@@ -91,12 +91,12 @@ interface Poll {
 async function pollUntilEnabled(
   api: PoolServiceApi,
   regionId: string,
-  options: ActivationOptions,
+  options: ActivationOptions & { clock: Clock },
   waitingFor: string,
   windowMs: number,
   settling = false,
 ): Promise<Poll> {
-  const clock = options.clock ?? api.clock;
+  const { clock } = options;
   const started = clock.now();
   const read = settling
     ? () => api.status(regionId, Math.max(0, windowMs - (clock.now() - started))).catch(() => false)
@@ -151,8 +151,9 @@ export async function activateRegion(
   api: PoolServiceApi,
   regionId: string,
   clientToken: string,
-  options: ActivationOptions,
+  activation: ActivationOptions,
 ): Promise<ActivationResult> {
+  const options = { ...activation, clock: activation.clock ?? api.clock };
   // The account decides the lock. It is found after the first read, so that a failure of the
   // credentials is always the VPC API's diagnostic; it is asked of STS at most once per provider.
   const active = await api.status(regionId);
@@ -188,7 +189,7 @@ export async function activateRegion(
       accountId,
       () => api.open(regionId, clientToken, settle),
       options.activationTimeoutMs,
-      options.clock ?? api.clock,
+      options.clock,
     );
   } catch (err) {
     if (err instanceof LockWaitExceeded) throw accountBusy(regionId, accountId, err, api.terms);
