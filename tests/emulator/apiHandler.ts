@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { setTimeout as sleep } from "node:timers/promises";
+import { setTimeout as timer } from "node:timers/promises";
 import { ACTION_HANDLERS, API_VERSION, REGIONAL_ACTIONS, type Action } from "./actions";
 import type { AccessKey, Account, AccountStore } from "./accounts";
 import { authenticate, authenticateRpc, type AuthResult, type NonceStore } from "./authenticate";
@@ -15,6 +15,15 @@ import {
   STS_VERSION,
   type StsContext,
 } from "./stsActions";
+
+/**
+ * Waits `ms` as the log measures it (`Date.now()`): a timer may fire a millisecond early by that
+ * clock, and a hold the log shows as shorter than asked would not be the fault it claims to be.
+ */
+async function hold(ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  for (let left = ms; left > 0; left = until - Date.now()) await timer(left);
+}
 
 /** The emulator state an API request reads and changes. */
 export interface ApiState {
@@ -275,7 +284,7 @@ export async function handleApiRequest(
     });
     if (decision.latencyMs > 0) entry.fault = "latency";
     const delay = state.latencyMs + decision.latencyMs;
-    if (delay > 0) await sleep(delay);
+    if (delay > 0) await hold(delay);
     if (decision.hold) {
       entry.fault = "hold";
       await state.holds.wait();
@@ -316,7 +325,7 @@ export async function handleApiRequest(
     entry.outcome = "OK";
     if (decision.latencyAfterMs > 0) {
       entry.fault = "latency-after";
-      await sleep(decision.latencyAfterMs);
+      await hold(decision.latencyAfterMs);
     }
     if (failure?.kind === "reset-after") return dropConnection(req, entry);
     send(res, entry, 200, result.body);
