@@ -19,6 +19,7 @@ import {
   assumeRoleProblem,
   roleArnProblem,
   type AssumeRoleSpec,
+  type ConfiguredRole,
   type OidcRoleSpec,
   type RoleStep,
 } from "./roles";
@@ -32,7 +33,7 @@ export interface AlicloudConfig {
   /** The role the stack's credentials assume. */
   assumeRole?: RoleStep;
   /** A role assumed with an OIDC token, instead of other credentials. */
-  assumeRoleWithOidc?: Sourced<OidcRoleSpec>;
+  assumeRoleWithOidc?: ConfiguredRole<OidcRoleSpec>;
   /** The RAM role of the ECS instance (its credentials come from instance metadata). */
   ecsRoleName?: Sourced<string>;
   /** A URI that serves credentials. */
@@ -88,7 +89,7 @@ function readAssumeRole(config: ConfigSource, env: NodeJS.ProcessEnv): RoleStep 
   return { value: spec as unknown as AssumeRoleSpec, source: roleArn.source };
 }
 
-function readOidcRole(config: ConfigSource): Sourced<OidcRoleSpec> | undefined {
+function readOidcRole(config: ConfigSource): ConfiguredRole<OidcRoleSpec> | undefined {
   const key = SETTINGS.assumeRoleWithOidc.key;
   const value = object(config, key) as Record<string, unknown> | undefined;
   if (value === undefined) return undefined;
@@ -103,7 +104,11 @@ function readOidcRole(config: ConfigSource): Sourced<OidcRoleSpec> | undefined {
   if (!value.oidcToken && !value.oidcTokenFile) {
     throw new SettingsError(`${name()} needs oidcToken or oidcTokenFile (or ${CHAIN_ENV.oidc[2]}).`);
   }
-  return { value: value as unknown as OidcRoleSpec, source: config.terms.place(key) };
+  return {
+    value: value as unknown as OidcRoleSpec,
+    source: config.terms.place(key),
+    field: (field) => config.terms.place(key, `.${field}`),
+  };
 }
 
 function readEndpoints(config: ConfigSource, env: NodeJS.ProcessEnv): AlicloudConfig["endpoints"] {

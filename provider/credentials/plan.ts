@@ -39,6 +39,8 @@ export type CredentialPlan =
       role: OidcRoleSpec;
       /** Where it was configured. */
       source: string;
+      /** How a field of its setting is named in messages. */
+      field?: (name: string) => string;
     }
   | {
       /** The RAM role of the ECS instance, from instance metadata. */
@@ -175,6 +177,7 @@ export function planCredentials(
       kind: "oidcRole",
       role: alicloud.assumeRoleWithOidc.value,
       source: alicloud.assumeRoleWithOidc.source,
+      field: alicloud.assumeRoleWithOidc.field,
     };
   }
   const pair = accessKeyPair(config, env);

@@ -37,11 +37,7 @@ function expand(
       return {
         base: {
           kind: "oidc",
-          role: {
-            value: plan.role,
-            source: plan.source,
-            field: (name) => terms.place(SETTINGS.assumeRoleWithOidc.key, `.${name}`),
-          },
+          role: { value: plan.role, source: plan.source, field: plan.field },
           token: tokenReader(
             plan.role.oidcToken,
             plan.role.oidcTokenFile,
