@@ -1,18 +1,29 @@
-// The folder of the account lock files: one per user and machine, `pulumi-alicloud-ip-pool-service-
-// locks-<uid>` in the OS temporary directory, created private (0700). Before each use it must be a
-// real folder (not a symlink), owned by this user, that no one else may write or enter; anything
-// else is refused, naming the folder and the fix, since another user could then hold, fake or
-// redirect this user's locks.
+// The folder of the account lock files: one per user and machine, in a place no other user can
+// create: `$XDG_RUNTIME_DIR/pulumi-alicloud-ip-pool-service/locks` where that variable is set (the
+// session's runtime folder, the user's own and private), else the user's cache folder under their
+// home (`$XDG_CACHE_HOME` or `~/.cache`; `%LOCALAPPDATA%` on Windows) + `pulumi-alicloud-ip-pool-
+// service/locks`. It is created private (0700). Before each use it must be a real folder (not a
+// symlink), owned by this user, that no one else may write or enter; anything else is refused,
+// naming the folder and the fix, since another user could then hold, fake or redirect this user's
+// locks.
 import { lstatSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { homedir } from "node:os";
 import { join } from "node:path";
 import { LOCAL_CODES } from "../alibaba/errorCodes";
 import { PoolServiceError } from "../alibaba/poolServiceError";
 
-/** This user's lock folder, in `dir` (default: the OS temporary directory). */
-export function lockFolderPath(dir: string = tmpdir()): string {
-  const uid = typeof process.getuid === "function" ? `-${process.getuid()}` : "";
-  return join(dir, `pulumi-alicloud-ip-pool-service-locks${uid}`);
+/** The folder of this package's per-user files, below the user's runtime or cache folder. */
+const PACKAGE_FOLDER = "pulumi-alicloud-ip-pool-service";
+
+/** This user's lock folder, as `env` places it (default: this process's environment). */
+export function lockFolderPath(env: NodeJS.ProcessEnv = process.env): string {
+  const runtime = env.XDG_RUNTIME_DIR;
+  if (runtime) return join(runtime, PACKAGE_FOLDER, "locks");
+  const cache =
+    process.platform === "win32"
+      ? (env.LOCALAPPDATA ?? homedir())
+      : (env.XDG_CACHE_HOME ?? join(env.HOME ?? homedir(), ".cache"));
+  return join(cache, PACKAGE_FOLDER, "locks");
 }
 
 /** Why `folder` cannot hold this user's locks, or undefined when it can. */
@@ -29,9 +40,10 @@ function unsafe(folder: string): string | undefined {
   return undefined;
 }
 
-/** Makes this user's lock folder if it is missing and checks it; returns its path or throws. */
+/** Makes this user's lock folder (and its parents) if it is missing and checks it; returns its path or throws. */
 export function lockFolder(folder: string = lockFolderPath()): string {
   try {
+    mkdirSync(join(folder, ".."), { recursive: true, mode: 0o700 });
     mkdirSync(folder, { mode: 0o700 });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw refused(folder, (err as Error).message, err);
@@ -53,6 +65,6 @@ function refused(folder: string, why: string, cause?: unknown): PoolServiceError
       cause,
     },
     `The folder of this user's account locks, ${folder}, cannot be used: ${why}. Nothing was sent.\n` +
-      `Fix: if it is yours, remove it (\`rm -rf ${folder}\`) and run again: it is made anew, private; if it is not, ask its owner or an administrator to remove it, or run with TMPDIR set to a folder of your own.`,
+      `Fix: if it is yours, remove it (\`rm -rf ${folder}\`) and run again: it is made anew, private; if it is not, ask its owner or an administrator to remove it. The folder is $XDG_RUNTIME_DIR/${PACKAGE_FOLDER}/locks where XDG_RUNTIME_DIR is set, else the cache folder of your home ($XDG_CACHE_HOME or ~/.cache).`,
   );
 }
