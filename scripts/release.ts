@@ -7,10 +7,12 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { DEFAULT_PLUGIN_DOWNLOAD_URL, PLUGIN_EXECUTABLE } from "../provider/plugin/registries";
+import { PACKAGE } from "../provider/plugin/pluginConfig";
 import { packageSchema } from "../provider/plugin/schema";
 import { bundlePlugin } from "./release/bundle";
 import { buildExecutable, PLATFORMS, platformName, seaBlobs, type Platform } from "./release/executable";
 import { goModuleZip, javaPackage, nodejsPackage, pythonPackages } from "./release/packages";
+import { writePins, type PinnedArchive } from "./release/pins";
 import { generateSdks } from "./release/sdks";
 
 const ROOT = join(__dirname, "..");
@@ -23,12 +25,15 @@ Builds a release of version package.json's "version" in DIR (default dist/releas
       (Node.js's SEA, nothing to install) on linux and windows; a launcher and the bundle, run by
       Node.js 20+ from PATH, on darwin
   the Python wheel and sdist, the Node.js SDK's npm tarball, the Go module as a zip, the Java
-  SDK's jar and pom, and SHA256SUMS over every file
+  SDK's jar and pom; pins.txt, the \`pulumi plugin install … --checksum\` line of each platform
+  that pins this version's archive by its SHA-256 (and pins.md, the release's notes); and
+  SHA256SUMS over every file
 
   --out DIR                  where to write the release (emptied first)
   --plugin-download-url URL  where the engine downloads the plugin from, written into the schema and
-                             every SDK (default ${DEFAULT_PLUGIN_DOWNLOAD_URL});
-                             \${VERSION} is filled in by the engine
+                             every SDK (default ${DEFAULT_PLUGIN_DOWNLOAD_URL}):
+                             github://api.github.com/<organization>/<repository>, or an http(s)
+                             folder of the archives
   --platforms LIST           comma-separated platforms to build (default: all five)
   --no-sdks                  build the plugin archives only
   --help                     show this text
@@ -65,8 +70,14 @@ function options(argv: string[]): Options {
     } else if (arg === "--out") opts.out = resolve(value());
     else if (arg === "--plugin-download-url") {
       opts.pluginDownloadURL = value();
-      if (!/^https?:\/\//.test(opts.pluginDownloadURL))
-        fail(`--plugin-download-url must be an http(s) URL, got ${JSON.stringify(opts.pluginDownloadURL)}`);
+      if (!/^(https?:\/\/|github:\/\/[^/]+\/[^/]+\/[^/]+$)/.test(opts.pluginDownloadURL))
+        fail(
+          `--plugin-download-url must be github://<host>/<organization>/<repository> or an http(s) URL, got ${JSON.stringify(opts.pluginDownloadURL)}`,
+        );
+      if (opts.pluginDownloadURL.includes("${"))
+        fail(
+          `--plugin-download-url must not hold a \${…} variable: the code \`pulumi import\` generates quotes the URL, and fails to compile on one`,
+        );
     } else if (arg === "--platforms") {
       const names = value()
         .split(",")
@@ -118,6 +129,7 @@ async function main(argv: string[]): Promise<void> {
   // Outside dist/: a build beside the tests must not change what `npm pack` of the package holds.
   const work = mkdtempSync(join(tmpdir(), "ip-pool-release-work-"));
   const written: string[] = [];
+  const archives: PinnedArchive[] = [];
 
   progress(`bundling the plugin, version ${version}, downloaded from ${opts.pluginDownloadURL}`);
   const bundle = join(work, "plugin.js");
@@ -137,6 +149,7 @@ async function main(argv: string[]): Promise<void> {
     const archive = join(opts.out, `${PLUGIN_EXECUTABLE}-v${version}-${name}.tar.gz`);
     execFileSync("tar", ["-czf", archive, "-C", dir, ...executable.files.map((f) => f.name)]);
     written.push(archive);
+    archives.push({ platform: name, path: archive });
   }
 
   if (opts.sdks) {
@@ -155,6 +168,9 @@ async function main(argv: string[]): Promise<void> {
     written.push(goModuleZip(join(sdk, "go"), work, opts.out, version));
     written.push(...javaPackage(join(sdk, "java"), work, opts.out, version, progress));
   }
+  written.push(
+    ...writePins(opts.out, { name: PACKAGE, version, pluginDownloadURL: opts.pluginDownloadURL }, archives),
+  );
   written.push(writeChecksums(opts.out));
   rmSync(work, { recursive: true, force: true });
   progress(`${written.length} files in ${opts.out} in ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -1,11 +1,34 @@
 // Where the plugin and its SDKs are published, under which names: the one place that says so, for
 // the schema, the release command and the docs' checks.
 
-/** The source repository; releases are its GitHub releases. */
-export const REPOSITORY = "https://github.com/alicloud-ip-pool-service/pulumi-alicloud-ip-pool-service";
+/** The organization and repository on GitHub whose releases hold the plugin's archives. */
+export const GITHUB_REPOSITORY = {
+  organization: "alicloud-ip-pool-service",
+  repository: "pulumi-alicloud-ip-pool-service",
+} as const;
 
-/** Where the engine downloads plugin archives by default (`${VERSION}` is filled in by the engine). */
-export const DEFAULT_PLUGIN_DOWNLOAD_URL = `${REPOSITORY}/releases/download/v\${VERSION}/`;
+/** The source repository; releases are its GitHub releases. */
+export const REPOSITORY = `https://github.com/${GITHUB_REPOSITORY.organization}/${GITHUB_REPOSITORY.repository}`;
+
+/** The file of the package's logo in the repository, shown by the registry. */
+export const LOGO_PATH = "docs/logo.svg";
+
+/** The logo as the registry fetches it: the file on the repository's main branch. */
+export const LOGO_URL = `https://raw.githubusercontent.com/${GITHUB_REPOSITORY.organization}/${GITHUB_REPOSITORY.repository}/main/${LOGO_PATH}`;
+
+/**
+ * Where the engine downloads plugin archives by default: the engine's `github://` form (the
+ * release `v<version>` of the repository), a plain string with no `${VERSION}` in it, so that the
+ * code `pulumi import` generates, which quotes it, compiles.
+ */
+export const DEFAULT_PLUGIN_DOWNLOAD_URL = `github://api.github.com/${GITHUB_REPOSITORY.organization}/${GITHUB_REPOSITORY.repository}`;
+
+/**
+ * The `PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES` pair that sends the engine's download of the plugin
+ * to `mirror` (a folder of a release's archives) instead of GitHub.
+ */
+export const mirrorOverride = (mirror: string): string =>
+  `^github://api\\.github\\.com/${GITHUB_REPOSITORY.organization}/=${mirror}`;
 
 /** The plugin's executable, as the engine names it. */
 export const PLUGIN_EXECUTABLE = "pulumi-resource-alicloud-ip-pool-service";

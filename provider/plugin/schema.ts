@@ -6,7 +6,14 @@ import { ROLE_FIELD_DOCS } from "../config/roles";
 import { REGION_OUTPUT_DOCS } from "../service/regionRules";
 import { REGIONS_OUTPUT_DOCS } from "../service/regionsComponent";
 import { PACKAGE, pluginKey } from "./pluginConfig";
-import { GO_IMPORT_PATH, NODEJS_PACKAGE, PULUMI_SDK_RANGE, PYTHON_PACKAGE, REPOSITORY } from "./registries";
+import {
+  GO_IMPORT_PATH,
+  LOGO_URL,
+  NODEJS_PACKAGE,
+  PULUMI_SDK_RANGE,
+  PYTHON_PACKAGE,
+  REPOSITORY,
+} from "./registries";
 
 /** The type token of the resource. */
 export const RESOURCE_TOKEN = `${PACKAGE}:index:PublicIpAddressPoolService`;
@@ -141,6 +148,8 @@ export function packageSchema(
     version,
     pluginDownloadURL,
     repository: REPOSITORY,
+    homepage: REPOSITORY,
+    logoUrl: LOGO_URL,
     publisher: "pulumi-alicloud-ip-pool-service",
     description:
       "Turns on Alibaba Cloud's Public IP Address Pool feature (VPC OpenPublicIpAddressPoolService) region by region, in the account STS reports.",

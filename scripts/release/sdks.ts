@@ -4,7 +4,13 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { GO_MODULE, JAVA_ARTIFACT, PYTHON_PACKAGE } from "../../provider/plugin/registries";
+import {
+  GITHUB_REPOSITORY,
+  GO_MODULE,
+  JAVA_ARTIFACT,
+  PYTHON_PACKAGE,
+  REPOSITORY,
+} from "../../provider/plugin/registries";
 import { PACKAGE } from "../../provider/plugin/pluginConfig";
 
 /** The languages an SDK is generated for (.NET is not: NuGet cannot be reached from these machines). */
@@ -16,10 +22,12 @@ export const PULUMI_GO_SDK = "v3.274.1";
 /** The Java SDK (com.pulumi:pulumi) the Java SDK is compiled against: the Java language host's release. */
 export const PULUMI_JAVA_SDK = "1.16.0";
 
-/** The pom.xml of the Java SDK at `version`. */
+/** The pom.xml of the Java SDK at `version`: what Maven Central requires, and a `release` profile that signs. */
 function pom(version: string, description: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
-<!-- Written by scripts/release/sdks.ts beside the generated sources: \`mvn package\` builds the jar. -->
+<!-- Written by scripts/release/sdks.ts beside the generated sources: \`mvn package\` builds the jar;
+     \`mvn -Prelease verify\` adds the sources and javadoc jars and signs all (-Dgpg.skip to leave
+     signing out); \`mvn -Prelease deploy\` publishes them to Maven Central. -->
 <project xmlns="http://maven.apache.org/POM/4.0.0"
          xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
          xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
@@ -28,10 +36,25 @@ function pom(version: string, description: string): string {
   <artifactId>${JAVA_ARTIFACT.artifactId}</artifactId>
   <version>${version}</version>
   <packaging>jar</packaging>
+  <name>${JAVA_ARTIFACT.artifactId}</name>
   <description>${description}</description>
+  <url>${REPOSITORY}</url>
   <licenses>
-    <license><name>Apache-2.0</name></license>
+    <license>
+      <name>Apache-2.0</name>
+      <url>https://www.apache.org/licenses/LICENSE-2.0.txt</url>
+    </license>
   </licenses>
+  <developers>
+    <developer>
+      <name>${GITHUB_REPOSITORY.organization}</name>
+      <url>https://github.com/${GITHUB_REPOSITORY.organization}</url>
+    </developer>
+  </developers>
+  <scm>
+    <url>${REPOSITORY}</url>
+    <connection>scm:git:${REPOSITORY}.git</connection>
+  </scm>
   <properties>
     <maven.compiler.release>11</maven.compiler.release>
     <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
@@ -50,6 +73,66 @@ function pom(version: string, description: string): string {
       </plugin>
     </plugins>
   </build>
+  <profiles>
+    <profile>
+      <id>release</id>
+      <build>
+        <plugins>
+          <plugin>
+            <groupId>org.apache.maven.plugins</groupId>
+            <artifactId>maven-source-plugin</artifactId>
+            <version>3.4.0</version>
+            <executions>
+              <execution>
+                <id>attach-sources</id>
+                <goals><goal>jar-no-fork</goal></goals>
+              </execution>
+            </executions>
+          </plugin>
+          <plugin>
+            <groupId>org.apache.maven.plugins</groupId>
+            <artifactId>maven-javadoc-plugin</artifactId>
+            <version>3.12.0</version>
+            <configuration>
+              <doclint>none</doclint>
+              <quiet>true</quiet>
+            </configuration>
+            <executions>
+              <execution>
+                <id>attach-javadocs</id>
+                <goals><goal>jar</goal></goals>
+              </execution>
+            </executions>
+          </plugin>
+          <plugin>
+            <groupId>org.apache.maven.plugins</groupId>
+            <artifactId>maven-gpg-plugin</artifactId>
+            <version>3.2.8</version>
+            <executions>
+              <execution>
+                <id>sign-artifacts</id>
+                <phase>verify</phase>
+                <goals><goal>sign</goal></goals>
+                <configuration>
+                  <bestPractices>true</bestPractices>
+                </configuration>
+              </execution>
+            </executions>
+          </plugin>
+          <plugin>
+            <groupId>org.sonatype.central</groupId>
+            <artifactId>central-publishing-maven-plugin</artifactId>
+            <version>0.9.0</version>
+            <extensions>true</extensions>
+            <configuration>
+              <publishingServerId>central</publishingServerId>
+              <autoPublish>true</autoPublish>
+            </configuration>
+          </plugin>
+        </plugins>
+      </build>
+    </profile>
+  </profiles>
   <dependencies>
     <dependency>
       <groupId>com.pulumi</groupId>

@@ -53,7 +53,7 @@ export function getVersion(): string {
 
 /** @internal */
 export function resourceOptsDefaults(): any {
-    return { version: getVersion(), pluginDownloadURL: "https://github.com/alicloud-ip-pool-service/pulumi-alicloud-ip-pool-service/releases/download/v${VERSION}/" };
+    return { version: getVersion(), pluginDownloadURL: "github://api.github.com/alicloud-ip-pool-service/pulumi-alicloud-ip-pool-service" };
 }
 
 /** @internal */

@@ -3,7 +3,7 @@
 // language's host and no Node.js on PATH, against the emulator, with the release
 // (`npm run release`) served on loopback as the README says. The emulator's log judges every step.
 import assert from "node:assert/strict";
-import { readdirSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
 import { pulumiEngine, REPO_ROOT } from "../support/engine";
@@ -17,6 +17,7 @@ import {
   ShellSession,
 } from "../support/readmeSession";
 import { cliSuite } from "../support/cliSuite";
+import { addYamlResources, printedCode } from "../support/printedCode";
 import type { CommandRun } from "../support/commands";
 import { release, type Release } from "../support/release";
 
@@ -101,11 +102,14 @@ describe("the user's path: the YAML, Python and Go examples, by their READMEs", 
     await cli.pulumi(join(REPO_ROOT, "examples", example), "stack", "rm", "--yes", "--force", stack);
   }
 
-  it("examples/yaml: preview writes nothing and reads the status (the invoke), up activates the component's regions, destroy says they stay enabled", async () => {
+  it("examples/yaml: preview writes nothing and reads the status (the invoke), up activates the component's regions, import prints code that previews with no change, destroy says they stay enabled", async () => {
     const stack = `readme-yaml-${process.pid}`;
+    const uid = emulator.defaultAccount.uid;
+    const pulumiYaml = join(REPO_ROOT, "examples", "yaml", "Pulumi.yaml");
+    const program = readFileSync(pulumiYaml, "utf8");
     try {
       const { session, rest } = await startReadme("yaml", stack);
-      const [run, destroy] = rest;
+      const [run, adopt, check, destroy] = rest;
       const upped = await previewThenUp(session, run, "yaml", () => {
         assert.deepEqual(
           emulator
@@ -118,12 +122,26 @@ describe("the user's path: the YAML, Python and Go examples, by their READMEs", 
         emulator.clearLog();
       });
       assert.match(upped, /enabledRegions\s*: \[\s*\[0\]: "ap-southeast-1"\s*\[1\]: "cn-hangzhou"/);
-      assert.match(upped, new RegExp(`accountId\\s*: "${emulator.defaultAccount.uid}"`));
+      assert.match(upped, new RegExp(`accountId\\s*: "${uid}"`));
+
+      // `pulumi import` as the README prints it: code generation on, exit 0, no write.
+      emulator.setRegion(uid, "eu-central-1", { enabled: true });
+      emulator.clearLog();
+      const [importLine] = commands(adopt);
+      const imported = ok(await line(session, importLine), "pulumi import");
+      assert.match(imported, /= 1 imported/);
+      assert.deepEqual(writes(emulator), [], "an import writes nothing");
+      addYamlResources(pulumiYaml, printedCode(imported, /^resources:$/));
+      assert.deepEqual(commands(check), ["pulumi preview"]);
+      const checked = ok(await session.run(check), "pulumi preview with the printed code");
+      assert.doesNotMatch(checked, /to create|to update|to replace|to delete/);
+      assert.match(checked, /\d+ unchanged/);
+      assert.deepEqual(writes(emulator), [], "the preview writes nothing");
 
       emulator.clearLog();
       const destroyed = ok(await session.run(destroy), "pulumi destroy");
       assert.deepEqual(writes(emulator), []);
-      for (const region of REGIONS) {
+      for (const region of [...REGIONS, "eu-central-1"]) {
         assert.match(
           destroyed,
           new RegExp(
@@ -132,8 +150,13 @@ describe("the user's path: the YAML, Python and Go examples, by their READMEs", 
           `the line is shown against ip-pool-${region}`,
         );
       }
-      assert.deepEqual(emulator.enabledRegions(emulator.defaultAccount.uid), REGIONS, "the feature stays on");
+      assert.deepEqual(
+        emulator.enabledRegions(uid),
+        [...REGIONS, "eu-central-1"].sort(),
+        "the feature stays on",
+      );
     } finally {
+      writeFileSync(pulumiYaml, program);
       await removeStack("yaml", stack);
     }
   });
@@ -143,15 +166,30 @@ describe("the user's path: the YAML, Python and Go examples, by their READMEs", 
     const uid = emulator.defaultAccount.uid;
     try {
       const { session, rest } = await startReadme("python", stack);
-      const [run, adopt, read] = rest;
+      const [run, adopt, addRegion, read] = rest;
       await previewThenUp(session, run, "python");
 
+      // `pulumi import` as the README prints it: code generation on, exit 0, no write.
       emulator.setRegion(uid, "cn-shanghai", { enabled: true });
       emulator.clearLog();
-      const [importLine, setRegions, upAgain] = commands(adopt);
+      const [importLine] = commands(adopt);
       const imported = ok(await line(session, importLine), "pulumi import");
       assert.match(imported, /= 1 imported/);
       assert.deepEqual(writes(emulator), [], "an import writes nothing");
+
+      // The printed code added to the program previews with no change.
+      const main = join(session.directory, "__main__.py");
+      const program = readFileSync(main, "utf8");
+      try {
+        writeFileSync(main, `${program}\n${printedCode(imported, /^import pulumi$/)}`);
+        const checked = ok(await line(session, "pulumi preview"), "pulumi preview with the printed code");
+        assert.doesNotMatch(checked, /to create|to update|to replace|to delete/);
+      } finally {
+        writeFileSync(main, program);
+      }
+
+      // Or, as the README goes on, the region added to `regions`: the next up changes nothing.
+      const [setRegions, upAgain] = commands(addRegion);
       ok(await line(session, setRegions), "config set regions");
       const next = ok(await line(session, upAgain), "pulumi up after the import");
       assert.doesNotMatch(next, /to create|created|to update|updated|to replace|replaced/);

@@ -14,6 +14,8 @@ import { assertOpensApart, opensOverlapAcrossAccounts } from "../support/opens";
 import { ok, type PulumiCli } from "../support/pulumiCli";
 import { assumeWithSdk } from "../support/sts";
 import { cliSuite } from "../support/cliSuite";
+import { DEFAULT_REGIONS } from "../emulator/regions";
+import { addYamlResources, printedCode } from "../support/printedCode";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const TYPE = "alicloud-ip-pool-service:index:PublicIpAddressPoolService";
@@ -93,6 +95,40 @@ describe("the provider plugin from a YAML program, through the CLI", function ()
         opens().map((e) => e.regionId),
         ["cn-shanghai"],
       );
+    });
+  });
+
+  it("pulumi import --file adopts ten active regions at once with no write, and the printed code previews with no change", async () => {
+    const regions = DEFAULT_REGIONS.slice(0, 10).map((r) => r.regionId);
+    for (const region of regions) emulator.setRegion(uid, region, { enabled: true });
+    const dir = yamlProject("bulk-import", "");
+    // The form docs/usage.md gives: one entry per region, its type, the name to give it and its ID.
+    const file = join(dir, "import.json");
+    writeFileSync(
+      file,
+      `${JSON.stringify({ resources: regions.map((id) => ({ type: TYPE, name: `ip-pool-${id}`, id })) }, null, 2)}\n`,
+    );
+    await withStack(dir, async () => {
+      emulator.clearLog();
+      const imported = ok(await cli.pulumi(dir, "import", "--file", file), "pulumi import --file");
+      assert.match(imported, /= 10 imported/);
+      assert.deepEqual(opens(), [], "an import writes nothing");
+      assert.deepEqual(
+        [
+          ...new Set(
+            emulator
+              .log()
+              .filter((e) => e.action === "GetPublicIpAddressPoolServiceStatus")
+              .map((e) => e.regionId),
+          ),
+        ].sort(),
+        [...regions].sort(),
+        "each region's status is read",
+      );
+      addYamlResources(join(dir, "Pulumi.yaml"), printedCode(imported, /^resources:$/));
+      const preview = ok(await cli.pulumi(dir, "preview", "--expect-no-changes"), "pulumi preview");
+      assert.match(preview, /11 unchanged/);
+      assert.deepEqual(opens(), []);
     });
   });
 

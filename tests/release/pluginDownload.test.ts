@@ -6,7 +6,17 @@
 // layout, their checksums, and that each executable finds its entry.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
@@ -16,10 +26,12 @@ import { pulumiEngine } from "../support/engine";
 import { ok, type PulumiCli } from "../support/pulumiCli";
 import { release, type Release } from "../support/release";
 import type { ServeMode } from "../support/releaseServer";
+import { DEFAULT_PLUGIN_DOWNLOAD_URL } from "../../provider/plugin/registries";
 
 const PLUGIN = "pulumi-resource-alicloud-ip-pool-service";
 const TYPE = "alicloud-ip-pool-service:index:PublicIpAddressPoolService";
 const OPEN = "OpenPublicIpAddressPoolService";
+const PACKAGE = "alicloud-ip-pool-service";
 /** The label of this suite's download URLs: the host is shared with the suites that run beside it. */
 const LABEL = "plugin-download";
 
@@ -64,7 +76,10 @@ describe("the plugin fetches itself from its release host", function () {
   });
   beforeEach(() => ({ emulator, cli } = suite.current()));
 
-  /** A user's YAML project: resources by region, the plugin named by version and pluginDownloadURL. */
+  /**
+   * A user's YAML project: resources by region, the plugin named by version and pluginDownloadURL
+   * (the host's `mode` folder). `pulumiWith` runs a command with more variables.
+   */
   async function yamlProject(mode: ServeMode, regions: string[], extra = "") {
     const dir = mkdtempSync(join(tmpdir(), "yaml-user-"));
     const options = `    options:\n      version: ${rel.version}\n      pluginDownloadURL: ${rel.server.url(mode, LABEL)}\n`;
@@ -91,11 +106,18 @@ describe("the plugin fetches itself from its release host", function () {
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: key.accessKeySecret,
       ...emulator.endpointEnv,
     };
-    const pulumi = (timeoutMs: number, ...args: string[]) =>
-      runCommand(join(binDir, "pulumi"), args, { cwd: dir, env, timeoutMs });
+    const pulumiWith = (more: NodeJS.ProcessEnv, timeoutMs: number, ...args: string[]) =>
+      runCommand(join(binDir, "pulumi"), args, { cwd: dir, env: { ...env, ...more }, timeoutMs });
+    const pulumi = (timeoutMs: number, ...args: string[]) => pulumiWith({}, timeoutMs, ...args);
     ok(await pulumi(60_000, "stack", "init", "dev"), "pulumi stack init");
-    return { dir, home, pulumi };
+    return { dir, home, pulumi, pulumiWith };
   }
+
+  /** The plugins installed in a PULUMI_HOME (lock files aside). */
+  const installedIn = (home: string) =>
+    existsSync(join(home, "plugins"))
+      ? readdirSync(join(home, "plugins")).filter((d) => d.includes(PACKAGE) && !d.endsWith(".lock"))
+      : [];
 
   /** The resources of the stack's state, by type. */
   async function stateTypes(pulumi: (t: number, ...a: string[]) => Promise<CommandRun>): Promise<string[]> {
@@ -220,6 +242,69 @@ describe("the plugin fetches itself from its release host", function () {
       "cn-hangzhou",
       "us-east-1",
     ]);
+  });
+
+  it("pins.txt's line of this platform refuses a tampered archive and installs nothing; it installs the genuine one, and pulumi up runs it", async () => {
+    const pins = readFileSync(rel.file(/^pins\.txt$/), "utf8");
+    const pinned = pins.split("\n")[pins.split("\n").indexOf("# linux-amd64") + 1];
+    assert.match(
+      pinned,
+      new RegExp(
+        `^pulumi plugin install resource ${PACKAGE} ${rel.version} --server github://\\S+ --checksum [0-9a-f]{64}$`,
+      ),
+    );
+    const sha256 = createHash("sha256")
+      .update(readFileSync(rel.file(/-linux-amd64\.tar\.gz$/)))
+      .digest("hex");
+    assert.ok(pinned.endsWith(sha256), "the pin is the archive's SHA-256");
+    assert.ok(readFileSync(rel.file(/^SHA256SUMS$/), "utf8").includes(sha256), "as SHA256SUMS says");
+    const args = pinned.split(" ").slice(1);
+
+    const { home, pulumiWith } = await yamlProject("ok", ["cn-hangzhou"]);
+    const tamperedHost = {
+      PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES: rel.override().replace(/\/ok\/$/, `/tampered~${LABEL}/`),
+    };
+    const refused = await pulumiWith(tamperedHost, 300_000, ...args);
+    assert.notEqual(refused.code, 0, "the pinned install fails");
+    assert.match(refused.stdout + refused.stderr, new RegExp(`invalid checksum, expected ${sha256}`));
+    assert.deepEqual(installedIn(home), [], "nothing is installed");
+    const unpinnedHome = join(home, "..", ".unpinned-home");
+    ok(
+      await pulumiWith({ ...tamperedHost, PULUMI_HOME: unpinnedHome }, 300_000, ...args.slice(0, -2)),
+      "the same archive, unpinned, installs: the pin is what refused it",
+    );
+    assert.equal(installedIn(unpinnedHome).length, 1);
+
+    const genuineHost = { PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES: rel.override(LABEL) };
+    ok(await pulumiWith(genuineHost, 300_000, ...args), "the pinned install of the genuine archive");
+    assert.deepEqual(installedIn(home), [`resource-${PACKAGE}-v${rel.version}`]);
+    assert.deepEqual(emulator.log(), [], "installing sends nothing to the cloud");
+    ok(
+      await pulumiWith({ PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true" }, 300_000, "up", "--yes"),
+      "pulumi up with the pinned plugin",
+    );
+    assert.deepEqual(emulator.enabledRegions(emulator.defaultAccount.uid), ["cn-hangzhou"]);
+  });
+
+  it("a stack made with 0.4.0's pluginDownloadURL (https, by version) previews, refreshes and updates with no change under the github:// URL, through a mirror", async () => {
+    const { dir, pulumi, pulumiWith } = await yamlProject("ok", ["cn-hangzhou", "us-east-1"]);
+    ok(await pulumi(300_000, "up", "--yes"), "pulumi up with the former URL");
+    const opens = () => emulator.log().filter((e) => e.action === OPEN).length;
+    const writes = opens();
+    assert.equal(writes, 2);
+    const program = join(dir, "Pulumi.yaml");
+    writeFileSync(
+      program,
+      readFileSync(program, "utf8").split(rel.server.url("ok", LABEL)).join(DEFAULT_PLUGIN_DOWNLOAD_URL),
+    );
+    const mirror = { PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES: rel.override(LABEL) };
+    const previewed = ok(await pulumiWith(mirror, 300_000, "preview", "--expect-no-changes"), "preview");
+    assert.match(previewed, /3 unchanged/);
+    const refreshed = ok(await pulumiWith(mirror, 300_000, "refresh", "--yes"), "refresh");
+    assert.doesNotMatch(refreshed, /updated|deleted/);
+    const upped = ok(await pulumiWith(mirror, 300_000, "up", "--yes"), "up");
+    assert.match(upped, /3 unchanged/);
+    assert.equal(opens(), writes, "no write");
   });
 
   for (const [mode, cause] of [

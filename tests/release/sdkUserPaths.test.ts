@@ -7,15 +7,18 @@
 // explicit provider with `assumeRole` (in Python, in the dict form), reads a region with `.get()`
 // and the status function; each project is previewed (no write), brought up (exactly its regions,
 // in the role's account), imports an active region with no write, and is destroyed (the feature
-// stays enabled). Python, Go and Java run with no Node.js on PATH.
+// stays enabled); then `pulumi import` with code generation on (as users type it) prints the code
+// of a region it adopts, and that code, as the program, previews with no change and no write.
+// Python, Go and Java run with no Node.js on PATH.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Emulator } from "../emulator/emulator";
 import { cliSuite } from "../support/cliSuite";
 import type { CommandRun } from "../support/commands";
 import { REPO_ROOT } from "../support/engine";
+import { printedCode } from "../support/printedCode";
 import { ok, type PulumiCli } from "../support/pulumiCli";
 import { commandsOf, filledIn, readmeValues, shellBlocks, ShellSession } from "../support/readmeSession";
 import { release, type Release } from "../support/release";
@@ -27,8 +30,21 @@ const OPEN = "OpenPublicIpAddressPoolService";
 const REGIONS = ["ap-southeast-1", "cn-hangzhou"];
 const READ_REGION = "cn-beijing";
 
+/** Where a project's program is, and how the code `pulumi import` prints becomes it. */
+interface Program {
+  /** The program's file, relative to the project. */
+  file: string;
+  /** The first line of the printed code. */
+  firstLine: RegExp;
+  /** The printed code made the file's text (default: as printed). */
+  adapt?: (code: string) => string;
+}
+
 /** How a scenario acts on a project: its configuration, its preview and up, and any other `pulumi` command. */
 interface Steps {
+  /** The project's folder and program. */
+  dir: string;
+  program: Program;
   /** Sets `regions` to REGIONS, `roleArn` to `roleArn` and `readRegion` to READ_REGION. */
   configure(roleArn: string): Promise<void>;
   preview(): Promise<CommandRun>;
@@ -119,6 +135,22 @@ describe("the SDK packages, installed as users install them", function () {
       [...REGIONS, READ_REGION].sort(),
       "destroy turns nothing off",
     );
+
+    // `pulumi import` as users type it: code generation on. Its code, as the program, changes nothing.
+    const imported = ok(
+      await steps.pulumi(upTimeoutMs, "import", TYPE, "generated-shanghai", "cn-shanghai", "--yes"),
+      "pulumi import with code generation on",
+    );
+    assert.match(imported, /= 1 imported/);
+    const code = printedCode(imported, steps.program.firstLine);
+    assert.match(code, /cn-shanghai/);
+    writeFileSync(join(steps.dir, steps.program.file), steps.program.adapt?.(code) ?? code);
+    const previewed = ok(
+      await steps.pulumi(upTimeoutMs, "preview", "--expect-no-changes"),
+      "pulumi preview of the printed code",
+    );
+    assert.doesNotMatch(previewed, /to create|to update|to replace|to delete/);
+    assert.deepEqual(opens(), REGIONS, "the import and the preview write nothing");
   }
 
   /** The types of the resources in the stack's state. */
@@ -130,8 +162,10 @@ describe("the SDK packages, installed as users install them", function () {
   }
 
   /** The steps of a project written inline: each a `pulumi` command of the test's own. */
-  function inline(project: UserProject, upTimeoutMs = 600_000): Steps {
+  function inline(project: UserProject, program: Program, upTimeoutMs = 600_000): Steps {
     return {
+      dir: project.dir,
+      program,
       configure: async (roleArn) => {
         ok(await project.pulumi(60_000, "config", "set", "regions", REGIONS.join(",")), "config set regions");
         ok(await project.pulumi(60_000, "config", "set", "roleArn", roleArn), "config set roleArn");
@@ -149,7 +183,7 @@ describe("the SDK packages, installed as users install them", function () {
    * README sets them); `cd examples/<example>` enters the copy. Other commands run in that terminal,
    * bounded by the session's own limit (15 minutes a command).
    */
-  function byReadme(example: string, project: UserProject): Steps {
+  function byReadme(example: string, project: UserProject, program: Program): Steps {
     const env = { ...project.env };
     const setByReadme = [
       "ALIBABA_CLOUD_ACCESS_KEY_ID",
@@ -161,6 +195,8 @@ describe("the SDK packages, installed as users install them", function () {
     const quoted = (arg: string) => `'${arg.replace(/'/g, "'\\''")}'`;
     let blocks: string[] = [];
     return {
+      dir: project.dir,
+      program,
       configure: async (roleArn) => {
         blocks = shellBlocks(join(REPO_ROOT, "examples", example, "README.md")).map((b) =>
           filledIn(b, {
@@ -254,6 +290,8 @@ pulumi.export("readRegionAccountId", existing.account_id)
       },
       { python3: python3() },
     );
+    // The engine downloads the plugin from the release's loopback host, as from a user's mirror.
+    project.env.PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES = rel.override();
     ok(await project.run(python3(), ["-m", "venv", "venv"]), "python3 -m venv venv");
     ok(
       await project.run(
@@ -263,7 +301,7 @@ pulumi.export("readRegionAccountId", existing.account_id)
       ),
       "pip install <wheel>",
     );
-    await scenario(inline(project));
+    await scenario(inline(project, { file: "__main__.py", firstLine: /^import pulumi$/ }));
   });
 
   it("Go: the module zip, unzipped, through a replace", async () => {
@@ -320,6 +358,7 @@ func main() {
       },
       { go: which("go") },
     );
+    project.env.PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES = rel.override();
     mkdirSync(join(project.dir, "sdks"));
     ok(
       await project.run(which("unzip"), ["-q", rel.file(/go-sdk.*\.zip$/), "-d", join(project.dir, "sdks")]),
@@ -329,7 +368,7 @@ func main() {
     ok(await project.run(go, ["mod", "edit", `-replace=${module}=./sdks/go`]), "go mod edit -replace");
     ok(await project.run(go, ["get", `${module}@v0.0.0`]), "go get").toString();
     ok(await project.run(go, ["mod", "tidy"], 900_000), "go mod tidy");
-    await scenario(inline(project, 900_000), 900_000);
+    await scenario(inline(project, { file: "main.go", firstLine: /^package main$/ }, 900_000), 900_000);
   });
 
   it("Node.js: npm from the SDK's tarball, a TypeScript program (examples/nodejs, by its README)", async () => {
@@ -338,11 +377,19 @@ func main() {
       node: process.execPath,
       npm: which("npm"),
     });
-    await scenario(byReadme("nodejs", project));
+    await scenario(byReadme("nodejs", project, { file: "index.ts", firstLine: /^import \* as pulumi / }));
   });
 
   it("Java: Maven from the jar installed in the local repository (examples/java, by its README)", async () => {
     const project = await exampleCopy("java", "java", systemTools(/^(node|nodejs|npm|npx|corepack)$/));
-    await scenario(byReadme("java", project), 900_000);
+    await scenario(
+      byReadme("java", project, {
+        file: "src/main/java/example/App.java",
+        firstLine: /^package /,
+        // The printed class, in the package the project's pom runs (example.App).
+        adapt: (code) => code.replace(/^package [\w.]+;/, "package example;"),
+      }),
+      900_000,
+    );
   });
 });

@@ -1,12 +1,13 @@
 // One release for every suite that installs the packages as a user does: `npm run release` into a
-// temporary folder, served by a loopback release host, with the host's `/ok/` URL as the
-// pluginDownloadURL. Built once per test run (about a minute) and shared: under `npm test` the
+// temporary folder, with the pluginDownloadURL a release ships (GitHub), served by a loopback
+// release host that the engine is sent to by a mirror override (`override`), as a user's mirror. Built once per test run (about a minute) and shared: under `npm test` the
 // main mocha process starts the host and the build (`mochaGlobalSetup` of sharedRelease.ts) and
 // its worker processes find both through RELEASE_ENV; a process run alone builds its own.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { mirrorOverride } from "../../provider/plugin/registries";
 import { runCommand } from "./commands";
 import { REPO_ROOT } from "./engine";
 import { startReleaseServer, type ReleaseServer, type ServedRequest } from "./releaseServer";
@@ -18,27 +19,24 @@ export interface Release {
   server: ReleaseServer;
   /** The path of the release's file whose name matches `pattern`. */
   file(pattern: RegExp): string;
+  /**
+   * The PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES value that sends the engine's download of the plugin
+   * from the release's own pluginDownloadURL to the host's `/ok/` folder (labelled `label`).
+   */
+  override(label?: string): string;
 }
 
 /** The variable that hands a shared release to the worker processes: `{"dir":…,"base":…}`. */
 export const RELEASE_ENV = "IP_POOL_TEST_RELEASE";
 
-/** Builds the release of this checkout into `dir`, for linux-amd64 and darwin-arm64 (the launcher), with every SDK. */
-export async function buildRelease(dir: string, pluginDownloadURL: string): Promise<void> {
+/**
+ * Builds the release of this checkout into `dir`, for linux-amd64 and darwin-arm64 (the launcher),
+ * with every SDK and the pluginDownloadURL a release ships.
+ */
+export async function buildRelease(dir: string): Promise<void> {
   const built = await runCommand(
     "npm",
-    [
-      "run",
-      "--silent",
-      "release",
-      "--",
-      "--out",
-      dir,
-      "--plugin-download-url",
-      pluginDownloadURL,
-      "--platforms",
-      "linux-amd64,darwin-arm64",
-    ],
+    ["run", "--silent", "release", "--", "--out", dir, "--platforms", "linux-amd64,darwin-arm64"],
     { cwd: REPO_ROOT, env: process.env, timeoutMs: 900_000 },
   );
   if (built.code !== 0)
@@ -55,7 +53,7 @@ function releaseIn(dir: string, server: ReleaseServer): Release {
     if (!name) throw new Error(`the release has no file matching ${pattern}: ${readdirSync(dir).join(", ")}`);
     return join(dir, name);
   };
-  return { dir, version, server, file };
+  return { dir, version, server, file, override: (label) => mirrorOverride(server.url("ok", label)) };
 }
 
 /** The host another process runs at `base` (`http://127.0.0.1:<port>/`), once its release is built. */
@@ -84,7 +82,7 @@ export function release(): Promise<Release> {
     }
     const dir = mkdtempSync(join(tmpdir(), "ip-pool-release-"));
     const server = await startReleaseServer(dir);
-    await buildRelease(dir, server.url("ok"));
+    await buildRelease(dir);
     return releaseIn(dir, server);
   })();
   return building;

@@ -1,15 +1,56 @@
 // A release host on loopback for the engine's plugin download: it serves a folder under
 // `/ok/`, and the same files badly under `/corrupt/` (bytes changed), `/truncated/` (half the
-// bytes of the length it announces), `/missing/` (404) and `/hang/` (never answers), so that each
-// way a download can fail is a pluginDownloadURL of its own. `/_requests` answers the requests seen
+// bytes of the length it announces), `/missing/` (404) and `/hang/` (never answers), and, under
+// `/tampered/`, a valid archive with other bytes than the release's (its files packed again with
+// one more), so that each way a download can fail is a pluginDownloadURL of its own. `/_requests` answers the requests seen
 // so far and `/_ready` whether the release is built, for test processes other than the server's.
 import { createServer, type Server } from "node:http";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { existsSync, readFileSync } from "node:fs";
 import type { AddressInfo, Socket } from "node:net";
 import { basename, join } from "node:path";
 
 /** How the server answers under each first path segment. */
-export type ServeMode = "ok" | "corrupt" | "truncated" | "missing" | "hang";
+export type ServeMode = "ok" | "corrupt" | "truncated" | "missing" | "hang" | "tampered";
+
+/**
+ * A .tar.gz with one more file than `archive`: a valid archive the engine would install, whose
+ * bytes are not the release's. The file is put after the last member, before the tar's end.
+ */
+function tampered(archive: Buffer): Buffer {
+  const tar = gunzipSync(archive);
+  const header = Buffer.alloc(512);
+  const body = Buffer.alloc(512);
+  const text = "not the release's\n";
+  body.write(text);
+  header.write("tampered.txt", 0);
+  header.write("0000644\0", 100);
+  header.write("0000000\0", 108);
+  header.write("0000000\0", 116);
+  header.write(`${text.length.toString(8).padStart(11, "0")}\0`, 124);
+  header.write("00000000000\0", 136);
+  header.write("        ", 148);
+  header.write("0", 156);
+  header.write("ustar\0", 257);
+  header.write("00", 263);
+  let sum = 0;
+  for (const byte of header) sum += byte;
+  header.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148);
+  // The end of the last member: walk the headers (each followed by its size in 512-byte blocks).
+  let end = 0;
+  while (end + 512 <= tar.length && !tar.subarray(end, end + 512).every((b) => b === 0)) {
+    const size = parseInt(
+      tar
+        .subarray(end + 124, end + 136)
+        .toString("latin1")
+        .replace(/\0.*$/s, "")
+        .trim(),
+      8,
+    );
+    end += 512 + Math.ceil(size / 512) * 512;
+  }
+  return gzipSync(Buffer.concat([tar.subarray(0, end), header, body, Buffer.alloc(1024)]));
+}
 
 /** A request the server saw. */
 export interface ServedRequest {
@@ -73,6 +114,10 @@ export async function startReleaseServer(
       for (let i = 64; i < bad.length; i += 4096) bad[i] ^= 0xff;
       record(200);
       res.writeHead(200, { "content-length": bad.length }).end(bad);
+    } else if (mode === "tampered") {
+      const other = file.endsWith(".tar.gz") ? tampered(bytes) : bytes;
+      record(200);
+      res.writeHead(200, { "content-length": other.length }).end(other);
     } else if (mode === "truncated") {
       record(200);
       res.writeHead(200, { "content-length": bytes.length });

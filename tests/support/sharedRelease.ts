@@ -15,7 +15,7 @@ export async function mochaGlobalSetup(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "ip-pool-release-"));
   let built: Promise<void> = new Promise(() => undefined);
   const server = await startReleaseServer(dir, () => built);
-  built = buildRelease(dir, server.url("ok"));
+  built = buildRelease(dir);
   built.catch(() => undefined); // each suite that asks is told, by /_ready
   host = { server, dir };
   process.env[RELEASE_ENV] = JSON.stringify({ dir, base: server.url("ok").replace(/ok\/$/, "") });

@@ -11,6 +11,10 @@ import { planCredentials } from "../../provider/credentials/plan";
 import { pluginConfig, pluginTerms } from "../../provider/plugin/pluginConfig";
 import { plain } from "../../provider/plugin/pluginProvider";
 import { COMPONENT_TOKEN, packageSchema, RESOURCE_TOKEN, STATUS_TOKEN } from "../../provider/plugin/schema";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { DEFAULT_PLUGIN_DOWNLOAD_URL, LOGO_PATH, REPOSITORY } from "../../provider/plugin/registries";
+import { REPO_ROOT } from "../support/engine";
 
 type Property = {
   description?: string;
@@ -21,6 +25,9 @@ type Property = {
 type Schema = {
   name: string;
   version: string;
+  homepage: string;
+  logoUrl: string;
+  pluginDownloadURL: string;
   config: { variables: Record<string, Property> };
   provider: { inputProperties: Record<string, Property> };
   types: Record<string, { description: string; properties: Record<string, Property> }>;
@@ -105,6 +112,24 @@ describe("the plugin's schema", () => {
     assert.deepEqual(undocumented, []);
     assert.ok(
       schema.resources[RESOURCE_TOKEN] && schema.resources[COMPONENT_TOKEN] && schema.functions[STATUS_TOKEN],
+    );
+  });
+
+  it("gives the registry a homepage and a logo that is a file of this repository on its main branch", () => {
+    assert.equal(schema.homepage, REPOSITORY);
+    const logo = new URL(schema.logoUrl);
+    assert.equal(logo.protocol, "https:");
+    assert.ok(schema.logoUrl.endsWith(`/main/${LOGO_PATH}`), schema.logoUrl);
+    assert.ok(existsSync(join(REPO_ROOT, LOGO_PATH)), `${LOGO_PATH} is committed`);
+  });
+
+  it("ships a pluginDownloadURL with no ${…} variable in it, in the engine's github:// form, so the code `pulumi import` prints compiles", () => {
+    assert.match(DEFAULT_PLUGIN_DOWNLOAD_URL, /^github:\/\/api\.github\.com\/[^/]+\/[^/]+$/);
+    assert.doesNotMatch(DEFAULT_PLUGIN_DOWNLOAD_URL, /\$\{/);
+    assert.equal(
+      DEFAULT_PLUGIN_DOWNLOAD_URL,
+      `github://api.github.com/${new URL(REPOSITORY).pathname.slice(1)}`,
+      "the releases of the source repository",
     );
   });
 });

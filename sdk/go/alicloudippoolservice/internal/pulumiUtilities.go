@@ -164,7 +164,7 @@ func callPlainInner(
 // PkgResourceDefaultOpts provides package level defaults to pulumi.OptionResource.
 func PkgResourceDefaultOpts(opts []pulumi.ResourceOption) []pulumi.ResourceOption {
 	defaults := []pulumi.ResourceOption{}
-	defaults = append(defaults, pulumi.PluginDownloadURL("https://github.com/alicloud-ip-pool-service/pulumi-alicloud-ip-pool-service/releases/download/v${VERSION}/"))
+	defaults = append(defaults, pulumi.PluginDownloadURL("github://api.github.com/alicloud-ip-pool-service/pulumi-alicloud-ip-pool-service"))
 	version := semver.MustParse("0.4.0")
 	if !version.Equals(semver.Version{}) {
 		defaults = append(defaults, pulumi.Version(version.String()))
@@ -175,7 +175,7 @@ func PkgResourceDefaultOpts(opts []pulumi.ResourceOption) []pulumi.ResourceOptio
 // PkgInvokeDefaultOpts provides package level defaults to pulumi.OptionInvoke.
 func PkgInvokeDefaultOpts(opts []pulumi.InvokeOption) []pulumi.InvokeOption {
 	defaults := []pulumi.InvokeOption{}
-	defaults = append(defaults, pulumi.PluginDownloadURL("https://github.com/alicloud-ip-pool-service/pulumi-alicloud-ip-pool-service/releases/download/v${VERSION}/"))
+	defaults = append(defaults, pulumi.PluginDownloadURL("github://api.github.com/alicloud-ip-pool-service/pulumi-alicloud-ip-pool-service"))
 	version := semver.MustParse("0.4.0")
 	if !version.Equals(semver.Version{}) {
 		defaults = append(defaults, pulumi.Version(version.String()))

@@ -145,7 +145,7 @@ public class PublicIpAddressPoolService extends com.pulumi.resources.CustomResou
     private static com.pulumi.resources.CustomResourceOptions makeResourceOptions(@Nullable com.pulumi.resources.CustomResourceOptions options, @Nullable Output<java.lang.String> id) {
         var defaultOptions = com.pulumi.resources.CustomResourceOptions.builder()
             .version(Utilities.getVersion())
-            .pluginDownloadURL("https://github.com/alicloud-ip-pool-service/pulumi-alicloud-ip-pool-service/releases/download/v${VERSION}/")
+            .pluginDownloadURL("github://api.github.com/alicloud-ip-pool-service/pulumi-alicloud-ip-pool-service")
             .build();
         return com.pulumi.resources.CustomResourceOptions.merge(defaultOptions, options, id);
     }

@@ -99,7 +99,7 @@ public class PublicIpAddressPoolServiceRegions extends com.pulumi.resources.Comp
     private static com.pulumi.resources.ComponentResourceOptions makeResourceOptions(@Nullable com.pulumi.resources.ComponentResourceOptions options, @Nullable Output<java.lang.String> id) {
         var defaultOptions = com.pulumi.resources.ComponentResourceOptions.builder()
             .version(Utilities.getVersion())
-            .pluginDownloadURL("https://github.com/alicloud-ip-pool-service/pulumi-alicloud-ip-pool-service/releases/download/v${VERSION}/")
+            .pluginDownloadURL("github://api.github.com/alicloud-ip-pool-service/pulumi-alicloud-ip-pool-service")
             .build();
         return com.pulumi.resources.ComponentResourceOptions.merge(defaultOptions, options, id);
     }
