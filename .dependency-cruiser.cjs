@@ -1,6 +1,8 @@
 // The layers of provider/, bottom to top: config → alibaba → credentials → service → the faces
 // (dynamic, command, plugin). Each imports only from the layers below it; no cycles, type-only
-// imports included. `npm run lint` checks it.
+// imports included. Around them: the emulator (emulator/) is a product of its own that imports
+// no other folder of the repository; scripts/ import the emulator and provider/, never tests/.
+// `npm run lint` checks it.
 /** The folders of provider/, lowest layer first. */
 const LAYERS = ["config", "alibaba", "credentials", "service"];
 /** The faces over the service: each may import any layer, and no face imports another. */
@@ -32,6 +34,21 @@ module.exports = {
       to: { path: `^provider/(${FACES.join("|")})/`, pathNot: "^provider/$1/" },
     },
     {
+      name: "emulator-stands-alone",
+      comment:
+        "emulator/ is used by tests, the demo and the bench; it imports none of them, nor the provider.",
+      severity: "error",
+      from: { path: "^emulator/" },
+      to: { path: "^(provider|tests|scripts|examples)/" },
+    },
+    {
+      name: "scripts-not-tests",
+      comment: "scripts/ (the demo, the bench, the release) import nothing from tests/.",
+      severity: "error",
+      from: { path: "^scripts/" },
+      to: { path: "^tests/" },
+    },
+    {
       name: "no-orphans",
       comment: "Every module of provider/ is imported by another, or is an entry point of the package.",
       severity: "error",
@@ -50,7 +67,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    includeOnly: "^provider/",
+    includeOnly: "^(provider|emulator|scripts|tests|examples)/",
     tsPreCompilationDeps: true,
     // The serialized provider requires the package by name, in the provider process: a lookup at
     // run time, not an import of this tree (with symlinks kept, it resolves under node_modules).

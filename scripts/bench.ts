@@ -2,23 +2,23 @@
 // (nothing leaves this machine), through the real Pulumi engine where the figure is about
 // `pulumi`. Each figure is the median of --runs runs. Writes BENCHMARKS.md; with --json prints
 // one JSON object with the figures on stdout. Progress goes to stderr.
-import "../tests/support/isolateEnvironment";
+import "./harness/isolateEnvironment";
 import { execFile, spawn } from "node:child_process";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs, promisify } from "node:util";
-import { startEmulator, type Emulator } from "../tests/emulator/emulator";
-import { DEFAULT_REGIONS } from "../tests/emulator/regions";
-import { pulumiEngine, REPO_ROOT } from "../tests/support/engine";
-import { regionsProgram } from "../tests/support/programs";
-import { provider, useStackConfig } from "../tests/support/providerHarness";
-import { createTestStack, dynamicResources } from "../tests/support/stack";
+import { startEmulator, type Emulator } from "../emulator";
+import { DEFAULT_REGIONS } from "../emulator";
+import { pulumiEngine, REPO_ROOT } from "./harness/engine";
+import { regionsProgram } from "./harness/programs";
+import { createProvider } from "../provider/dynamic/resourceProvider";
+import { createTestStack, dynamicResources } from "./harness/stack";
 import { rolloutProgram, trivialProgram } from "./benchPrograms";
 import { pluginColdStartRun, pluginOrgScaleSdkRun, pluginUpRun } from "./benchPlugin";
 import { stateFile } from "./stateFile";
-import { stackConfigFor, credentialConfig } from "../tests/support/stackConfig";
+import { stackConfigFor, credentialConfig } from "./harness/stackConfig";
 
 const USAGE = `Usage: npm run bench -- [--json] [--latency-ms <n>] [--runs <n>] [--only <key,...>]
 
@@ -359,15 +359,21 @@ async function engineRun(emulator: Emulator, latencyMs: number) {
 async function overheadRun(emulator: Emulator, latencyMs: number): Promise<number> {
   emulator.reset();
   emulator.configure({ latencyMs });
-  useStackConfig(stackConfigFor(emulator.defaultAccount.keys[0]));
+  const config = stackConfigFor(emulator.defaultAccount.keys[0]);
   process.env.ALICLOUD_VPC_ENDPOINT = emulator.endpoint;
+  // The dynamic provider as the engine's `configure` builds it.
+  const provider = createProvider({
+    config: { get: (key) => config[key] },
+    env: process.env,
+    log: console.log,
+  });
   const props = { regionId: "cn-hangzhou", enabled: true, adopted: true };
-  for (let i = 0; i < 5; i++) await provider().read("cn-hangzhou", props); // warm connections and caches
+  for (let i = 0; i < 5; i++) await provider.read("cn-hangzhou", props); // warm connections and caches
   const overheads: number[] = [];
   for (let i = 0; i < 50; i++) {
     emulator.clearLog();
     const started = performance.now();
-    await provider().read("cn-hangzhou", props);
+    await provider.read("cn-hangzhou", props);
     const wall = performance.now() - started;
     const [entry] = emulator.log();
     overheads.push(wall - (entry.endMs! - entry.startMs));

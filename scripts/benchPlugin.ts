@@ -9,8 +9,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import type { Emulator } from "../tests/emulator/emulator";
-import { pulumiEngine } from "../tests/support/engine";
+import type { Emulator } from "../emulator";
+import { pulumiEngine } from "./harness/engine";
 import { installPlugin, pluginArtifact, sampleRss } from "./benchPluginArtifact";
 import * as grpc from "@grpc/grpc-js";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
@@ -19,7 +19,7 @@ import { ConfigureRequest, ReadRequest } from "@pulumi/pulumi/proto/provider_pb"
 import { stateFile } from "./stateFile";
 import * as pulumi from "@pulumi/pulumi";
 import { performance } from "node:perf_hooks";
-import { createTestStack } from "../tests/support/stack";
+import { createTestStack } from "./harness/stack";
 
 /**
  * `pulumi up` of a YAML program declaring one plugin resource per region, with credentials and

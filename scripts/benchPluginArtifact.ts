@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { PLUGIN_EXECUTABLE } from "../provider/plugin/registries";
-import { REPO_ROOT } from "../tests/support/engine";
+import { REPO_ROOT } from "./harness/engine";
 
 /** The linux-amd64 archive of this checkout, and where it is unpacked. */
 export interface PluginArtifact {

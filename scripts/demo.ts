@@ -1,14 +1,14 @@
 // `npm run demo`: the main job, end to end and offline. Starts the local emulator of the Alibaba
 // Cloud VPC API, runs examples/many-regions through the real Pulumi engine with a local backend
 // (a preview, then an up), and prints the activation state of each region.
-import "../tests/support/isolateEnvironment";
+import "./harness/isolateEnvironment";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { startEmulator } from "../tests/emulator/emulator";
-import { pulumiEngine, REPO_ROOT } from "../tests/support/engine";
-import { exampleProgram, exampleProjectName } from "../tests/support/programs";
-import { createTestStack } from "../tests/support/stack";
-import { credentialConfig } from "../tests/support/stackConfig";
+import { startEmulator } from "../emulator";
+import { pulumiEngine, REPO_ROOT } from "./harness/engine";
+import { exampleProgram, exampleProjectName } from "./harness/programs";
+import { createTestStack } from "./harness/stack";
+import { credentialConfig } from "./harness/stackConfig";
 
 const USAGE = `Usage: npm run demo -- [--regions <ids>] [--latency-ms <n>]
 

@@ -8,8 +8,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Emulator } from "../emulator/emulator";
-import { REPO_ROOT } from "../support/engine";
+import type { Emulator } from "../../emulator";
+import { REPO_ROOT } from "../../scripts/harness/engine";
 import {
   hostileEndpointFor,
   startHostileEndpoint,

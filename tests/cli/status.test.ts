@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import type { AccessKey } from "../emulator/accounts";
-import type { Emulator } from "../emulator/emulator";
+import type { AccessKey } from "../../emulator";
+import type { Emulator } from "../../emulator";
 import { emulatorSuite } from "../support/suite";
 import { runCommand } from "../support/commands";
-import { REPO_ROOT } from "../support/engine";
+import { REPO_ROOT } from "../../scripts/harness/engine";
 
 const BIN = join(REPO_ROOT, "node_modules", ".bin", "alicloud-ip-pool-service");
 const STATUS = "GetPublicIpAddressPoolServiceStatus";

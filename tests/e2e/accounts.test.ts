@@ -5,10 +5,10 @@ import {
   PublicIpAddressPoolService,
   PublicIpAddressPoolServiceRegions,
 } from "pulumi-alicloud-ip-pool-service";
-import type { Emulator } from "../emulator/emulator";
-import { createTestStack, dynamicResources, readAllFiles } from "../support/stack";
+import type { Emulator } from "../../emulator";
+import { createTestStack, dynamicResources, readAllFiles } from "../../scripts/harness/stack";
 import { emulatorSuite } from "../support/suite";
-import { credentialConfig } from "../support/stackConfig";
+import { credentialConfig } from "../../scripts/harness/stackConfig";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 

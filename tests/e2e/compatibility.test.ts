@@ -11,11 +11,11 @@ import {
   COMPONENT_TYPE,
   COMPONENT_TYPE_BEFORE_0_2,
 } from "../../provider/dynamic/publicIpAddressPoolServiceRegions";
-import type { Emulator } from "../emulator/emulator";
-import { REPO_ROOT } from "../support/engine";
-import { createTestStack, dynamicResources } from "../support/stack";
+import type { Emulator } from "../../emulator";
+import { REPO_ROOT } from "../../scripts/harness/engine";
+import { createTestStack, dynamicResources } from "../../scripts/harness/stack";
 import { emulatorSuite } from "../support/suite";
-import { credentialConfig } from "../support/stackConfig";
+import { credentialConfig } from "../../scripts/harness/stackConfig";
 
 /** The serialized provider release 0.1.0 stored in state, as it stored it. */
 const PROVIDER_0_1_0 = readFileSync(

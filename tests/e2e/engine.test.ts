@@ -4,13 +4,13 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { PublicIpAddressPoolService } from "pulumi-alicloud-ip-pool-service";
-import type { Emulator } from "../emulator/emulator";
-import { DOCUMENTED_OPEN_ERRORS } from "../emulator/errorCatalog";
-import { pulumiEngine, REPO_ROOT } from "../support/engine";
-import { regionsProgram, TEN_REGIONS } from "../support/programs";
-import { createTestStack, dynamicResources, readAllFiles } from "../support/stack";
+import type { Emulator } from "../../emulator";
+import { DOCUMENTED_OPEN_ERRORS } from "../../emulator";
+import { pulumiEngine, REPO_ROOT } from "../../scripts/harness/engine";
+import { regionsProgram, TEN_REGIONS } from "../../scripts/harness/programs";
+import { createTestStack, dynamicResources, readAllFiles } from "../../scripts/harness/stack";
 import { emulatorSuite } from "../support/suite";
-import { credentialConfig } from "../support/stackConfig";
+import { credentialConfig } from "../../scripts/harness/stackConfig";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const THREE = ["cn-hangzhou", "cn-beijing", "cn-shanghai"];

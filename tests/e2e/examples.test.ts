@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Emulator } from "../emulator/emulator";
-import { REPO_ROOT } from "../support/engine";
-import { exampleProgram, exampleProjectName } from "../support/programs";
-import { createTestStack } from "../support/stack";
+import type { Emulator } from "../../emulator";
+import { REPO_ROOT } from "../../scripts/harness/engine";
+import { exampleProgram, exampleProjectName } from "../../scripts/harness/programs";
+import { createTestStack } from "../../scripts/harness/stack";
 import { emulatorSuite } from "../support/suite";
-import { credentialConfig } from "../support/stackConfig";
+import { credentialConfig } from "../../scripts/harness/stackConfig";
 
 describe("the examples, run as written through the real Pulumi engine", function () {
   this.timeout(180_000);

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { realpathSync } from "node:fs";
-import { generateKey } from "../emulator/accounts";
-import type { Emulator } from "../emulator/emulator";
+import { generateKey } from "../../emulator";
+import type { Emulator } from "../../emulator";
 import { dynamicProviderPids } from "../support/processes";
-import { regionsProgram, TEN_REGIONS } from "../support/programs";
-import { createTestStack, dynamicResources } from "../support/stack";
+import { regionsProgram, TEN_REGIONS } from "../../scripts/harness/programs";
+import { createTestStack, dynamicResources } from "../../scripts/harness/stack";
 import { emulatorSuite } from "../support/suite";
-import { credentialConfig } from "../support/stackConfig";
+import { credentialConfig } from "../../scripts/harness/stackConfig";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const UNBOUNDED = 2_147_483_647;

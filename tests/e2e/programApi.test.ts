@@ -4,10 +4,10 @@ import {
   getPublicIpAddressPoolServiceStatusOutput,
   PublicIpAddressPoolServiceRegions,
 } from "pulumi-alicloud-ip-pool-service";
-import type { Emulator } from "../emulator/emulator";
-import { createTestStack, dynamicResources } from "../support/stack";
+import type { Emulator } from "../../emulator";
+import { createTestStack, dynamicResources } from "../../scripts/harness/stack";
 import { emulatorSuite } from "../support/suite";
-import { credentialConfig } from "../support/stackConfig";
+import { credentialConfig } from "../../scripts/harness/stackConfig";
 
 describe("the status function and the component, through the real Pulumi engine", function () {
   this.timeout(180_000);

@@ -9,13 +9,13 @@ import {
   PublicIpAddressPoolService,
   PublicIpAddressPoolServiceRegions,
 } from "pulumi-alicloud-ip-pool-service";
-import type { Emulator } from "../emulator/emulator";
+import type { Emulator } from "../../emulator";
 import { hostileEndpointFor, type HostileEndpoint, type PassedReply } from "../support/hostileEndpoint";
 import { rejectionOf } from "../support/rejection";
-import { createTestStack, dynamicResources, readAllFiles } from "../support/stack";
+import { createTestStack, dynamicResources, readAllFiles } from "../../scripts/harness/stack";
 import { assumeWithSdk } from "../support/sts";
 import { emulatorSuite } from "../support/suite";
-import { credentialConfig } from "../support/stackConfig";
+import { credentialConfig } from "../../scripts/harness/stackConfig";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 

@@ -6,12 +6,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ConfigMap } from "@pulumi/pulumi/automation";
-import type { Emulator } from "../emulator/emulator";
+import type { Emulator } from "../../emulator";
 import { hostileEndpointFor, type HostileEndpoint } from "../support/hostileEndpoint";
-import { regionsProgram } from "../support/programs";
-import { createTestStack, dynamicResources, readAllFiles } from "../support/stack";
+import { regionsProgram } from "../../scripts/harness/programs";
+import { createTestStack, dynamicResources, readAllFiles } from "../../scripts/harness/stack";
 import { emulatorSuite } from "../support/suite";
-import { credentialConfig } from "../support/stackConfig";
+import { credentialConfig } from "../../scripts/harness/stackConfig";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const UNBOUNDED = 2_147_483_647;

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import { REPO_ROOT } from "../support/engine";
+import { REPO_ROOT } from "../../scripts/harness/engine";
 import { sdkStatus } from "../support/sdk";
-import { EMULATOR_CA, type Emulator } from "./emulator";
+import { EMULATOR_CA, type Emulator } from "../../emulator";
 import { assumeWithLibrary, callerIdentity } from "../support/sts";
 import VpcClient from "@alicloud/vpc20160428";
 import * as $OpenApi from "@alicloud/openapi-client";
@@ -85,7 +85,7 @@ describe("npm run emulator", () => {
       const result = await new Promise<{ code: number; out: string }>((resolve) => {
         execFile(
           process.execPath,
-          ["-r", "ts-node/register/transpile-only", "tests/emulator/cli.ts", ...args],
+          ["-r", "ts-node/register/transpile-only", "emulator/cli.ts", ...args],
           { cwd: REPO_ROOT },
           (err, stdout, stderr) => resolve({ code: err ? Number(err.code) : 0, out: stdout + stderr }),
         );

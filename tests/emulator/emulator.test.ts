@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { request } from "node:http";
 import VpcClient, * as vpc from "@alicloud/vpc20160428";
-import { generateKey } from "./accounts";
-import type { Emulator } from "./emulator";
+import { generateKey } from "../../emulator";
+import type { Emulator } from "../../emulator";
 import { emulatorSuite } from "../support/suite";
-import { DOCUMENTED_OPEN_ERRORS, UNCONFIRMED } from "./errorCatalog";
+import { DOCUMENTED_OPEN_ERRORS, UNCONFIRMED } from "../../emulator";
 import { rejectionOf } from "../support/rejection";
 import { sdkClient, sdkOpen, sdkStatus, type SdkError } from "../support/sdk";
 import { pythonCall } from "../support/pythonClient";

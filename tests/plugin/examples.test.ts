@@ -5,8 +5,8 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Emulator } from "../emulator/emulator";
-import { pulumiEngine, REPO_ROOT } from "../support/engine";
+import type { Emulator } from "../../emulator";
+import { pulumiEngine, REPO_ROOT } from "../../scripts/harness/engine";
 import { pathOf, python3, systemTools, which } from "../support/userProject";
 import { ok, type PulumiCli } from "../support/pulumiCli";
 import {

@@ -7,14 +7,14 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Emulator } from "../emulator/emulator";
+import type { Emulator } from "../../emulator";
 import { releasedPlugin } from "../support/release";
 import { filesUnder } from "../support/files";
 import { assertOpensApart, opensOverlapAcrossAccounts } from "../support/opens";
 import { ok, type PulumiCli } from "../support/pulumiCli";
 import { assumeWithSdk } from "../support/sts";
 import { cliSuite } from "../support/cliSuite";
-import { DEFAULT_REGIONS } from "../emulator/regions";
+import { DEFAULT_REGIONS } from "../../emulator";
 import { addYamlResources, printedCode } from "../support/printedCode";
 
 const OPEN = "OpenPublicIpAddressPoolService";

@@ -7,15 +7,15 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { generateKey, type AccessKey } from "../emulator/accounts";
-import type { Emulator } from "../emulator/emulator";
+import { generateKey, type AccessKey } from "../../emulator";
+import type { Emulator } from "../../emulator";
 import { assertOpensApart, opensOverlapAcrossAccounts } from "../support/opens";
 import { rejectionOf } from "../support/rejection";
 import { check, provider, setEnv, useStackConfig } from "../support/providerHarness";
 import { emulatorSuite } from "../support/suite";
 import type { PublicIpAddressPoolServiceInputs } from "../../provider/dynamic/publicIpAddressPoolService";
 import type { PoolServiceError } from "../../provider/alibaba/poolServiceError";
-import { stackConfigFor, type StackConfig } from "../support/stackConfig";
+import { stackConfigFor, type StackConfig } from "../../scripts/harness/stackConfig";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 

@@ -9,9 +9,9 @@ import { activateRegion } from "../../provider/service/activation";
 import { lockFolder } from "../../provider/service/lockFolder";
 import { OpenLocks } from "../../provider/service/openLock";
 import { PoolServiceApi } from "../../provider/service/poolServiceApi";
-import type { Emulator } from "../emulator/emulator";
+import type { Emulator } from "../../emulator";
 import { rejectionOf } from "../support/rejection";
-import { stackConfigFor } from "../support/stackConfig";
+import { stackConfigFor } from "../../scripts/harness/stackConfig";
 import { emulatorSuite } from "../support/suite";
 
 describe("the activation wait", () => {

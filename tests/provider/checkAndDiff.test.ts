@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import type { Emulator } from "../emulator/emulator";
+import type { Emulator } from "../../emulator";
 import { emulatorSuite } from "../support/suite";
 import { UNKNOWN } from "../../provider/service/regionRules";
 import { check, provider, setEnv, useStackConfig } from "../support/providerHarness";
-import { stackConfigFor } from "../support/stackConfig";
+import { stackConfigFor } from "../../scripts/harness/stackConfig";
 
 describe("provider check and diff", () => {
   const suite = emulatorSuite({ provider: true });

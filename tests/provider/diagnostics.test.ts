@@ -2,13 +2,13 @@ import assert from "node:assert/strict";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { generateKey } from "../emulator/accounts";
-import type { Emulator } from "../emulator/emulator";
+import { generateKey } from "../../emulator";
+import type { Emulator } from "../../emulator";
 import { rejectionOf } from "../support/rejection";
 import { emulatorSuite } from "../support/suite";
-import { ERRORS, type ErrorCode, type DocumentedOpenError } from "../emulator/errorCatalog";
+import { ERRORS, type ErrorCode, type DocumentedOpenError } from "../../emulator";
 import { checkAndCreate, provider, setEnv, useStackConfig } from "../support/providerHarness";
-import { stackConfigFor } from "../support/stackConfig";
+import { stackConfigFor } from "../../scripts/harness/stackConfig";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const STATUS = "GetPublicIpAddressPoolServiceStatus";

@@ -1,12 +1,12 @@
 // Replies that are not the VPC API's, and Opens whose outcome is unknown, through the official
 // client: a hostile endpoint stands between the provider and the emulator.
 import assert from "node:assert/strict";
-import type { Emulator } from "../emulator/emulator";
+import type { Emulator } from "../../emulator";
 import { PROXY_PAGE, hostileEndpointFor, type HostileEndpoint } from "../support/hostileEndpoint";
 import { checkAndCreate, provider, useStackConfig } from "../support/providerHarness";
 import { rejectionOf } from "../support/rejection";
 import { emulatorSuite } from "../support/suite";
-import { stackConfigFor } from "../support/stackConfig";
+import { stackConfigFor } from "../../scripts/harness/stackConfig";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const STATUS = "GetPublicIpAddressPoolServiceStatus";

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import type { Emulator } from "../emulator/emulator";
+import type { Emulator } from "../../emulator";
 import { emulatorSuite } from "../support/suite";
 import { checkAndCreate, provider, useStackConfig } from "../support/providerHarness";
-import { stackConfigFor } from "../support/stackConfig";
+import { stackConfigFor } from "../../scripts/harness/stackConfig";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const STATUS = "GetPublicIpAddressPoolServiceStatus";

@@ -19,7 +19,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { lockFolder, lockFolderPath } from "../../provider/service/lockFolder";
 import { OpenLocks } from "../../provider/service/openLock";
-import { REPO_ROOT } from "../support/engine";
+import { REPO_ROOT } from "../../scripts/harness/engine";
 import { rejectionOf } from "../support/rejection";
 
 const NOBODY = 65534;

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { REPO_ROOT } from "../support/engine";
+import { REPO_ROOT } from "../../scripts/harness/engine";
 
 describe("importing the package", () => {
   it("loads no Alibaba Cloud SDK and replaces nothing in require.cache, even when declaring resources", async () => {

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { lock } from "proper-lockfile";
-import type { Emulator } from "../emulator/emulator";
+import type { Emulator } from "../../emulator";
 import { rejectionOf } from "../support/rejection";
 import { emulatorSuite } from "../support/suite";
 import { PoolServicePlugin } from "../../provider/plugin/pluginProvider";

@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Emulator } from "../emulator/emulator";
+import type { Emulator } from "../../emulator";
 import { hostileEndpointFor, type HostileEndpoint, type PassedReply } from "../support/hostileEndpoint";
 import { check, provider, setEnv, useStackConfig } from "../support/providerHarness";
 import { rejectionOf } from "../support/rejection";
@@ -16,7 +16,7 @@ import { assumeWithSdk } from "../support/sts";
 import { emulatorSuite } from "../support/suite";
 import type { PoolServiceError } from "../../provider/alibaba/poolServiceError";
 import type { PublicIpAddressPoolServiceInputs } from "../../provider/dynamic/publicIpAddressPoolService";
-import { stackConfigFor } from "../support/stackConfig";
+import { stackConfigFor } from "../../scripts/harness/stackConfig";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const VPC_ACTIONS = new Set([OPEN, "GetPublicIpAddressPoolServiceStatus", "DescribeRegions"]);

@@ -19,10 +19,10 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import type { Emulator } from "../emulator/emulator";
+import type { Emulator } from "../../emulator";
 import { cliSuite } from "../support/cliSuite";
 import { runCommand, type CommandRun } from "../support/commands";
-import { pulumiEngine } from "../support/engine";
+import { pulumiEngine } from "../../scripts/harness/engine";
 import { ok, type PulumiCli } from "../support/pulumiCli";
 import { release, type Release } from "../support/release";
 import type { ServeMode } from "../support/releaseServer";

@@ -1,16 +1,17 @@
 // `npm run lint` keeps the shape of provider/: it fails on an import cycle, on an import from a lower
-// layer into a face, and on an export nothing uses. Each is made in a copy of the repository.
+// layer into a face, on an import of tests/ from scripts/ or of anything from the emulator, and on
+// an export nothing uses. Each is made in a copy of the repository.
 import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCommand } from "../support/commands";
-import { REPO_ROOT } from "../support/engine";
+import { REPO_ROOT } from "../../scripts/harness/engine";
 
 /** A copy of the repository's sources and configuration, sharing its node_modules. */
 function copyOfRepository(): string {
   const dir = mkdtempSync(join(tmpdir(), "lint-rules-"));
-  for (const entry of ["provider", "tests", "scripts", "examples"]) {
+  for (const entry of ["provider", "emulator", "tests", "scripts", "examples"]) {
     cpSync(join(REPO_ROOT, entry), join(dir, entry), {
       recursive: true,
       filter: (src) => !src.includes("node_modules"),
@@ -38,10 +39,14 @@ describe("npm run lint keeps the layers and the dead code out", function () {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const depcruise = () =>
-    runCommand(bin(dir, "depcruise"), ["--config", ".dependency-cruiser.cjs", "provider"], {
-      cwd: dir,
-      env: process.env,
-    });
+    runCommand(
+      bin(dir, "depcruise"),
+      ["--config", ".dependency-cruiser.cjs", "provider", "emulator", "scripts"],
+      {
+        cwd: dir,
+        env: process.env,
+      },
+    );
 
   it("the copy passes as the repository does", async () => {
     const run = await depcruise();
@@ -80,6 +85,15 @@ describe("npm run lint keeps the layers and the dead code out", function () {
       run.stdout,
       /faces-stay-apart: provider\/command\/statusOutput\.ts → provider\/plugin\/registries\.ts/,
     );
+  });
+
+  it("fails on an import from tests/ into scripts/, and from the emulator into anything else", async () => {
+    prepend(dir, "scripts/demo.ts", 'import "../tests/support/files";');
+    prepend(dir, "emulator/regions.ts", 'import "../provider/config/regionId";');
+    const run = await depcruise();
+    assert.notEqual(run.code, 0);
+    assert.match(run.stdout, /scripts-not-tests: scripts\/demo\.ts → tests\/support\/files\.ts/);
+    assert.match(run.stdout, /emulator-stands-alone: emulator\/regions\.ts → provider\/config\/regionId\.ts/);
   });
 
   it("fails on an export nothing uses", async () => {

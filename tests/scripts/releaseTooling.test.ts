@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { releaseChangelog, replaceVersion, VERSIONED_FILES } from "../../scripts/setVersion";
 import { runCommand } from "../support/commands";
-import { REPO_ROOT } from "../support/engine";
+import { REPO_ROOT } from "../../scripts/harness/engine";
 
 const workflow = (name: string) => readFileSync(join(REPO_ROOT, ".github", "workflows", name), "utf8");
 

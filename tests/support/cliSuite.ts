@@ -1,5 +1,5 @@
 // The hooks of a suite that runs the `pulumi` CLI in project directories against one emulator.
-import type { Emulator, EmulatorOptions } from "../emulator/emulator";
+import type { Emulator, EmulatorOptions } from "../../emulator";
 import { pulumiCliFor, type PulumiCli } from "./pulumiCli";
 import { emulatorSuite } from "./suite";
 

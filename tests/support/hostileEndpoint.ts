@@ -228,7 +228,7 @@ export async function startHostileEndpoint(
   upstream: string,
   options: { tls?: boolean } = {},
 ): Promise<HostileEndpoint> {
-  const tlsDir = join(__dirname, "..", "emulator", "tls");
+  const tlsDir = join(__dirname, "..", "..", "emulator", "tls");
   const server = options.tls
     ? createTlsServer({
         key: readFileSync(join(tlsDir, "server-key.pem")),

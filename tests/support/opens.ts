@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { LogEntry } from "../emulator/requestLog";
+import type { LogEntry } from "../../emulator";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 

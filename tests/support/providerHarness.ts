@@ -1,7 +1,7 @@
 import type { PublicIpAddressPoolServiceInputs } from "../../provider/dynamic/publicIpAddressPoolService";
 import { createProvider, type PoolServiceProvider } from "../../provider/dynamic/resourceProvider";
-import type { Emulator } from "../emulator/emulator";
-import { stackConfigFor, type StackConfig } from "./stackConfig";
+import type { Emulator } from "../../emulator";
+import { stackConfigFor, type StackConfig } from "../../scripts/harness/stackConfig";
 
 /** The provider object tests call: built by {@link useStackConfig}, as the engine's `configure` builds one. */
 let current: PoolServiceProvider | undefined;

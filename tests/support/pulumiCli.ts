@@ -2,11 +2,11 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Emulator } from "../emulator/emulator";
-import { pulumiEngine } from "./engine";
+import type { Emulator } from "../../emulator";
+import { pulumiEngine } from "../../scripts/harness/engine";
 import { runCommand, type CommandRun } from "./commands";
 import { lock } from "proper-lockfile";
-import { ORIGINAL_HOME } from "./isolateEnvironment";
+import { ORIGINAL_HOME } from "../../scripts/harness/isolateEnvironment";
 
 /**
  * The `pulumi` and `npm` commands as a user runs them in a project directory, with a local file

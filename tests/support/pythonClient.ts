@@ -1,8 +1,8 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import type { AccessKey } from "../emulator/accounts";
-import type { Emulator } from "../emulator/emulator";
+import type { AccessKey } from "../../emulator";
+import type { Emulator } from "../../emulator";
 
 const run = promisify(execFile);
 

@@ -4,9 +4,9 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Emulator } from "../emulator/emulator";
+import type { Emulator } from "../../emulator";
 import { runCommand, type CommandRun } from "./commands";
-import { REPO_ROOT } from "./engine";
+import { REPO_ROOT } from "../../scripts/harness/engine";
 import type { Release } from "./release";
 
 /** The text of each ```sh block of a Markdown file, in order. */
@@ -37,7 +37,7 @@ export function readmeValues(emulator: Emulator, rel: Release, stack: string): R
     "<endpoint>": emulator.endpoint,
     "<secureEndpoint, without https://>": emulator.secureHost,
     "<secureEndpoint>": emulator.secureEndpoint,
-    "<caCert>": join(REPO_ROOT, "tests", "emulator", "tls", "ca.pem"),
+    "<caCert>": join(REPO_ROOT, "emulator", "tls", "ca.pem"),
     "pulumi stack init dev": `pulumi stack init ${stack}`,
     "<release>": rel.dir,
     "<release URL>": rel.server.url("ok"),

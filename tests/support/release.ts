@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { mirrorOverride } from "../../provider/plugin/registries";
 import { runCommand } from "./commands";
-import { REPO_ROOT } from "./engine";
+import { REPO_ROOT } from "../../scripts/harness/engine";
 import { startReleaseServer, type ReleaseServer, type ServedRequest } from "./releaseServer";
 
 /** A built release and the host serving it. */

@@ -1,7 +1,7 @@
 import * as $OpenApi from "@alicloud/openapi-client";
 import VpcClient, * as vpc from "@alicloud/vpc20160428";
-import type { AccessKey } from "../emulator/accounts";
-import type { Emulator } from "../emulator/emulator";
+import type { AccessKey } from "../../emulator";
+import type { Emulator } from "../../emulator";
 
 /** The official VPC client, over HTTP to an emulator, signing with the given key (default: the ready account's). */
 export function sdkClient(emulator: Emulator, key: AccessKey = emulator.defaultAccount.keys[0]): VpcClient {

@@ -8,8 +8,8 @@ import {
 } from "@alicloud/credentials";
 import * as $OpenApi from "@alicloud/openapi-client";
 import StsClient, * as $Sts from "@alicloud/sts20150401";
-import type { AccessKey } from "../emulator/accounts";
-import type { Emulator } from "../emulator/emulator";
+import type { AccessKey } from "../../emulator";
+import type { Emulator } from "../../emulator";
 
 /** The official STS client, over TLS to an emulator, signing with the given key. */
 export function stsSdk(emulator: Emulator, key: AccessKey): StsClient {

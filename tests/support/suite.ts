@@ -1,8 +1,8 @@
-import { startEmulator, type Emulator, type EmulatorOptions } from "../emulator/emulator";
-import { pulumiEngine } from "./engine";
-import { TRUSTS_EMULATOR_CA } from "./isolateEnvironment";
+import { startEmulator, type Emulator, type EmulatorOptions } from "../../emulator";
+import { pulumiEngine } from "../../scripts/harness/engine";
+import { TRUSTS_EMULATOR_CA } from "../../scripts/harness/isolateEnvironment";
 import { useEmulator } from "./providerHarness";
-import type { TestStack } from "./stack";
+import type { TestStack } from "../../scripts/harness/stack";
 
 /** What a suite's hooks give its tests. */
 export interface EmulatorSuite {
@@ -34,7 +34,7 @@ export function emulatorSuite(options: SuiteOptions = {}): EmulatorSuite {
     if (!TRUSTS_EMULATOR_CA) {
       throw new Error(
         "This process does not trust the emulator's TLS certificate, which STS calls need: run the tests with `npm test`, " +
-          "or start mocha with NODE_EXTRA_CA_CERTS=tests/emulator/tls/ca.pem.",
+          "or start mocha with NODE_EXTRA_CA_CERTS=emulator/tls/ca.pem.",
       );
     }
     if (engine) {

@@ -5,9 +5,9 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import type { Emulator } from "../emulator/emulator";
+import type { Emulator } from "../../emulator";
 import { runCommand, type CommandRun } from "./commands";
-import { pulumiEngine } from "./engine";
+import { pulumiEngine } from "../../scripts/harness/engine";
 import { ok, type PulumiCli } from "./pulumiCli";
 
 /** The real path of a command on this machine's PATH. */

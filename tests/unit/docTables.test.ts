@@ -9,7 +9,7 @@ import ts from "typescript";
 import { ROLE_FIELD_DOCS } from "../../provider/config/roles";
 import { REGION_OUTPUT_DOCS } from "../../provider/service/regionRules";
 import { REGIONS_OUTPUT_DOCS } from "../../provider/service/regionsComponent";
-import { REPO_ROOT } from "../support/engine";
+import { REPO_ROOT } from "../../scripts/harness/engine";
 
 /** Text with its line breaks and runs of spaces as one space. */
 const flat = (text: string) => text.replace(/\s+/g, " ").trim();

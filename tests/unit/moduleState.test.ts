@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, relative } from "node:path";
 import ts from "typescript";
-import { REPO_ROOT } from "../support/engine";
+import { REPO_ROOT } from "../../scripts/harness/engine";
 import { filesUnder } from "../support/files";
 
 const PROVIDER_DIR = join(REPO_ROOT, "provider");

@@ -14,7 +14,7 @@ import { COMPONENT_TOKEN, packageSchema, RESOURCE_TOKEN, STATUS_TOKEN } from "..
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_PLUGIN_DOWNLOAD_URL, LOGO_PATH, REPOSITORY } from "../../provider/plugin/registries";
-import { REPO_ROOT } from "../support/engine";
+import { REPO_ROOT } from "../../scripts/harness/engine";
 
 type Property = {
   description?: string;

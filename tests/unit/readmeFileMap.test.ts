@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { REPO_ROOT } from "../support/engine";
+import { REPO_ROOT } from "../../scripts/harness/engine";
 import { filesUnder } from "../support/files";
 import { CHAIN_ENV, envOf, IGNORED_KEYS, REFUSED_KEYS, SETTINGS } from "../../provider/config/keys";
 import { settingsTable, tableInDoc } from "../../scripts/settingsDocs";

@@ -9,7 +9,7 @@ import {
   PublicIpAddressPoolServiceRegions,
 } from "../../provider/dynamic/publicIpAddressPoolServiceRegions";
 import { RegionsComponent } from "../../provider/plugin/regionsComponent";
-import { REPO_ROOT } from "../support/engine";
+import { REPO_ROOT } from "../../scripts/harness/engine";
 import type { RegisteredUnderMocks as Registered } from "../support/registerUnderMocks";
 
 const RESOURCE_TYPE = "pulumi-nodejs:dynamic/alicloud:PublicIpAddressPoolService";

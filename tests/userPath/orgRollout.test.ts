@@ -3,8 +3,8 @@
 // which account each Open acted in, and when.
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import type { Emulator } from "../emulator/emulator";
-import { REPO_ROOT } from "../support/engine";
+import type { Emulator } from "../../emulator";
+import { REPO_ROOT } from "../../scripts/harness/engine";
 import { emulatorConfig, ok, type PulumiCli } from "../support/pulumiCli";
 import { assertOpensApart, opensOverlapAcrossAccounts } from "../support/opens";
 import { cliSuite } from "../support/cliSuite";

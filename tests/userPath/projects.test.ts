@@ -3,8 +3,8 @@
 // code alone: a program that ran the wrong file would exit 0 and activate nothing.
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import type { Emulator } from "../emulator/emulator";
-import { REPO_ROOT } from "../support/engine";
+import type { Emulator } from "../../emulator";
+import { REPO_ROOT } from "../../scripts/harness/engine";
 import { emulatorConfig, ok, type PulumiCli } from "../support/pulumiCli";
 import { cliSuite } from "../support/cliSuite";
 

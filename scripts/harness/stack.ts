@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LocalWorkspace, type ConfigMap, type PulumiFn, type Stack } from "@pulumi/pulumi/automation";
-import type { Emulator } from "../emulator/emulator";
+import type { Emulator } from "../../emulator";
 import { pulumiEngine, REPO_ROOT } from "./engine";
 
 /** A stack of the real engine with a local file backend, isolated from the user's Pulumi setup. */

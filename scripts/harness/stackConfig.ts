@@ -2,7 +2,7 @@
 // same as the Automation API takes it (secret keys encrypted, as users should set them).
 import type { ConfigMap } from "@pulumi/pulumi/automation";
 import { SETTINGS } from "../../provider/config/keys";
-import type { AccessKey } from "../emulator/accounts";
+import type { AccessKey } from "../../emulator";
 
 /** Stack config, by full key, as `pulumi config set` would give it. */
 export type StackConfig = Record<string, string>;

@@ -38,4 +38,4 @@ for (const name of ["HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "A
  * absolute path, whatever their working directory.
  */
 export const TRUSTS_EMULATOR_CA = !!process.env.NODE_EXTRA_CA_CERTS;
-process.env.NODE_EXTRA_CA_CERTS = resolve(__dirname, "..", "emulator", "tls", "ca.pem");
+process.env.NODE_EXTRA_CA_CERTS = resolve(__dirname, "..", "..", "emulator", "tls", "ca.pem");

@@ -124,7 +124,7 @@ export type ErrorCode = keyof typeof ERRORS;
 
 /**
  * The emulator's answers where the real service's behaviour is not documented. This object and
- * the matching table in `tests/emulator/README.md` are the one place to correct them.
+ * the matching table in `emulator/README.md` are the one place to correct them.
  */
 export const UNCONFIRMED = {
   /** Open for a region that is already active (Terraform treats this code as "already opened"). */

@@ -9,7 +9,7 @@ The first line on stdout is one JSON object:
    "caCert":"/path/to/ca.pem","accessKeyId":"...","accessKeySecret":"...","accountUid":"..."}
 for a ready account with no region enabled. "secureEndpoint" serves the same API over TLS,
 for STS (its clients speak only HTTPS): trust it with NODE_EXTRA_CA_CERTS=<caCert>. Control it over POST /__emulator/<method>
-(see tests/emulator/README.md).
+(see emulator/README.md).
 
 Options:
   --port <n>                 TCP port (default 0: a free port)
