@@ -1,4 +1,4 @@
-// Time, and waiting: one clock, passed down from the retry policy to every wait of a call
+// Time, and waiting: one clock, chosen by the owner of the calls and passed down to every wait
 // (retries, the activation's reads, the account's lock), so that each timing rule can be tested
 // with a virtual clock and no real wait.
 import { setTimeout as sleep } from "node:timers/promises";

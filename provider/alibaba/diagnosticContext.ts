@@ -28,8 +28,6 @@ export interface DiagnosticContext {
   role?: RoleContext;
   /** The role whose session signed the call, when its credentials are one. */
   assumedRole?: string;
-  /** Whether the text speaks to the command line (its flags and environment) rather than a stack. */
-  command?: boolean;
   /** How the face whose settings made the call names them: the advice names settings so. */
   terms: SettingTerms;
   /** What the failure means, when the caller knows better than the code. */
@@ -62,15 +60,23 @@ export function serviceOf(ctx: DiagnosticContext): { api: string; endpoint: stri
     ? {
         api: "the STS API",
         endpoint: "the STS endpoint",
-        settings: stsEndpointSettings(ctx),
+        settings: stsEndpointSettings(ctx.terms),
       }
     : {
         api: "the VPC API",
         endpoint: "the VPC endpoint",
-        settings: ctx.command
-          ? `--endpoint or ${SETTINGS.vpcEndpoint.env[0]}`
-          : `${ctx.terms.name(SETTINGS.vpcEndpoint.key)}, ${ctx.terms.name(SETTINGS.endpoints.key)} vpc or ${SETTINGS.vpcEndpoint.env[0]}`,
+        settings: vpcEndpointSettings(ctx.terms),
       };
+}
+
+/** The settings that choose the VPC endpoint, as the user of the face sets them: "A, B or C". */
+function vpcEndpointSettings(terms: SettingTerms): string {
+  const ways = [
+    terms.settable(SETTINGS.vpcEndpoint.key) && terms.name(SETTINGS.vpcEndpoint.key),
+    terms.settable(SETTINGS.endpoints.key) && `${terms.name(SETTINGS.endpoints.key)} vpc`,
+    SETTINGS.vpcEndpoint.env[0],
+  ].filter((w): w is string => !!w);
+  return `${ways.slice(0, -1).join(", ")} or ${ways[ways.length - 1]}`;
 }
 
 /** How a user sets the AccessKey secret, or the security token, in the face the text speaks to. */
@@ -79,7 +85,7 @@ export function keySetting(ctx: DiagnosticContext, what: "secret" | "token"): st
     what === "secret"
       ? `${CHAIN_ENV.accessKeySecret} / ${SETTINGS.secretKey.env[0]}`
       : CHAIN_ENV.securityToken;
-  if (ctx.command) return env;
+  if (!ctx.terms.settable(SETTINGS.secretKey.key)) return env;
   return what === "secret"
     ? `${ctx.terms.set(SETTINGS.secretKey.key, "<secret>", { secret: true })}, or ${env}`
     : `${ctx.terms.name(SETTINGS.securityToken.key)} (or ${env})`;

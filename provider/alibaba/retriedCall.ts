@@ -1,5 +1,6 @@
 import { classifyError, type CallFailure } from "./classifyError";
 import { newExchange, observeExchange, type HttpExchange } from "./httpExchange";
+import type { Clock } from "./clock";
 import { withRetries, type RetryNotice, type RetryPolicy } from "./retry";
 
 /** What {@link retriedCall} can add to the retries. */
@@ -11,6 +12,8 @@ export interface RetriedCallHooks {
    * before anything else is sent: true ends the call with no body, false sends it again.
    */
   settle?: (failure: CallFailure) => Promise<boolean>;
+  /** The clock the attempts and waits keep (default: the system's). */
+  clock?: Clock;
 }
 
 /**
@@ -34,6 +37,7 @@ export async function retriedCall<B>(
     {
       classify: (err) => classifyError(err, exchange),
       onRetry: hooks.onRetry,
+      clock: hooks.clock,
       settle: settle && (async (failure) => ((await settle(failure)) ? { value: {} } : undefined)),
     },
   );

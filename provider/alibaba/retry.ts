@@ -2,8 +2,8 @@ import { SYSTEM_CLOCK, type Clock } from "./clock";
 import { secondsDefault, SETTINGS } from "../config/keys";
 import { classifyError, isRetryable, type CallFailure } from "./classifyError";
 
-/** How calls are retried, and the clock they and every other wait of the call keep. All times in milliseconds. */
-export interface RetryPolicy extends Clock {
+/** How calls are retried: tuning values only (the clock is the caller's). All times in milliseconds. */
+export interface RetryPolicy {
   /** Total time for all attempts and waits; no retry starts that would end after it. */
   budgetMs: number;
   /** Most attempts of one call, the first included. */
@@ -26,7 +26,6 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = {
   throttlingBaseMs: 1_000,
   maxDelayMs: 20_000,
   random: Math.random,
-  ...SYSTEM_CLOCK,
 };
 
 /** Why retrying stopped. */
@@ -94,6 +93,8 @@ export interface RetryHooks<T> {
    * limit and the budget.
    */
   settle?: (failure: CallFailure) => Promise<{ value: T } | undefined>;
+  /** The clock the attempts and waits keep (default: the system's). */
+  clock?: Clock;
 }
 
 /**
@@ -106,24 +107,25 @@ export async function withRetries<T>(
   hooks: RetryHooks<T> = {},
 ): Promise<T> {
   const classify = hooks.classify ?? classifyError;
-  const started = policy.now();
+  const clock = hooks.clock ?? SYSTEM_CLOCK;
+  const started = clock.now();
   for (let attempt = 1; ; attempt++) {
-    const attemptStarted = policy.now();
+    const attemptStarted = clock.now();
     try {
       return await call(attempt);
     } catch (err) {
-      const failure = { ...classify(err), attemptMs: policy.now() - attemptStarted };
-      const left = () => policy.budgetMs - (policy.now() - started);
+      const failure = { ...classify(err), attemptMs: clock.now() - attemptStarted };
+      const left = () => policy.budgetMs - (clock.now() - started);
       const stop = (why: RetryStop) =>
-        new RetriesFailed(failure, attempt, policy.now() - started, why, Math.max(0, left()));
+        new RetriesFailed(failure, attempt, clock.now() - started, why, Math.max(0, left()));
       if (!isRetryable(failure.kind)) throw stop("notRetryable");
       let delayMs = backoffDelay(attempt, failure, policy);
       if (failure.outcomeUnknown && hooks.settle) {
-        const settling = policy.now();
+        const settling = clock.now();
         const settled = await hooks.settle(failure);
         if (settled) return settled.value;
         // The time spent finding out counts towards the backoff.
-        delayMs = Math.max(0, delayMs - (policy.now() - settling));
+        delayMs = Math.max(0, delayMs - (clock.now() - settling));
       }
       if (attempt >= policy.maxAttempts) throw stop("attempts");
       if (delayMs > left()) {
@@ -133,7 +135,7 @@ export async function withRetries<T>(
       }
       if (hooks.settle === undefined || !failure.outcomeUnknown)
         hooks.onRetry?.({ failure, attempt, delayMs });
-      await policy.sleep(delayMs);
+      await clock.sleep(delayMs);
     }
   }
 }

@@ -91,8 +91,8 @@ export function roleAdvice(f: CallFailure, role: RoleContext): Advice | undefine
   return undefined;
 }
 
-/** The settings that choose the STS endpoint, as the user of the face (or of the command line) sets them. */
-export function stsEndpointSettings(face: { command?: boolean; terms: SettingTerms }): string {
+/** The settings that choose the STS endpoint, as the user of the face sets them. */
+export function stsEndpointSettings(terms: SettingTerms): string {
   const env = SETTINGS.endpoints.fields.sts.env.join(" or ");
-  return face.command ? env : `${face.terms.name(SETTINGS.endpoints.key)} sts, ${env}`;
+  return terms.settable(SETTINGS.endpoints.key) ? `${terms.name(SETTINGS.endpoints.key)} sts, ${env}` : env;
 }

@@ -5,7 +5,15 @@ import { scrubberFor, type SecretScrubber } from "../alibaba/secretScrubber";
 import { NO_CONFIG } from "../config/keys";
 import { roleAccount } from "../config/roles";
 import { readStatuses, type StatusAccount } from "../service/statusReport";
-import { parseStatusArgs, roleStep, TOP_USAGE, USAGE, UsageError, type StatusOptions } from "./statusArgs";
+import {
+  COMMAND_CONFIG,
+  parseStatusArgs,
+  roleStep,
+  TOP_USAGE,
+  USAGE,
+  UsageError,
+  type StatusOptions,
+} from "./statusArgs";
 import { formatTable, toJson } from "./statusOutput";
 
 /** Where the command writes, every line scrubbed of the secrets it knows. */
@@ -23,12 +31,11 @@ async function status(options: StatusOptions, scrubber: SecretScrubber, io: Outp
     require("../service/poolServiceApi") as typeof import("../service/poolServiceApi");
   const apiFor = (roleArn?: string) =>
     new PoolServiceApi({
-      config: NO_CONFIG,
+      config: COMMAND_CONFIG,
       env: process.env,
       endpointFlag: options.endpointFlag,
       scrubber,
       assumeRole: roleArn === undefined ? undefined : roleStep(roleArn, options.externalId),
-      command: true,
     });
   // A named account is labelled with the account STS reports for the role's session, never the
   // ARN's alone; a role that cannot be assumed fails that account's rows, labelled as asked.

@@ -1,10 +1,20 @@
 // The arguments of `alicloud-ip-pool-service status`: parsed, and checked before anything is sent,
 // by the same rules as the stack's settings (a bad one is a usage error, exit status 2).
 import { parseArgs } from "node:util";
-import { CREDENTIAL_ENV, NO_CONFIG, SETTINGS, SettingsError } from "../config/keys";
+import { CREDENTIAL_ENV, NO_CONFIG, SETTINGS, SettingsError, type ConfigSource } from "../config/keys";
 import { regionIdProblem, resolveRegion } from "../config/regionId";
 import { externalIdProblem, roleArnProblem, type RoleStep } from "../config/roles";
 import { readSettings } from "../config/settings";
+import { commandTerms } from "../config/settingTerms";
+
+/**
+ * The command's configuration: none is read (its settings are its flags and the environment), and
+ * its messages name a setting by its flag where it has one.
+ */
+export const COMMAND_CONFIG: Readonly<ConfigSource> = {
+  ...NO_CONFIG,
+  terms: commandTerms({ [SETTINGS.vpcEndpoint.key]: "--endpoint" }),
+};
 
 /** The help text of `status`. */
 export const USAGE = `Usage: alicloud-ip-pool-service status [options]

@@ -20,6 +20,11 @@ export interface SettingTerms {
   set(key: string, value: string, options?: { secret?: boolean; path?: string }): string;
   /** What removes it, e.g. `` `pulumi config rm alicloud:sourceIp` `` or `remove property sourceIp of provider "member"`. */
   remove(key: string): string;
+  /**
+   * Whether this face's user can set the setting other than by its environment variables (a stack
+   * or a provider can set every one; the command line only those it has a flag for).
+   */
+  settable(key: string): boolean;
 }
 
 /**
@@ -36,11 +41,25 @@ export function configKeyTerms(nameOf: (key: string) => string, where: string): 
         ? `\`pulumi config set --path '${name(key, path)}' ${value}\``
         : `\`pulumi config set ${secret ? "--secret " : ""}${name(key)} ${value}\``,
     remove: (key) => `\`pulumi config rm ${name(key)}\``,
+    settable: () => true,
   };
 }
 
 /** The terms of a stack's configuration: its keys, and the `pulumi config` commands. */
 export const STACK_TERMS: Readonly<SettingTerms> = configKeyTerms((key) => key, "stack config");
+
+/**
+ * The terms of the command line, `alicloud-ip-pool-service status`: it reads no configuration, and
+ * only a setting it has a flag for (`flags`, by key) can be set other than by the environment;
+ * such a setting is named by its flag. Any other is named as a stack names it.
+ */
+export function commandTerms(flags: Readonly<Record<string, string>>): SettingTerms {
+  return {
+    ...STACK_TERMS,
+    name: (key, path) => (key in flags ? `${flags[key]}${path ?? ""}` : STACK_TERMS.name(key, path)),
+    settable: (key) => key in flags,
+  };
+}
 
 /** A text with its first letter upper case, for a name that begins a sentence. */
 export function sentenceStart(text: string): string {

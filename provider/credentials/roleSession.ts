@@ -32,14 +32,14 @@ export interface StsAccess {
   stsHost?: string;
   /** How STS calls are retried. */
   policy: RetryPolicy;
+  /** The clock the STS calls and the sessions' expiry keep. */
+  clock: Clock;
   /** Teaches the scrubber secret values, the moment they are obtained. */
   learn: (...values: string[]) => void;
   /** Filters any text that is shown. */
   scrub: (text: string) => string;
   /** Called before each retry, for progress output. */
   onRetry?: (notice: RetryNotice & { operation: Operation; subject: string }) => void;
-  /** Whether diagnostics speak to the command line rather than a stack. */
-  command?: boolean;
   /** How the face whose settings chose the role names them, for diagnostics. */
   terms: SettingTerms;
 }
@@ -86,9 +86,9 @@ export class RoleSession implements CredentialsProvider {
     private readonly sts: StsAccess,
   ) {}
 
-  /** The clock the STS calls' retries keep (their policy's), so sessions expire by the same time. */
+  /** The clock the STS calls keep, so sessions expire by the same time. */
   private get clock(): Clock {
-    return this.sts.policy;
+    return this.sts.clock;
   }
 
   /** The session's credentials, issued or renewed first when due. */
@@ -149,6 +149,7 @@ export class RoleSession implements CredentialsProvider {
           durationSeconds: spec.sessionExpiration,
         });
         reply = await retriedCall(() => client.assumeRoleWithOIDC(request), sts.policy, {
+          clock: sts.clock,
           onRetry: (notice) => sts.onRetry?.({ ...notice, operation, subject: spec.roleArn }),
         });
       } else {
@@ -161,6 +162,7 @@ export class RoleSession implements CredentialsProvider {
           durationSeconds: spec.sessionExpiration,
         });
         reply = await retriedCall(() => client.assumeRole(request), sts.policy, {
+          clock: sts.clock,
           onRetry: (notice) => sts.onRetry?.({ ...notice, operation, subject: spec.roleArn }),
         });
       }
@@ -184,7 +186,6 @@ export class RoleSession implements CredentialsProvider {
       budgetLeftMs: err.budgetLeftMs,
       endpointHost,
       role: this.roleContext(),
-      command: this.sts.command,
       terms: this.sts.terms,
     });
     return new CredentialsError(this.sts.scrub(message), {
@@ -225,7 +226,6 @@ export class RoleSession implements CredentialsProvider {
         elapsedMs: 0,
         endpointHost,
         role,
-        command: this.sts.command,
         terms: this.sts.terms,
         meaning,
       };

@@ -66,5 +66,6 @@ export function pluginTerms(explicitProvider?: string): SettingTerms {
     place: property,
     set: (key, _value, { path } = {}) => `set ${property(key, path)}`,
     remove: (key) => `remove ${property(key)}`,
+    settable: () => true,
   };
 }

@@ -23,8 +23,6 @@ export interface CallContext {
   endpointHost?: string;
   /** The role whose session signed it, when one did. */
   assumedRole?: string;
-  /** Whether the text speaks to the command line rather than a stack. */
-  command?: boolean;
   /** How the face whose settings made the call names them. */
   terms: SettingTerms;
   /** Removes known secrets from the text. */

@@ -2,7 +2,7 @@
 // diagnostics: the VPC operations, and the STS question of which account they act in. What a
 // reply means is decided in replies.ts, and what a failure says in callErrors.ts.
 import type { CallFailure } from "../alibaba/classifyError";
-import type { Clock } from "../alibaba/clock";
+import { SYSTEM_CLOCK, type Clock } from "../alibaba/clock";
 import type { HttpExchange } from "../alibaba/httpExchange";
 import { OPERATIONS, STS_OPERATIONS, type Operation } from "../alibaba/operations";
 import { retriedCall } from "../alibaba/retriedCall";
@@ -52,7 +52,7 @@ export class PoolServiceApi {
   readonly scrubber: SecretScrubber;
   private readonly alicloud: AlicloudConfig;
   private readonly policy: RetryPolicy;
-  /** The clock of every wait of these calls: the retry policy's. */
+  /** The clock of every wait of these calls (the options', else the system's). */
   readonly clock: Clock;
   /** How the configuration's face names its settings, for every message of these calls. */
   readonly terms: SettingTerms;
@@ -73,7 +73,7 @@ export class PoolServiceApi {
       options.assumeRole,
     ));
     this.policy = { ...DEFAULT_RETRY_POLICY, budgetMs: this.settings.retryTimeoutMs, ...options.retry };
-    this.clock = this.policy;
+    this.clock = options.clock ?? SYSTEM_CLOCK;
     this.terms = options.config.terms;
     this.sessions = options.sessions ?? new CredentialSessions();
     this.clients = options.clients ?? new VpcClients(this.sessions);
@@ -167,10 +167,10 @@ export class PoolServiceApi {
       env: this.options.env,
       stsHost: this.settings.stsHost,
       policy: this.policy,
+      clock: this.clock,
       learn: (...values) => this.scrubber.add(...values),
       scrub: (text) => this.scrubber.scrub(text),
       onRetry: ({ subject, ...notice }) => this.options.onRetry?.({ ...notice, subject }),
-      command: this.options.command,
       terms: this.terms,
     };
   }
@@ -192,7 +192,6 @@ export class PoolServiceApi {
       credentialSource: connection?.source ?? this.credentials.source,
       endpointHost: connection?.endpointHost,
       assumedRole: connection?.assumedRole,
-      command: this.options.command,
       terms: this.terms,
       scrub: (text) => this.scrubber.scrub(text),
     };
@@ -234,6 +233,7 @@ export class PoolServiceApi {
     try {
       const policy = { ...this.policy, budgetMs: Math.min(budgetMs, this.policy.budgetMs) };
       return await retriedCall(() => send(connection.client), policy, {
+        clock: this.clock,
         onRetry: (notice) => this.options.onRetry?.({ ...notice, operation, subject: regionId }),
         settle,
       });

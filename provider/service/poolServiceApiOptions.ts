@@ -1,4 +1,5 @@
 // What a PoolServiceApi is built from: the configuration it reads, and what its owner shares with it.
+import type { Clock } from "../alibaba/clock";
 import type { Operation } from "../alibaba/operations";
 import type { RetryNotice, RetryPolicy } from "../alibaba/retry";
 import type { SecretScrubber } from "../alibaba/secretScrubber";
@@ -13,8 +14,10 @@ export interface PoolServiceApiOptions {
   config: ConfigSource;
   /** Environment variables. */
   env: NodeJS.ProcessEnv;
-  /** Overrides of the retry policy (tests make waits instant). */
+  /** Overrides of the retry policy's tuning. */
   retry?: Partial<RetryPolicy>;
+  /** The clock every wait of the calls keeps (default: the system's; tests make waits instant). */
+  clock?: Clock;
   /** Called before each retry, for progress output: `subject` is the region or the role. */
   onRetry?: (notice: RetryNotice & { operation: Operation; subject?: string }) => void;
   /** The command's `--endpoint`, as given; wins over config and environment. */
@@ -27,6 +30,4 @@ export interface PoolServiceApiOptions {
   assumeRole?: RoleStep;
   /** The scrubber every diagnostic passes through (its owner's); a new one when absent. */
   scrubber?: SecretScrubber;
-  /** Whether diagnostics speak to the command line (its flags) rather than a stack. */
-  command?: boolean;
 }

@@ -19,12 +19,12 @@ describe("the activation wait", () => {
   let emulator: Emulator;
   beforeEach(() => (emulator = suite.emulator()));
 
-  function api(retry?: ConstructorParameters<typeof PoolServiceApi>[0]["retry"]): PoolServiceApi {
+  function api(clock?: Clock): PoolServiceApi {
     const config = stackConfigFor(emulator.defaultAccount.keys[0]);
     return new PoolServiceApi({
       config: configSource({ get: (k) => config[k] }),
       env: emulator.endpointEnv,
-      retry,
+      clock,
     });
   }
 
@@ -81,7 +81,7 @@ describe("the activation wait", () => {
     async function activateWhile(whenSettling: () => void) {
       const retryWaits: number[] = [];
       const result = await activateRegion(
-        api({ sleep: async (ms) => void retryWaits.push(ms) }),
+        api({ now: Date.now, sleep: async (ms) => void retryWaits.push(ms) }),
         "cn-hangzhou",
         "token-s",
         {

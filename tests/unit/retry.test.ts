@@ -1,3 +1,4 @@
+import type { Clock } from "../../provider/alibaba/clock";
 import assert from "node:assert/strict";
 import { classifyError, type CallFailure } from "../../provider/alibaba/classifyError";
 import {
@@ -86,14 +87,17 @@ describe("classifyError", () => {
   });
 });
 
-function policy(overrides: Partial<RetryPolicy> = {}): RetryPolicy & { slept: number[]; clock: number } {
+/** A policy, and a virtual clock that only its waits move. */
+function policy(
+  overrides: Partial<RetryPolicy> = {},
+): RetryPolicy & Clock & { slept: number[]; clock: number } {
   const p = {
     ...DEFAULT_RETRY_POLICY,
     slept: [] as number[],
     clock: 0,
     random: () => 0.5,
     ...overrides,
-  } as RetryPolicy & { slept: number[]; clock: number };
+  } as RetryPolicy & Clock & { slept: number[]; clock: number };
   p.now = () => p.clock;
   p.sleep = async (ms: number) => {
     p.slept.push(ms);
@@ -139,12 +143,16 @@ describe("withRetries", () => {
       sdkError("ServerError", "InternalError", 500),
     ];
     let calls = 0;
-    const result = await withRetries(async () => {
-      calls++;
-      const e = errors.shift();
-      if (e) throw e;
-      return "done";
-    }, p);
+    const result = await withRetries(
+      async () => {
+        calls++;
+        const e = errors.shift();
+        if (e) throw e;
+        return "done";
+      },
+      p,
+      { clock: p },
+    );
     assert.deepEqual([result, calls, p.slept], ["done", 3, [500, 250]]);
   });
 
@@ -156,10 +164,14 @@ describe("withRetries", () => {
       const p = policy();
       let calls = 0;
       await assert.rejects(
-        withRetries(async () => {
-          calls++;
-          throw err;
-        }, p),
+        withRetries(
+          async () => {
+            calls++;
+            throw err;
+          },
+          p,
+          { clock: p },
+        ),
         (e: RetriesFailed) => e.attempts === 1 && e.stoppedBy === "notRetryable",
       );
       assert.equal(calls, 1);
@@ -170,9 +182,13 @@ describe("withRetries", () => {
   it("stops within the time budget and records the attempts", async () => {
     const p = policy({ budgetMs: 5_000, random: () => 0.999 });
     await assert.rejects(
-      withRetries(async () => {
-        throw sdkError("ThrottlingError", "Throttling.User", 400);
-      }, p),
+      withRetries(
+        async () => {
+          throw sdkError("ThrottlingError", "Throttling.User", 400);
+        },
+        p,
+        { clock: p },
+      ),
       (e: RetriesFailed) =>
         e.stoppedBy !== "notRetryable" && e.attempts === 3 && e.failure.code === "Throttling.User",
     );
@@ -183,10 +199,14 @@ describe("withRetries", () => {
     const p = policy({ maxAttempts: 4 });
     let calls = 0;
     await assert.rejects(
-      withRetries(async () => {
-        calls++;
-        throw sdkError("ServerError", "ServiceUnavailable", 503);
-      }, p),
+      withRetries(
+        async () => {
+          calls++;
+          throw sdkError("ServerError", "ServiceUnavailable", 503);
+        },
+        p,
+        { clock: p },
+      ),
       (e: RetriesFailed) => e.attempts === 4,
     );
     assert.equal(calls, 4);
@@ -204,7 +224,7 @@ describe("withRetries", () => {
         }
       },
       p,
-      { onRetry: (n) => seen.push(`${n.failure.code}#${n.attempt}@${n.delayMs}`) },
+      { clock: p, onRetry: (n) => seen.push(`${n.failure.code}#${n.attempt}@${n.delayMs}`) },
     );
     assert.deepEqual(seen, ["ServiceUnavailable#1@125"]);
   });

@@ -1,5 +1,6 @@
 // The pure rules behind issue 10's items: scrubbing, the three origins of a failure, retry-after
 // beyond the budget, settling an unknown outcome, the bounds of a setting, the component's input.
+import type { Clock } from "../../provider/alibaba/clock";
 import assert from "node:assert/strict";
 import { classifyError } from "../../provider/alibaba/classifyError";
 import { diagnose } from "../../provider/alibaba/diagnostics";
@@ -17,10 +18,12 @@ import { STACK_TERMS } from "../../provider/config/settingTerms";
 
 const config = (values: Record<string, string>): ConfigSource => configSource({ get: (k) => values[k] });
 
-function instantPolicy(overrides: Partial<RetryPolicy> = {}): RetryPolicy & { clock: number } {
-  const p = { ...DEFAULT_RETRY_POLICY, random: () => 0.5, clock: 0, ...overrides } as RetryPolicy & {
-    clock: number;
-  };
+/** A policy, and a virtual clock that only its waits move. */
+function instantPolicy(overrides: Partial<RetryPolicy> = {}): RetryPolicy & Clock & { clock: number } {
+  const p = { ...DEFAULT_RETRY_POLICY, random: () => 0.5, clock: 0, ...overrides } as RetryPolicy &
+    Clock & {
+      clock: number;
+    };
   p.now = () => p.clock;
   p.sleep = async (ms) => {
     p.clock += ms;
@@ -123,9 +126,13 @@ describe("classifyError: who a failure came from", () => {
 describe("withRetries beyond the basics", () => {
   it("stops when the server asks to wait longer than the budget left, and says so", async () => {
     const p = instantPolicy({ budgetMs: 5_000 });
-    const err = await withRetries(async () => {
-      throw sdkError("Throttling.User", 400, { retryAfter: 60_000 });
-    }, p).catch((e: RetriesFailed) => e);
+    const err = await withRetries(
+      async () => {
+        throw sdkError("Throttling.User", 400, { retryAfter: 60_000 });
+      },
+      p,
+      { clock: p },
+    ).catch((e: RetriesFailed) => e);
     assert.ok(err instanceof RetriesFailed);
     assert.deepEqual([err.stoppedBy, err.attempts, err.budgetLeftMs], ["retryAfter", 1, 5_000]);
     const text = diagnose(err.failure, {
@@ -151,6 +158,7 @@ describe("withRetries beyond the basics", () => {
       },
       p,
       {
+        clock: p,
         settle: async (f) => {
           settled.push(f.code);
           return settled.length === 2 ? { value: "found enabled" } : undefined;
@@ -174,6 +182,7 @@ describe("withRetries beyond the basics", () => {
       },
       p,
       {
+        clock: p,
         settle: async () => {
           p.clock += 5_000;
           return undefined;
