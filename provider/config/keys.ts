@@ -234,7 +234,12 @@ export const IGNORED_KEYS: readonly string[] = [
   "alicloud:skipRegionValidation",
 ];
 
-/** Configuration keys this package reads (the package's public view of {@link SETTINGS}). */
+/**
+ * Configuration keys this package reads (the package's public view of {@link SETTINGS}).
+ * @deprecated Some keys have second names here (`endpoint` for the setting `vpcEndpoint`), and the
+ * list misses settings: read the settings' table in docs/installation-configuration.md instead.
+ * It stays for compatibility and will be removed in a major release.
+ */
 export const CONFIG_KEYS = {
   /** Default region of resources without `regionId`. */
   region: SETTINGS.region.key,
@@ -254,7 +259,12 @@ export const CONFIG_KEYS = {
   retryTimeout: SETTINGS.retryTimeoutSeconds.key,
 } as const;
 
-/** Environment variables this package reads besides the credential ones (its public view of {@link SETTINGS}). */
+/**
+ * Environment variables this package reads besides the credential ones (its public view of {@link SETTINGS}).
+ * @deprecated Incomplete, with second names (`endpoint`): read the settings' table in
+ * docs/installation-configuration.md instead. It stays for compatibility and will be removed in
+ * a major release.
+ */
 export const ENV_KEYS = {
   /** Endpoint override. */
   endpoint: SETTINGS.vpcEndpoint.env[0],

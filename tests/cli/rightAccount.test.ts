@@ -17,7 +17,7 @@ import {
   type PassedReply,
 } from "../support/hostileEndpoint";
 import { runCommand } from "../support/commands";
-import { assumeWithSdk } from "../support/sts";
+import { assumeWithSdk, sessionOfAnotherRole } from "../support/sts";
 import { emulatorSuite } from "../support/suite";
 
 const CLI = join(REPO_ROOT, "dist", "command", "cli.js");
@@ -81,23 +81,12 @@ describe("the command in the right account", function () {
       sessionName: "lie",
     });
     emulator.clearLog();
-    sts.on({
-      action: "AssumeRole",
-      params: { RoleArn: one.roleArn },
-      reply: {
-        kind: "json",
-        body: {
-          RequestId: "LIE-0000-0000-0000-000000000000",
-          AssumedRoleUser: { Arn: other.assumedRoleUser!.arn, AssumedRoleId: "3:lie" },
-          Credentials: {
-            AccessKeyId: other.credentials!.accessKeyId,
-            AccessKeySecret: other.credentials!.accessKeySecret,
-            SecurityToken: other.credentials!.securityToken,
-            Expiration: other.credentials!.expiration,
-          },
-        },
-      },
-    });
+    sts.on(
+      sessionOfAnotherRole(one.roleArn, other, {
+        requestId: "LIE-0000-0000-0000-000000000000",
+        assumedRoleId: "3:lie",
+      }),
+    );
     const run = await status(["--region", "cn-hangzhou", "--assume-role", one.roleArn], env());
     assert.equal(run.code, 1);
     assert.equal(run.stdout, "", "no table labels account two's status as account one's");

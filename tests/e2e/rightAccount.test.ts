@@ -13,7 +13,7 @@ import type { Emulator } from "../../emulator";
 import { hostileEndpointFor, type HostileEndpoint, type PassedReply } from "../support/hostileEndpoint";
 import { rejectionOf } from "../support/rejection";
 import { createTestStack, dynamicResources, readAllFiles } from "../../scripts/harness/stack";
-import { assumeWithSdk } from "../support/sts";
+import { assumeWithSdk, sessionOfAnotherRole } from "../support/sts";
 import { emulatorSuite } from "../support/suite";
 import { credentialConfig } from "../../scripts/harness/stackConfig";
 
@@ -115,23 +115,7 @@ describe("end to end: the right account, through the real Pulumi engine", functi
       sessionName: "lie",
     });
     emulator.clearLog();
-    sts.on({
-      action: "AssumeRole",
-      params: { RoleArn: one.roleArn },
-      reply: {
-        kind: "json",
-        body: {
-          RequestId: "LIE",
-          AssumedRoleUser: { Arn: other.assumedRoleUser!.arn, AssumedRoleId: "3:lie" },
-          Credentials: {
-            AccessKeyId: other.credentials!.accessKeyId,
-            AccessKeySecret: other.credentials!.accessKeySecret,
-            SecurityToken: other.credentials!.securityToken,
-            Expiration: other.credentials!.expiration,
-          },
-        },
-      },
-    });
+    sts.on(sessionOfAnotherRole(one.roleArn, other, { requestId: "LIE", assumedRoleId: "3:lie" }));
     const s = suite.track(
       await createTestStack({
         emulator,

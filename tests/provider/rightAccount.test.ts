@@ -12,7 +12,7 @@ import type { Emulator } from "../../emulator";
 import { hostileEndpointFor, type HostileEndpoint, type PassedReply } from "../support/hostileEndpoint";
 import { check, provider, setEnv, useStackConfig } from "../support/providerHarness";
 import { rejectionOf } from "../support/rejection";
-import { assumeWithSdk } from "../support/sts";
+import { assumeWithSdk, sessionOfAnotherRole } from "../support/sts";
 import { emulatorSuite } from "../support/suite";
 import type { PoolServiceError } from "../../provider/alibaba/poolServiceError";
 import type { PublicIpAddressPoolServiceInputs } from "../../provider/dynamic/publicIpAddressPoolService";
@@ -125,23 +125,12 @@ describe("the right account: what STS reports, and every session's secrets scrub
       const two = role("two");
       const other = await assumeWithSdk(emulator, caller(), two.roleArn, { sessionName: "lie" });
       emulator.clearLog();
-      sts.on({
-        action: "AssumeRole",
-        params: { RoleArn: one.roleArn },
-        reply: {
-          kind: "json",
-          body: {
-            RequestId: "LIE-0000-0000-0000-000000000000",
-            AssumedRoleUser: { Arn: other.assumedRoleUser!.arn, AssumedRoleId: "3:s" },
-            Credentials: {
-              AccessKeyId: other.credentials!.accessKeyId,
-              AccessKeySecret: other.credentials!.accessKeySecret,
-              SecurityToken: other.credentials!.securityToken,
-              Expiration: other.credentials!.expiration,
-            },
-          },
-        },
-      });
+      sts.on(
+        sessionOfAnotherRole(one.roleArn, other, {
+          requestId: "LIE-0000-0000-0000-000000000000",
+          assumedRoleId: "3:s",
+        }),
+      );
       useStackConfig(throughHostileSts());
       const err = (await rejectionOf(
         create("cn-hangzhou", { assumeRole: { roleArn: one.roleArn } }),

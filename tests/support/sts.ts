@@ -10,6 +10,7 @@ import * as $OpenApi from "@alicloud/openapi-client";
 import StsClient, * as $Sts from "@alicloud/sts20150401";
 import type { AccessKey } from "../../emulator";
 import type { Emulator } from "../../emulator";
+import type { HostileRule } from "./hostileEndpoint";
 
 /** The official STS client, over TLS to an emulator, signing with the given key. */
 export function stsSdk(emulator: Emulator, key: AccessKey): StsClient {
@@ -119,4 +120,32 @@ export function stsCode(err: unknown): string | undefined {
   const e = err as { code?: string; message?: string };
   if (e.code && !/^E[A-Z]+$/.test(e.code)) return e.code;
   return /"Code":"([^"]+)"/.exec(e.message ?? "")?.[1];
+}
+
+/**
+ * What a lying STS answers to an AssumeRole of `roleArn`: the session of another role, `other`
+ * (an AssumeRole reply of the emulator), as if it were that role's.
+ */
+export function sessionOfAnotherRole(
+  roleArn: string,
+  other: $Sts.AssumeRoleResponseBody,
+  ids: { requestId: string; assumedRoleId: string },
+): HostileRule {
+  return {
+    action: "AssumeRole",
+    params: { RoleArn: roleArn },
+    reply: {
+      kind: "json",
+      body: {
+        RequestId: ids.requestId,
+        AssumedRoleUser: { Arn: other.assumedRoleUser!.arn, AssumedRoleId: ids.assumedRoleId },
+        Credentials: {
+          AccessKeyId: other.credentials!.accessKeyId,
+          AccessKeySecret: other.credentials!.accessKeySecret,
+          SecurityToken: other.credentials!.securityToken,
+          Expiration: other.credentials!.expiration,
+        },
+      },
+    },
+  };
 }
