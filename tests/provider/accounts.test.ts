@@ -11,7 +11,7 @@ import { generateKey, type AccessKey } from "../../emulator";
 import type { Emulator } from "../../emulator";
 import { assertOpensApart, opensOverlapAcrossAccounts } from "../support/opens";
 import { rejectionOf } from "../support/rejection";
-import { check, provider, setEnv, useStackConfig } from "../support/providerHarness";
+import { check, provider, setEnv, useStackConfig, createRegion } from "../support/providerHarness";
 import { emulatorSuite } from "../support/suite";
 import type { PublicIpAddressPoolServiceInputs } from "../../provider/dynamic/publicIpAddressPoolService";
 import type { PoolServiceError } from "../../provider/alibaba/poolServiceError";
@@ -45,14 +45,7 @@ describe("accounts: which account each call acts in", function () {
     return { uid, roleArn };
   }
 
-  /** check, then create, of one region, with the resource's inputs. */
-  async function create(regionId: string, extra: Record<string, unknown> = {}) {
-    const checked = await check({}, { regionId, ...extra });
-    assert.deepEqual(checked.failures, []);
-    const created = await provider().create(checked.inputs as PublicIpAddressPoolServiceInputs);
-    assert.ok(created.outs, "create returned no outputs");
-    return { id: created.id, outs: created.outs };
-  }
+  const create = createRegion;
 
   describe("the stack's own configuration", () => {
     it("alicloud:assumeRole: activates the role's account, never the caller's", async () => {

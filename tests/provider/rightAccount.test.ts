@@ -10,12 +10,11 @@ import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Emulator } from "../../emulator";
 import { hostileEndpointFor, type HostileEndpoint, type PassedReply } from "../support/hostileEndpoint";
-import { check, provider, setEnv, useStackConfig } from "../support/providerHarness";
+import { check, provider, setEnv, useStackConfig, createRegion } from "../support/providerHarness";
 import { rejectionOf } from "../support/rejection";
 import { assumeWithSdk, sessionOfAnotherRole } from "../support/sts";
 import { emulatorSuite } from "../support/suite";
 import type { PoolServiceError } from "../../provider/alibaba/poolServiceError";
-import type { PublicIpAddressPoolServiceInputs } from "../../provider/dynamic/publicIpAddressPoolService";
 import { stackConfigFor } from "../../scripts/harness/stackConfig";
 
 const OPEN = "OpenPublicIpAddressPoolService";
@@ -72,13 +71,7 @@ describe("the right account: what STS reports, and every session's secrets scrub
     return { uid, roleArn: emulator.addRole(uid, { name, trustedAccounts: trusted }) };
   }
 
-  async function create(regionId: string, extra: Record<string, unknown> = {}) {
-    const checked = await check({}, { regionId, ...extra });
-    assert.deepEqual(checked.failures, []);
-    const created = await provider().create(checked.inputs as PublicIpAddressPoolServiceInputs);
-    assert.ok(created.outs, "create returned no outputs");
-    return { id: created.id, outs: created.outs };
-  }
+  const create = createRegion;
 
   describe("session secrets of every role in a chain are scrubbed", () => {
     it("a refusal of the second role quoting the first role's secret and token shows neither", async () => {

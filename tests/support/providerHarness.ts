@@ -1,3 +1,4 @@
+import assert from "node:assert/strict";
 import type { PublicIpAddressPoolServiceInputs } from "../../provider/dynamic/publicIpAddressPoolService";
 import { createProvider, type PoolServiceProvider } from "../../provider/dynamic/resourceProvider";
 import type { Emulator } from "../../emulator";
@@ -55,4 +56,13 @@ export async function checkAndCreate(regionId: unknown): Promise<{
   const inputs = checked.inputs as PublicIpAddressPoolServiceInputs;
   const created = await provider().create(inputs);
   return { inputs, outs: created.outs };
+}
+
+/** check, then create, of one region with other inputs of the resource; asserts check refused nothing. */
+export async function createRegion(regionId: string, extra: Record<string, unknown> = {}) {
+  const checked = await check({}, { regionId, ...extra });
+  assert.deepEqual(checked.failures, []);
+  const created = await provider().create(checked.inputs as PublicIpAddressPoolServiceInputs);
+  assert.ok(created.outs, "create returned no outputs");
+  return { id: created.id, outs: created.outs };
 }
