@@ -4,11 +4,11 @@
 // `mvn -Prelease verify` of the Java SDK (sources and javadoc jars; signing left out, as no key is
 // here) with its jar's classes and its pom compared with the release's, and `sha256sum --check`
 // of SHA256SUMS. Nothing is uploaded.
-import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { homedir, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { JAVA_ARTIFACT } from "../provider/plugin/registries";
+import { run, toolVenv } from "./release/packages";
 
 const ROOT = join(__dirname, "..");
 
@@ -23,16 +23,6 @@ dist/release), as .github/workflows/release.yml does before it publishes:
           takes; the jar's classes and the pom must be the release's
   sums    sha256sum --check SHA256SUMS
 Progress goes to stderr; the last line says which passed. Exits 1 when one fails.`;
-
-/** Runs a command; returns its output, or throws with it. */
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): string {
-  const result = spawnSync(command, args, { cwd, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  if (result.status !== 0)
-    throw new Error(
-      `${[command, ...args].join(" ")} failed (${result.error?.message ?? `exit ${result.status}`}):\n${result.stdout ?? ""}${result.stderr ?? ""}`,
-    );
-  return `${result.stdout}${result.stderr}`;
-}
 
 /** The one file of `dir` whose name matches `pattern`. */
 function fileIn(dir: string, pattern: RegExp): string {
@@ -57,18 +47,9 @@ function npmDryRun(dir: string): string {
 
 /** twine check --strict of the wheel and the sdist. */
 function twineCheck(dir: string): string {
-  const venv = join(
-    process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"),
-    "pulumi-alicloud-ip-pool-service",
-    "release-twine",
+  const python = toolVenv("release-twine", "twine==7.0.0", (line) =>
+    process.stderr.write(`release:check: ${line}\n`),
   );
-  const python = join(venv, "bin", "python");
-  if (!existsSync(join(venv, ".ready"))) {
-    process.stderr.write(`release:check: making ${venv} with twine (once per machine)\n`);
-    run("python3", ["-m", "venv", venv], ROOT);
-    run(python, ["-m", "pip", "install", "--quiet", "twine==7.0.0"], ROOT);
-    run(python, ["-c", "open('.ready', 'w').close()"], venv);
-  }
   const files = [fileIn(dir, /\.whl$/), fileIn(dir, /^pulumi_alicloud_ip_pool_service-.*\.tar\.gz$/)];
   run(python, ["-m", "twine", "check", "--strict", ...files], ROOT);
   return files.map((f) => f.split("/").pop()).join(", ");

@@ -8,21 +8,6 @@ import { join } from "node:path";
 
 const ROOT = join(__dirname, "..");
 
-const USAGE = `Usage: npm run set-version -- <version> [--no-sdk] [--help]
-
-Moves the version from package.json's to <version> (semantic versioning, e.g. 0.5.0) in:
-  package.json, package-lock.json
-  ${"the files that pin it or name a release's files:"}
-    ${"VERSIONED_FILES"}
-  CHANGELOG.md: the heading "## [Unreleased]" gets "## [<version>] - <today>" below it
-  sdk/: regenerated with npm run sdk (the schema, the Python, Go, Node.js and Java SDKs)
-
-  --no-sdk   leave sdk/ alone (run npm run sdk yourself)
-  --help     show this text
-
-Then: git commit -am "v<version>" && git tag v<version> && git push --follow-tags; the tag starts
-.github/workflows/release.yml.`;
-
 /** The files, besides package.json and the SDKs, that pin the version or name a release's files. */
 export const VERSIONED_FILES = [
   "docs/_index.md",
@@ -35,6 +20,22 @@ export const VERSIONED_FILES = [
   "examples/python/requirements.txt",
   "examples/yaml/Pulumi.yaml",
 ] as const;
+
+/** The help text. */
+const USAGE = `Usage: npm run set-version -- <version> [--no-sdk] [--help]
+
+Moves the version from package.json's to <version> (semantic versioning, e.g. 0.5.0) in:
+  package.json, package-lock.json
+  the files that pin it or name a release's files:
+    ${VERSIONED_FILES.join("\n    ")}
+  CHANGELOG.md: the heading "## [Unreleased]" gets "## [<version>] - <today>" below it
+  sdk/: regenerated with npm run sdk (the schema, the Python, Go, Node.js and Java SDKs)
+
+  --no-sdk   leave sdk/ alone (run npm run sdk yourself)
+  --help     show this text
+
+Then: git commit -am "v<version>" && git tag v<version> && git push --follow-tags; the tag starts
+.github/workflows/release.yml.`;
 
 /** A version of semantic versioning 2.0. */
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
@@ -63,14 +64,11 @@ function edit(path: string, change: (text: string) => string): boolean {
 }
 
 function main(argv: string[]): void {
-  if (argv.includes("--help") || argv.includes("-h"))
-    return void console.log(USAGE.replace("VERSIONED_FILES", VERSIONED_FILES.join("\n    ")));
+  if (argv.includes("--help") || argv.includes("-h")) return void console.log(USAGE);
   const sdk = !argv.includes("--no-sdk");
   const args = argv.filter((a) => a !== "--no-sdk");
   const fail = (why: string): never => {
-    console.error(
-      `set-version: ${why}\n\n${USAGE.replace("VERSIONED_FILES", VERSIONED_FILES.join("\n    "))}`,
-    );
+    console.error(`set-version: ${why}\n\n${USAGE}`);
     process.exit(2);
   };
   if (args.length !== 1 || args[0].startsWith("-")) fail(`expected one version, got ${JSON.stringify(args)}`);

@@ -23,13 +23,6 @@ export const LOGO_URL = `https://raw.githubusercontent.com/${GITHUB_REPOSITORY.o
  */
 export const DEFAULT_PLUGIN_DOWNLOAD_URL = `github://api.github.com/${GITHUB_REPOSITORY.organization}/${GITHUB_REPOSITORY.repository}`;
 
-/**
- * The `PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES` pair that sends the engine's download of the plugin
- * to `mirror` (a folder of a release's archives) instead of GitHub.
- */
-export const mirrorOverride = (mirror: string): string =>
-  `^github://api\\.github\\.com/${GITHUB_REPOSITORY.organization}/=${mirror}`;
-
 /** The plugin's executable, as the engine names it. */
 export const PLUGIN_EXECUTABLE = "pulumi-resource-alicloud-ip-pool-service";
 

@@ -10,8 +10,13 @@ import { JAVA_ARTIFACT } from "../../provider/plugin/registries";
 type Progress = (line: string) => void;
 
 /** Runs a command in `cwd` and returns its stdout; its output is shown only when it fails. */
-function run(command: string, args: string[], cwd: string): string {
-  const result = spawnSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+export function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  const result = spawnSync(command, args, { cwd, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   if (result.status !== 0) {
     throw new Error(
       `${[command, ...args].join(" ")} failed in ${cwd} (${result.error?.message ?? `exit ${result.status}`}):\n${result.stdout ?? ""}${result.stderr ?? ""}`,
@@ -20,18 +25,21 @@ function run(command: string, args: string[], cwd: string): string {
   return result.stdout;
 }
 
-/** A virtual environment with PyPA's `build`, made once per machine. */
-function pythonBuild(progress: Progress): string {
+/**
+ * A virtual environment of the cache folder named `name`, holding `requirement` (a pip
+ * requirement), made once per machine; returns its Python.
+ */
+export function toolVenv(name: string, requirement: string, progress: Progress): string {
   const venv = join(
     process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"),
     "pulumi-alicloud-ip-pool-service",
-    "release-python",
+    name,
   );
   const python = join(venv, "bin", "python");
   if (!existsSync(join(venv, ".ready"))) {
-    progress(`making ${venv} with PyPA's build (once per machine)`);
+    progress(`making ${venv} with ${requirement} (once per machine)`);
     run("python3", ["-m", "venv", venv], process.cwd());
-    run(python, ["-m", "pip", "install", "--quiet", "build"], process.cwd());
+    run(python, ["-m", "pip", "install", "--quiet", requirement], process.cwd());
     run(python, ["-c", "open('.ready', 'w').close()"], venv);
   }
   return python;
@@ -39,7 +47,7 @@ function pythonBuild(progress: Progress): string {
 
 /** The wheel and the sdist of the Python SDK in `sdk`, written to `out`. */
 export function pythonPackages(sdk: string, work: string, out: string, progress: Progress): string[] {
-  const python = pythonBuild(progress);
+  const python = toolVenv("release-python", "build", progress);
   const dir = join(work, "python");
   cpSync(sdk, dir, { recursive: true });
   progress("building the Python wheel and sdist");

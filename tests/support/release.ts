@@ -1,13 +1,14 @@
 // One release for every suite that installs the packages as a user does: `npm run release` into a
 // temporary folder, with the pluginDownloadURL a release ships (GitHub), served by a loopback
-// release host that the engine is sent to by a mirror override (`override`), as a user's mirror. Built once per test run (about a minute) and shared: under `npm test` the
-// main mocha process starts the host and the build (`mochaGlobalSetup` of sharedRelease.ts) and
-// its worker processes find both through RELEASE_ENV; a process run alone builds its own.
+// release host that the engine is sent to by a mirror override (`override`), as a user's mirror.
+// Built once per test run (about a minute) and shared: under `npm test` the main mocha process
+// starts the host and the build (`mochaGlobalSetup` of sharedRelease.ts) and its worker processes
+// find both through RELEASE_ENV; a process run alone builds its own.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { mirrorOverride } from "../../provider/plugin/registries";
+import { GITHUB_REPOSITORY } from "../../provider/plugin/registries";
 import { runCommand } from "./commands";
 import { REPO_ROOT } from "../../scripts/harness/engine";
 import { startReleaseServer, type ReleaseServer, type ServedRequest } from "./releaseServer";
@@ -53,7 +54,10 @@ function releaseIn(dir: string, server: ReleaseServer): Release {
     if (!name) throw new Error(`the release has no file matching ${pattern}: ${readdirSync(dir).join(", ")}`);
     return join(dir, name);
   };
-  return { dir, version, server, file, override: (label) => mirrorOverride(server.url("ok", label)) };
+  // The pattern the docs give a mirror: every download of the organization's releases goes to the host.
+  const override = (label?: string) =>
+    `^github://api\\.github\\.com/${GITHUB_REPOSITORY.organization}/=${server.url("ok", label)}`;
+  return { dir, version, server, file, override };
 }
 
 /** The host another process runs at `base` (`http://127.0.0.1:<port>/`), once its release is built. */
