@@ -1,10 +1,12 @@
-// The layers of provider/, bottom to top: config → alibaba → credentials → service → the faces
-// (dynamic, command, plugin). Each imports only from the layers below it; no cycles, type-only
-// imports included. Around them: the emulator (emulator/) is a product of its own that imports
+// The layers of provider/, bottom to top: transport → config → diagnostics → credentials → core →
+// pulumi → the faces (dynamic, command, plugin). Each imports only from the layers below it; no
+// cycles, type-only imports included. Below pulumi/, nothing imports @pulumi/pulumi. Around them: the emulator (emulator/) is a product of its own that imports
 // no other folder of the repository; scripts/ import the emulator and provider/, never tests/.
 // `npm run lint` checks it.
 /** The folders of provider/, lowest layer first. */
-const LAYERS = ["config", "alibaba", "credentials", "service"];
+const LAYERS = ["transport", "config", "diagnostics", "credentials", "core", "pulumi"];
+/** The layers that hold no Pulumi: everything below the shared Pulumi layer. */
+const WITHOUT_PULUMI = LAYERS.slice(0, LAYERS.indexOf("pulumi"));
 /** The faces over the service: each may import any layer, and no face imports another. */
 const FACES = ["dynamic", "command", "plugin"];
 
@@ -32,6 +34,14 @@ module.exports = {
       severity: "error",
       from: { path: `^provider/(${FACES.join("|")})/` },
       to: { path: `^provider/(${FACES.join("|")})/`, pathNot: "^provider/$1/" },
+    },
+    {
+      name: "no-pulumi-below-its-layer",
+      comment:
+        "Only pulumi/ and the faces import @pulumi/pulumi: the core and the layers under it run without the engine.",
+      severity: "error",
+      from: { path: `^provider/(${WITHOUT_PULUMI.join("|")})/` },
+      to: { path: "^node_modules/@pulumi/" },
     },
     {
       name: "emulator-stands-alone",
@@ -67,7 +77,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    includeOnly: "^(provider|emulator|scripts|tests|examples)/",
+    includeOnly: "^(provider|emulator|scripts|tests|examples|node_modules/@pulumi)/",
     tsPreCompilationDeps: true,
     // The serialized provider requires the package by name, in the provider process: a lookup at
     // run time, not an import of this tree (with symlinks kept, it resolves under node_modules).

@@ -18,5 +18,5 @@ export {
   type GetPublicIpAddressPoolServiceStatusOutputArgs,
   type GetPublicIpAddressPoolServiceStatusResult,
 } from "./dynamic/getPublicIpAddressPoolServiceStatus";
-export { PoolServiceError } from "./alibaba/poolServiceError";
+export { PoolServiceError } from "./diagnostics/poolServiceError";
 export { CONFIG_KEYS, ENV_KEYS } from "./config/keys";

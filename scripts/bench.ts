@@ -436,7 +436,7 @@ const CLIENT_MODULES: ReadonlyArray<[name: string, path: string]> = [
   ["@darabonba/typescript", "@darabonba/typescript"],
   ["@alicloud/openapi-client", "@alicloud/openapi-client"],
   // Through the package's loader, which defers its 1,700 model files.
-  ["@alicloud/vpc20160428", join(REPO_ROOT, "dist", "alibaba", "vpcSdk.js")],
+  ["@alicloud/vpc20160428", join(REPO_ROOT, "dist", "transport", "vpcSdk.js")],
 ];
 
 /** What each official client's module adds to a fresh process's `require` time, in milliseconds. */

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // `alicloud-ip-pool-service status`: where is the Public IP Address Pool feature on, and where not?
-import { PoolServiceError, shownError } from "../alibaba/poolServiceError";
-import { scrubberFor, type SecretScrubber } from "../alibaba/secretScrubber";
+import { shownError } from "../diagnostics/diagnostic";
+import { LOCAL_OPERATIONS } from "../diagnostics/failedOperations";
+import { PoolServiceError } from "../diagnostics/poolServiceError";
+import { scrubberFor, type SecretScrubber } from "../diagnostics/secretScrubber";
 import { NO_CONFIG } from "../config/keys";
 import { roleAccount } from "../config/roles";
-import { readStatuses, type StatusAccount } from "../service/statusReport";
+import { readStatuses, type StatusAccount } from "../core/statusReport";
 import {
   COMMAND_CONFIG,
   parseStatusArgs,
@@ -28,7 +30,7 @@ async function status(options: StatusOptions, scrubber: SecretScrubber, io: Outp
   // Loaded here, not at start: `--help` and usage errors need no SDK.
   const { PoolServiceApi } =
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, typed here
-    require("../service/poolServiceApi") as typeof import("../service/poolServiceApi");
+    require("../core/poolServiceApi") as typeof import("../core/poolServiceApi");
   const apiFor = (roleArn?: string) =>
     new PoolServiceApi({
       config: COMMAND_CONFIG,
@@ -111,7 +113,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await status(options, scrubber, io);
   } catch (err) {
-    io.err(shownError(err, (text) => scrubber.scrub(text), "alicloud-ip-pool-service status").message);
+    io.err(shownError(err, (text) => scrubber.scrub(text), LOCAL_OPERATIONS.statusCommand).message);
     return 1;
   }
 }

@@ -1,5 +1,5 @@
 // What `status` prints: a table for people, or JSON for programs.
-import type { RegionStatus } from "../service/statusReport";
+import type { RegionStatus } from "../core/statusReport";
 
 /** The report as a table: one row per region, in the order given (by account, then region). */
 export function formatTable(rows: readonly RegionStatus[]): string {

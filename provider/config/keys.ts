@@ -4,6 +4,7 @@
 // other file writes a key or a variable's name: they all come from here.
 
 import { STACK_TERMS, type SettingTerms } from "./settingTerms";
+import { DEFAULT_RETRY_POLICY } from "../transport/retry";
 
 /** The configuration namespace of this package (and of its stack settings). */
 export const CONFIG_NAMESPACE = "pulumi-alicloud-ip-pool-service";
@@ -153,7 +154,7 @@ export const SETTINGS = {
     key: `${CONFIG_NAMESPACE}:retryTimeoutSeconds`,
     env: [],
     type: "seconds",
-    default: 120,
+    default: DEFAULT_RETRY_POLICY.budgetMs / 1000,
     doc: "How long one call may be retried.",
   },
 } as const satisfies Record<string, SettingKey>;

@@ -1,4 +1,4 @@
-import type { FailureOrigin } from "../alibaba/classifyError";
+import type { FailureOrigin } from "../transport/classifyError";
 
 /** What a credential failure knows besides its message. */
 export interface CredentialsFailure {

@@ -4,7 +4,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { jsonErrorOffset } from "../alibaba/errorText";
+import { jsonErrorOffset } from "../transport/errorText";
 import { unquotedJsonError } from "../config/jsonError";
 import { CredentialsError } from "./credentialsError";
 import { CHAIN_ENV } from "../config/keys";

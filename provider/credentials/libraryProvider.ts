@@ -3,10 +3,11 @@
 // request ends within a deadline, and a failure names the source and a reason, never the library's
 // text (it may quote a reply that holds secrets).
 import type { CredentialsProvider } from "@alicloud/credentials";
-import { LOCAL_CODES, NETWORK_CODES } from "../alibaba/errorCodes";
-import { isLibraryTimeout } from "../alibaba/errorText";
-import { newExchange, withDeadline, type HttpExchange } from "../alibaba/httpExchange";
-import { READ_TIMEOUT_MS } from "../alibaba/clientOptions";
+import { LOCAL_CODES } from "../diagnostics/errorCodes";
+import { NETWORK_CODES } from "../transport/failureCodes";
+import { isLibraryTimeout } from "../transport/errorText";
+import { newExchange, withDeadline, type HttpExchange } from "../transport/httpExchange";
+import { READ_TIMEOUT_MS } from "../transport/clientOptions";
 import type { BaseCredential } from "./chain";
 import { CredentialsError } from "./credentialsError";
 

@@ -2,6 +2,7 @@
 // them, in the terms of the face that looked.
 import { CHAIN_ENV, SETTINGS } from "../config/keys";
 import type { SettingTerms } from "../config/settingTerms";
+import { diagnosticText } from "../diagnostics/diagnostic";
 
 /** Every place credentials are looked for, in order, for the "no credentials" diagnostic. */
 export function credentialPlaces(terms: SettingTerms): string[] {
@@ -21,12 +22,15 @@ export function credentialPlaces(terms: SettingTerms): string[] {
 
 /** The "no credentials" diagnostic: every place looked, and how to set credentials. */
 export function noCredentialsMessage(terms: SettingTerms): string {
-  return [
-    "No Alibaba Cloud credentials were found.",
-    "Looked in, in order:",
-    ...credentialPlaces(terms).map((p) => `  - ${p}`),
-    `Fix: ${terms.set(SETTINGS.accessKey.key, "<AccessKey ID>")} and ` +
+  return diagnosticText({
+    what: [
+      "No Alibaba Cloud credentials were found.",
+      "Looked in, in order:",
+      ...credentialPlaces(terms).map((p) => `  - ${p}`),
+    ].join("\n"),
+    fix:
+      `${terms.set(SETTINGS.accessKey.key, "<AccessKey ID>")} and ` +
       `${terms.set(SETTINGS.secretKey.key, "<AccessKey secret>", { secret: true })}, ` +
       `or export ${CHAIN_ENV.accessKeyId} and ${CHAIN_ENV.accessKeySecret}.`,
-  ].join("\n");
+  });
 }

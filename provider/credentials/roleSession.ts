@@ -15,16 +15,16 @@ import {
 import type { SettingTerms } from "../config/settingTerms";
 import { assertHeaderSafe } from "./values";
 import { sessionFrom, type IssuedSession, type StsSessionBody } from "./sessionReply";
-import type { CallFailure } from "../alibaba/classifyError";
-import type { Clock } from "../alibaba/clock";
+import type { CallFailure } from "../transport/classifyError";
+import type { Clock } from "../transport/clock";
 import { CredentialsError } from "./credentialsError";
-import { diagnose } from "../alibaba/diagnostics";
-import type { RoleContext } from "../alibaba/stsAdvice";
-import type { HttpExchange } from "../alibaba/httpExchange";
-import { STS_OPERATIONS, type Operation } from "../alibaba/operations";
-import { retriedCall } from "../alibaba/retriedCall";
-import { RetriesFailed, type RetryNotice, type RetryPolicy } from "../alibaba/retry";
-import { stsClient, stsSdk } from "../alibaba/stsClient";
+import { diagnose } from "../diagnostics/callDiagnostic";
+import type { RoleContext } from "../diagnostics/stsAdvice";
+import type { HttpExchange } from "../transport/httpExchange";
+import { STS_OPERATIONS, type Operation } from "../transport/operations";
+import { retriedCall } from "../transport/retriedCall";
+import { RetriesFailed, type RetryNotice, type RetryPolicy } from "../transport/retry";
+import { stsClient, stsSdk } from "../transport/stsClient";
 
 /** How STS is reached, and where what it says goes. */
 export interface StsAccess {

@@ -1,7 +1,7 @@
 // What STS's answer to AssumeRole or AssumeRoleWithOIDC is worth, decided with no I/O: a complete
 // session, whose account (`AssumedRoleUser.Arn`) is the one the role's ARN names, renewed when a
 // quarter of its length (at most 15 minutes) is left.
-import { LOCAL_CODES } from "../alibaba/errorCodes";
+import { LOCAL_CODES } from "../diagnostics/errorCodes";
 import { accountInArn } from "../config/roles";
 
 /** The most a session is renewed before it expires, in milliseconds (as @alicloud/credentials does). */

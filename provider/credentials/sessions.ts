@@ -16,7 +16,8 @@ import type { CredentialPlan } from "./plan";
 import type { BaseCredential } from "./chain";
 import { expandPlan } from "./sources";
 import { CredentialsError } from "./credentialsError";
-import { LOCAL_CODES } from "../alibaba/errorCodes";
+import { diagnosticText } from "../diagnostics/diagnostic";
+import { LOCAL_CODES } from "../diagnostics/errorCodes";
 import { guarded } from "./libraryProvider";
 import { RoleSession, type StsAccess } from "./roleSession";
 
@@ -127,12 +128,13 @@ export class CredentialSessions {
         ? `STS issued a session of account ${observed}`
         : `STS (GetCallerIdentity) reports account ${observed}`;
       throw new CredentialsError(
-        [
-          `The account check failed: ${configured.source} is ${configured.value}, but the credentials act in account ${observed}: ${LOCAL_CODES.accountMismatch}.`,
-          `Meaning: ${how} for ${resolved.source}. Nothing is sent while the two disagree.`,
-          `Fix: set ${configured.name ?? configured.source} to ${observed} if that is the account you mean, ` +
+        diagnosticText({
+          what: `The account check failed: ${configured.source} is ${configured.value}, but the credentials act in account ${observed}: ${LOCAL_CODES.accountMismatch}.`,
+          meaning: `${how} for ${resolved.source}. Nothing is sent while the two disagree.`,
+          fix:
+            `set ${configured.name ?? configured.source} to ${observed} if that is the account you mean, ` +
             `or use credentials of account ${configured.value}.`,
-        ].join("\n"),
+        }),
         { code: LOCAL_CODES.accountMismatch, origin: "local" },
       );
     }

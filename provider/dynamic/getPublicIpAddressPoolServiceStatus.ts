@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { configSource } from "../config/keys";
 import type { AssumeRoleSpec } from "../config/roles";
-import { lookUpStatus, type RegionStatusResult } from "../service/statusLookup";
+import { LOCAL_OPERATIONS } from "../diagnostics/failedOperations";
+import { lookUpStatus, type RegionStatusResult } from "../core/statusLookup";
 
 /** Arguments of {@link getPublicIpAddressPoolServiceStatus}. */
 export interface GetPublicIpAddressPoolServiceStatusArgs {
@@ -31,7 +32,7 @@ export async function getPublicIpAddressPoolServiceStatus(
 ): Promise<GetPublicIpAddressPoolServiceStatusResult> {
   // The program's stack configuration, read raw (secrets included) and only when a call is made.
   const config = configSource({ get: (key) => pulumi.runtime.getConfig(key) });
-  return lookUpStatus(args, { config, env: process.env, operation: "getPublicIpAddressPoolServiceStatus" });
+  return lookUpStatus(args, { config, env: process.env, operation: LOCAL_OPERATIONS.statusFunction });
 }
 
 /** {@link getPublicIpAddressPoolServiceStatus} in Pulumi's Output style: takes Inputs, returns an Output. */

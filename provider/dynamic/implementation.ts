@@ -5,7 +5,7 @@
 // these entry points stay for them. New resources store the provider of serializedProvider.ts,
 // which calls createProvider instead.
 import type * as pulumi from "@pulumi/pulumi";
-import type { RegionInputs, RegionOutputs } from "../service/regionRules";
+import type { RegionInputs, RegionOutputs } from "../pulumi/regionRules";
 import { NO_CONFIG } from "../config/keys";
 import { createProvider, type PoolServiceProvider } from "./resourceProvider";
 

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { RegionInputs, RegionOutputs } from "../service/regionRules";
+import type { RegionInputs, RegionOutputs } from "../pulumi/regionRules";
 import { serializedProvider } from "./serializedProvider";
 
 /** A RAM role to act through, with the fields of `alicloud:assumeRole`. */

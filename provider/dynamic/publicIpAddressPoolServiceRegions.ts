@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PublicIpAddressPoolService, type AssumeRoleArgs } from "./publicIpAddressPoolService";
-import { assertRegionIds, declareRegions } from "../service/regionsComponent";
+import { assertRegionIds, declareRegions } from "../pulumi/regionsComponentBody";
 
 /** Arguments of {@link PublicIpAddressPoolServiceRegions}. */
 export interface PublicIpAddressPoolServiceRegionsArgs {

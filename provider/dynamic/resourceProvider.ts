@@ -1,11 +1,11 @@
-// The dynamic provider of PublicIpAddressPoolService: the region lifecycle of service/, typed as the
+// The dynamic provider of PublicIpAddressPoolService: the region lifecycle of pulumi/, typed as the
 // SDK's ResourceProvider. The serialized provider loads this module by package name
 // (`pulumi-alicloud-ip-pool-service/provider`) in the provider process and builds the provider
 // object at `configure`, with the stack's configuration.
 import type * as pulumi from "@pulumi/pulumi";
 import { STACK_TERMS } from "../config/settingTerms";
-import { regionLifecycle, type LifecycleOptions } from "../service/regionLifecycle";
-import type { RegionInputs, RegionOutputs } from "../service/regionRules";
+import { regionLifecycle, type LifecycleOptions } from "../pulumi/regionLifecycle";
+import type { RegionInputs, RegionOutputs } from "../pulumi/regionRules";
 
 /** What a provider object is built from. */
 export interface ProviderOptions extends Omit<LifecycleOptions, "terms"> {

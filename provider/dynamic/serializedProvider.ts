@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { RegionInputs, RegionOutputs } from "../service/regionRules";
+import type { RegionInputs, RegionOutputs } from "../pulumi/regionRules";
 
 // This object is serialized into every resource's state as `__provider` (twice: in the inputs and
 // the outputs), and the engine runs the state's copy for refresh and destroy. The engine calls

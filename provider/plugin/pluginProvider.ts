@@ -1,14 +1,16 @@
-// The plugin's provider: the region lifecycle of service/ and the status lookup, called the way
+// The plugin's provider: the region lifecycle of pulumi/ and the status lookup, called the way
 // the Pulumi engine calls a provider plugin (`@pulumi/pulumi/provider`), for the resource, the
 // component (construct) and the status function (invoke). Rules live below; this only adapts.
 import * as pulumi from "@pulumi/pulumi";
 import type * as provider from "@pulumi/pulumi/provider";
-import { LOCAL_CODES } from "../alibaba/errorCodes";
-import { PoolServiceError, refusedLocally } from "../alibaba/poolServiceError";
+import { LOCAL_CODES } from "../diagnostics/errorCodes";
+import { diagnosticError } from "../diagnostics/diagnostic";
+import { LOCAL_OPERATIONS } from "../diagnostics/failedOperations";
+import { PoolServiceError } from "../diagnostics/poolServiceError";
 import { configSource, type ConfigSource } from "../config/keys";
-import { regionLifecycle, type RegionLifecycle } from "../service/regionLifecycle";
-import type { RegionInputs, RegionOutputs } from "../service/regionRules";
-import { lookUpStatus } from "../service/statusLookup";
+import { regionLifecycle, type RegionLifecycle } from "../pulumi/regionLifecycle";
+import type { RegionInputs, RegionOutputs } from "../pulumi/regionRules";
+import { lookUpStatus } from "../core/statusLookup";
 import type { PluginBuild } from "./pluginBuild";
 import { pluginConfig, pluginTerms, schemaFields } from "./pluginConfig";
 import { RegionsComponent, type RegionsInputs } from "./regionsComponent";
@@ -55,19 +57,23 @@ function outputsOf(props: RegionOutputs): RegionOutputs {
 }
 
 /** The error for a type or function token this plugin does not serve: a program and a plugin of different releases. */
-function unknownToken(what: string, token: string | undefined, served: string): PoolServiceError {
-  return refusedLocally(
-    LOCAL_CODES.unknownToken,
-    what,
-    `This plugin serves no ${what} ${JSON.stringify(token)}; it serves ${served}.\n` +
-      "Fix: use the SDK of the same release as the plugin (the SDK's version is the plugin version the engine starts).",
-  );
+function unknownToken(
+  what: (typeof LOCAL_OPERATIONS)["resourceType" | "componentType" | "function"],
+  token: string | undefined,
+  served: string,
+): PoolServiceError {
+  return diagnosticError({
+    code: LOCAL_CODES.unknownToken,
+    operation: what,
+    what: `This plugin serves no ${what} ${JSON.stringify(token)}; it serves ${served}.`,
+    fix: "use the SDK of the same release as the plugin (the SDK's version is the plugin version the engine starts).",
+  });
 }
 
 /** Refuses a resource type this plugin does not serve. */
 function assertResource(urn: string): void {
   const type = urn.split("::")[2]?.split("$").pop();
-  if (type !== RESOURCE_TOKEN) throw unknownToken("resource type", type, RESOURCE_TOKEN);
+  if (type !== RESOURCE_TOKEN) throw unknownToken(LOCAL_OPERATIONS.resourceType, type, RESOURCE_TOKEN);
 }
 
 /** The provider of the plugin, for one provider instance (one process, one configuration). */
@@ -117,12 +123,12 @@ export class PoolServicePlugin implements provider.Provider {
   private config(): ConfigSource {
     if (this.unconfigured || !this.inputs) {
       const cause = this.unconfigured?.message ?? "the engine's Configure has not reached this plugin";
-      throw refusedLocally(
-        LOCAL_CODES.unreadableConfiguration,
-        "the provider's configuration",
-        `The provider's settings cannot be read (${cause}), so nothing is sent: without them a call could act in another account.\n` +
-          "Fix: run the plugin through the Pulumi engine, with the SDK of this release; if it persists, report it to the package's maintainers with `pulumi about`.",
-      );
+      throw diagnosticError({
+        code: LOCAL_CODES.unreadableConfiguration,
+        operation: LOCAL_OPERATIONS.providerConfiguration,
+        what: `The provider's settings cannot be read (${cause}), so nothing is sent: without them a call could act in another account.`,
+        fix: "run the plugin through the Pulumi engine, with the SDK of this release; if it persists, report it to the package's maintainers with `pulumi about`.",
+      });
     }
     return configSource(pluginConfig(this.inputs), pluginTerms(this.explicitProvider));
   }
@@ -204,7 +210,7 @@ export class PoolServicePlugin implements provider.Provider {
     inputs: pulumi.Inputs,
     options: pulumi.ComponentResourceOptions,
   ): Promise<provider.ConstructResult> {
-    if (type !== COMPONENT_TOKEN) throw unknownToken("component type", type, COMPONENT_TOKEN);
+    if (type !== COMPONENT_TOKEN) throw unknownToken(LOCAL_OPERATIONS.componentType, type, COMPONENT_TOKEN);
     const component = new RegionsComponent(name, inputs as unknown as RegionsInputs, options);
     return {
       urn: component.urn,
@@ -218,13 +224,13 @@ export class PoolServicePlugin implements provider.Provider {
 
   /** Serves the status function: one status read, changing nothing. */
   async invoke(token: string, inputs: unknown): Promise<provider.InvokeResult> {
-    if (token !== STATUS_TOKEN) throw unknownToken("function", token, STATUS_TOKEN);
+    if (token !== STATUS_TOKEN) throw unknownToken(LOCAL_OPERATIONS.function, token, STATUS_TOKEN);
     const args = withSchemaFields(plain(inputs)) as { regionId?: unknown; assumeRole?: unknown };
     const outputs = await onTheWire(
       lookUpStatus(args, {
         config: this.config(),
         env: this.env,
-        operation: "getPublicIpAddressPoolServiceStatus",
+        operation: LOCAL_OPERATIONS.statusFunction,
       }),
     );
     return { outputs };

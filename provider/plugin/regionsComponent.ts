@@ -1,7 +1,7 @@
 // The component the plugin serves through `construct`: one resource of the plugin per region, its
 // children, so that they share the component's provider and appear under it.
 import * as pulumi from "@pulumi/pulumi";
-import { assertRegionIds, declareRegions } from "../service/regionsComponent";
+import { assertRegionIds, declareRegions } from "../pulumi/regionsComponentBody";
 import { COMPONENT_TOKEN, RESOURCE_TOKEN } from "./schema";
 
 /** The inputs of the component, as `construct` receives them. */

@@ -3,8 +3,8 @@
 // the status function, each with the doc strings the generated SDKs carry.
 import { IGNORED_KEYS, REFUSED_KEYS, SETTINGS, type SettingKey, type SettingsTable } from "../config/keys";
 import { ROLE_FIELD_DOCS } from "../config/roles";
-import { REGION_OUTPUT_DOCS } from "../service/regionRules";
-import { REGIONS_OUTPUT_DOCS } from "../service/regionsComponent";
+import { REGION_OUTPUT_DOCS } from "../pulumi/regionRules";
+import { REGIONS_OUTPUT_DOCS } from "../pulumi/regionsComponentBody";
 import { PACKAGE, pluginKey } from "./pluginConfig";
 import {
   GO_IMPORT_PATH,

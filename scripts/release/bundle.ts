@@ -59,7 +59,7 @@ module.exports = new Proxy({}, { get: (_, key) => (key === "__esModule" ? false 
 /**
  * The VPC SDK's `models/model.js` requires its ~1,700 model files when loaded, of which the plugin
  * uses six. Rewritten so that each export requires its file on first use (the bundle keeps every
- * file, each evaluated only when required), as `provider/alibaba/vpcSdk.ts` does outside a bundle.
+ * file, each evaluated only when required), as `provider/transport/vpcSdk.ts` does outside a bundle.
  * A file not in the expected shape is bundled as it is.
  */
 const lazyVpcModels: Plugin = {

@@ -14,7 +14,7 @@ import { rejectionOf } from "../support/rejection";
 import { check, provider, setEnv, useStackConfig, createRegion } from "../support/providerHarness";
 import { emulatorSuite } from "../support/suite";
 import type { PublicIpAddressPoolServiceInputs } from "../../provider/dynamic/publicIpAddressPoolService";
-import type { PoolServiceError } from "../../provider/alibaba/poolServiceError";
+import type { PoolServiceError } from "../../provider/diagnostics/poolServiceError";
 import { stackConfigFor, type StackConfig } from "../../scripts/harness/stackConfig";
 
 const OPEN = "OpenPublicIpAddressPoolService";

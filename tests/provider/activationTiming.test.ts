@@ -3,12 +3,12 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { lock } from "proper-lockfile";
-import type { Clock } from "../../provider/alibaba/clock";
+import type { Clock } from "../../provider/transport/clock";
 import { configSource } from "../../provider/config/keys";
-import { activateRegion } from "../../provider/service/activation";
-import { lockFolder } from "../../provider/service/lockFolder";
-import { OpenLocks } from "../../provider/service/openLock";
-import { PoolServiceApi } from "../../provider/service/poolServiceApi";
+import { activateRegion } from "../../provider/core/activation";
+import { lockFolder } from "../../provider/core/lockFolder";
+import { OpenLocks } from "../../provider/core/openLock";
+import { PoolServiceApi } from "../../provider/core/poolServiceApi";
 import type { Emulator } from "../../emulator";
 import { rejectionOf } from "../support/rejection";
 import { stackConfigFor } from "../../scripts/harness/stackConfig";

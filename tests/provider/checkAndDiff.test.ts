@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { Emulator } from "../../emulator";
 import { emulatorSuite } from "../support/suite";
-import { UNKNOWN } from "../../provider/service/regionRules";
+import { UNKNOWN } from "../../provider/pulumi/regionRules";
 import { check, provider, setEnv, useStackConfig } from "../support/providerHarness";
 import { stackConfigFor } from "../../scripts/harness/stackConfig";
 

@@ -17,8 +17,8 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { lockFolder, lockFolderPath } from "../../provider/service/lockFolder";
-import { OpenLocks } from "../../provider/service/openLock";
+import { lockFolder, lockFolderPath } from "../../provider/core/lockFolder";
+import { OpenLocks } from "../../provider/core/openLock";
 import { REPO_ROOT } from "../../scripts/harness/engine";
 import { rejectionOf } from "../support/rejection";
 
@@ -55,7 +55,7 @@ async function withEnv<T>(vars: Record<string, string | undefined>, fn: () => Pr
 /** Runs an Open's lock of `account` as user `uid` in a child process whose home is `home`. */
 function openAs(uid: number, home: string, account: string) {
   const script = `
-    const { OpenLocks } = require(${JSON.stringify(join(REPO_ROOT, "dist", "service", "openLock.js"))});
+    const { OpenLocks } = require(${JSON.stringify(join(REPO_ROOT, "dist", "core", "openLock.js"))});
     new OpenLocks().run(${JSON.stringify(account)}, async () => "opened", 2000).then(
       (r) => console.log(r),
       (e) => { console.log(e.code + ": " + e.message); process.exitCode = 1; });`;
@@ -148,7 +148,7 @@ describe("the account locks' folder", () => {
         if (suite) suite.title += " (not run: starting a process as a second user needs root)";
         this.skip();
       }
-      assert.ok(existsSync(join(REPO_ROOT, "dist", "service", "openLock.js")), "npm run build first");
+      assert.ok(existsSync(join(REPO_ROOT, "dist", "core", "openLock.js")), "npm run build first");
     });
 
     it("gives each user a folder of their own: the first one's Opens do not refuse the second's", () => {

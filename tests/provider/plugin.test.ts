@@ -10,9 +10,9 @@ import { rejectionOf } from "../support/rejection";
 import { emulatorSuite } from "../support/suite";
 import { PoolServicePlugin } from "../../provider/plugin/pluginProvider";
 import { IGNORED_KEYS, REFUSED_KEYS } from "../../provider/config/keys";
-import { LOCAL_CODES } from "../../provider/alibaba/errorCodes";
-import { PoolServiceError } from "../../provider/alibaba/poolServiceError";
-import { lockFolder } from "../../provider/service/lockFolder";
+import { LOCAL_CODES } from "../../provider/diagnostics/errorCodes";
+import { PoolServiceError } from "../../provider/diagnostics/poolServiceError";
+import { lockFolder } from "../../provider/core/lockFolder";
 import { RESOURCE_TOKEN, STATUS_TOKEN } from "../../provider/plugin/schema";
 
 const OPEN = "OpenPublicIpAddressPoolService";

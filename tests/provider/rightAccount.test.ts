@@ -14,7 +14,7 @@ import { check, provider, setEnv, useStackConfig, createRegion } from "../suppor
 import { rejectionOf } from "../support/rejection";
 import { assumeWithSdk, sessionOfAnotherRole } from "../support/sts";
 import { emulatorSuite } from "../support/suite";
-import type { PoolServiceError } from "../../provider/alibaba/poolServiceError";
+import type { PoolServiceError } from "../../provider/diagnostics/poolServiceError";
 import { stackConfigFor } from "../../scripts/harness/stackConfig";
 
 const OPEN = "OpenPublicIpAddressPoolService";

@@ -14,7 +14,7 @@ async function inFreshProcess(script: string): Promise<Record<string, unknown>> 
 describe("loading the official VPC client", () => {
   it("exposes every model of @alicloud/vpc20160428 but loads only the ones used", async () => {
     const report = await inFreshProcess(`
-      const { vpcSdk } = require("./dist/alibaba/vpcSdk");
+      const { vpcSdk } = require("./dist/transport/vpcSdk");
       const loaded = () => Object.keys(require.cache).filter((p) => p.includes("vpc20160428/dist/models/")).length;
       const before = loaded();
       const request = new vpcSdk.OpenPublicIpAddressPoolServiceRequest({ regionId: "cn-hangzhou", clientToken: "t" });
@@ -34,7 +34,7 @@ describe("loading the official VPC client", () => {
 
   it("matches a full load of the package, export for export", async () => {
     const report = await inFreshProcess(`
-      const { vpcSdk } = require("./dist/alibaba/vpcSdk");
+      const { vpcSdk } = require("./dist/transport/vpcSdk");
       const lazy = Object.keys(vpcSdk).sort();
       for (const k of Object.keys(require.cache)) if (k.includes("vpc20160428")) delete require.cache[k];
       const full = Object.keys(require("@alicloud/vpc20160428")).sort();

@@ -56,24 +56,39 @@ describe("npm run lint keeps the layers and the dead code out", function () {
   it("fails on a new import cycle, type-only imports included", async () => {
     prepend(
       dir,
-      "provider/service/openLock.ts",
+      "provider/core/openLock.ts",
       'import type { ActivationResult } from "./activation";\nexport type Probe = ActivationResult;',
     );
     const run = await depcruise();
     assert.notEqual(run.code, 0);
     assert.match(
       run.stdout,
-      /no-circular: provider\/service\/activation\.ts → \s+provider\/service\/openLock\.ts →\s+provider\/service\/activation\.ts/,
+      /no-circular: provider\/core\/activation\.ts → \s+provider\/core\/openLock\.ts →\s+provider\/core\/activation\.ts/,
     );
   });
 
   it("fails on an import from a lower layer into a face", async () => {
-    prepend(dir, "provider/alibaba/operations.ts", 'import "../command/statusOutput";');
+    prepend(dir, "provider/transport/operations.ts", 'import "../command/statusOutput";');
     const run = await depcruise();
     assert.notEqual(run.code, 0);
     assert.match(
       run.stdout,
-      /alibaba-imports-down-only: provider\/alibaba\/operations\.ts → provider\/command\/statusOutput\.ts/,
+      /transport-imports-down-only: provider\/transport\/operations\.ts → provider\/command\/statusOutput\.ts/,
+    );
+  });
+
+  it("fails on the settings table imported into transport, and on Pulumi imported into the core", async () => {
+    prepend(dir, "provider/transport/clock.ts", 'import "../config/keys";');
+    prepend(dir, "provider/core/replies.ts", 'import "@pulumi/pulumi";');
+    const run = await depcruise();
+    assert.notEqual(run.code, 0);
+    assert.match(
+      run.stdout,
+      /transport-imports-down-only: provider\/transport\/clock\.ts → provider\/config\/keys\.ts/,
+    );
+    assert.match(
+      run.stdout,
+      /no-pulumi-below-its-layer: provider\/core\/replies\.ts → node_modules\/@pulumi\/pulumi\//,
     );
   });
 

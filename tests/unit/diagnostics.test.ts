@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import type { CallFailure } from "../../provider/alibaba/classifyError";
-import { diagnose } from "../../provider/alibaba/diagnostics";
+import type { CallFailure } from "../../provider/transport/classifyError";
+import { diagnose } from "../../provider/diagnostics/callDiagnostic";
 import { STACK_TERMS } from "../../provider/config/settingTerms";
 
 const ctx = {

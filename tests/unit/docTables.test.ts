@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ts from "typescript";
 import { ROLE_FIELD_DOCS } from "../../provider/config/roles";
-import { REGION_OUTPUT_DOCS } from "../../provider/service/regionRules";
-import { REGIONS_OUTPUT_DOCS } from "../../provider/service/regionsComponent";
+import { REGION_OUTPUT_DOCS } from "../../provider/pulumi/regionRules";
+import { REGIONS_OUTPUT_DOCS } from "../../provider/pulumi/regionsComponentBody";
 import { REPO_ROOT } from "../../scripts/harness/engine";
 
 /** Text with its line breaks and runs of spaces as one space. */

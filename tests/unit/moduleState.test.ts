@@ -24,11 +24,11 @@ const ALLOWED: Record<string, string> = {
     "the plugin's entry point: it serves the provider when the engine starts the plugin",
   "command/cli.ts runs at load": "the command's entry point, when it is run rather than imported",
   "command/cli.ts process.exitCode": "the command's exit status, set by its entry point",
-  "alibaba/vpcSdk.ts runs at load":
+  "transport/vpcSdk.ts runs at load":
     "puts the VPC SDK's lazily loaded models in place before the SDK is first required (600 ms less at start)",
-  "alibaba/vpcSdk.ts require.cache[modelPath]":
+  "transport/vpcSdk.ts require.cache[modelPath]":
     "the lazy models module, entered in Node's module cache under the SDK's own models file",
-  "alibaba/httpExchange.ts runs at load":
+  "transport/httpExchange.ts runs at load":
     "one subscriber to Node's http.client.request.start channel for the process; it acts only on requests made inside an attempt's context",
   "plugin/configureHook.ts server.prototype.addService":
     "grpc-js's Server.addService, wrapped while the plugin registers its service and put back right after, so an explicit provider's inputs reach the plugin",

@@ -2,10 +2,10 @@
 // for the examples the table-driven tests list.
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { classifyError } from "../../provider/alibaba/classifyError";
+import { classifyError } from "../../provider/transport/classifyError";
 import { parseEndpoint } from "../../provider/config/endpoint";
 import { MAX_REGION_ID_LENGTH, regionIdProblem } from "../../provider/config/regionId";
-import { backoffDelay, DEFAULT_RETRY_POLICY } from "../../provider/alibaba/retry";
+import { backoffDelay, DEFAULT_RETRY_POLICY } from "../../provider/transport/retry";
 
 const REGION_ID = /^[a-z]+(-[a-z0-9]+)+$/;
 const lower = fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz".split(""));

@@ -1,14 +1,14 @@
-import type { Clock } from "../../provider/alibaba/clock";
+import type { Clock } from "../../provider/transport/clock";
 import assert from "node:assert/strict";
-import { classifyError, type CallFailure } from "../../provider/alibaba/classifyError";
+import { classifyError, type CallFailure } from "../../provider/transport/classifyError";
 import {
   backoffDelay,
   DEFAULT_RETRY_POLICY,
   RetriesFailed,
   withRetries,
   type RetryPolicy,
-} from "../../provider/alibaba/retry";
-import { OUTCOME_SETTLE_MS, settleWindowMs } from "../../provider/service/activation";
+} from "../../provider/transport/retry";
+import { OUTCOME_SETTLE_MS, settleWindowMs } from "../../provider/core/activation";
 
 function sdkError(name: string, code: string, statusCode: number, extra: Record<string, unknown> = {}) {
   return Object.assign(new Error(`${code}: code: ${statusCode}, msg request id: R1`), {

@@ -1,7 +1,7 @@
 // How each face names the settings that choose an endpoint or a key in its advice: a stack and a
 // provider by their keys, the command line by its flag where it has one, else by the environment.
 import assert from "node:assert/strict";
-import { keySetting, serviceOf, type DiagnosticContext } from "../../provider/alibaba/diagnosticContext";
+import { keySetting, serviceOf, type DiagnosticContext } from "../../provider/diagnostics/diagnosticContext";
 import { SETTINGS } from "../../provider/config/keys";
 import { STACK_TERMS, type SettingTerms } from "../../provider/config/settingTerms";
 import { COMMAND_CONFIG } from "../../provider/command/statusArgs";

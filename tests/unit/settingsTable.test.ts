@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { NO_CONFIG, SETTINGS, type SettingsTable } from "../../provider/config/keys";
-import { secretsOf } from "../../provider/alibaba/secretScrubber";
+import { secretsOf } from "../../provider/diagnostics/secretScrubber";
 import { readSettings } from "../../provider/config/settings";
 import { packageSchema } from "../../provider/plugin/schema";
 import { SETTINGS_DOC, settingsTable, tableInDoc } from "../../scripts/settingsDocs";

@@ -1,17 +1,17 @@
 // The pure rules behind issue 10's items: scrubbing, the three origins of a failure, retry-after
 // beyond the budget, settling an unknown outcome, the bounds of a setting, the component's input.
-import type { Clock } from "../../provider/alibaba/clock";
+import type { Clock } from "../../provider/transport/clock";
 import assert from "node:assert/strict";
-import { classifyError } from "../../provider/alibaba/classifyError";
-import { diagnose } from "../../provider/alibaba/diagnostics";
+import { classifyError } from "../../provider/transport/classifyError";
+import { diagnose } from "../../provider/diagnostics/callDiagnostic";
 import { regionIdsProblem } from "../../provider/config/regionId";
 import {
   DEFAULT_RETRY_POLICY,
   RetriesFailed,
   withRetries,
   type RetryPolicy,
-} from "../../provider/alibaba/retry";
-import { SecretScrubber } from "../../provider/alibaba/secretScrubber";
+} from "../../provider/transport/retry";
+import { SecretScrubber } from "../../provider/diagnostics/secretScrubber";
 import { configSource, type ConfigSource } from "../../provider/config/keys";
 import { readSettings } from "../../provider/config/settings";
 import { STACK_TERMS } from "../../provider/config/settingTerms";

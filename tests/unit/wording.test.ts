@@ -1,8 +1,8 @@
 // Each message says what happened: a trickling reply is a timeout, a reply without a request ID is
 // not "no answer", an expired session is not a token to set, and STS is HTTPS on every host.
 import assert from "node:assert/strict";
-import { classifyError, type CallFailure } from "../../provider/alibaba/classifyError";
-import { diagnose } from "../../provider/alibaba/diagnostics";
+import { classifyError, type CallFailure } from "../../provider/transport/classifyError";
+import { diagnose } from "../../provider/diagnostics/callDiagnostic";
 import { readAlicloudConfig } from "../../provider/config/alicloudConfig";
 import { configSource, type ConfigSource } from "../../provider/config/keys";
 import { readSettings } from "../../provider/config/settings";

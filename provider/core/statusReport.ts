@@ -1,5 +1,5 @@
 import { Semaphore } from "async-mutex";
-import { PoolServiceError } from "../alibaba/poolServiceError";
+import { PoolServiceError } from "../diagnostics/poolServiceError";
 import type { PoolServiceApi } from "./poolServiceApi";
 
 /** Status reads the `status` command runs at once: every public region (29) in two round trips. */

@@ -2,8 +2,8 @@
 // API and the settings that choose its endpoint, the attempts made, where the credentials came from.
 import { CHAIN_ENV, SETTINGS } from "../config/keys";
 import type { SettingTerms } from "../config/settingTerms";
-import { isStsOperation } from "./operations";
-import type { RetryStop } from "./retry";
+import { isStsOperation } from "../transport/operations";
+import type { RetryStop } from "../transport/retry";
 import { stsEndpointSettings, type RoleContext } from "./stsAdvice";
 
 /** Where a failure happened, for the diagnostic text. */

@@ -2,7 +2,7 @@
 // replaces the resource, what the outputs of an activation are. Every face follows them.
 import { ROLE_FIELDS, roleAccount, type AssumeRoleSpec } from "../config/roles";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
-import type { ActivationResult } from "./activation";
+import type { ActivationResult } from "../core/activation";
 
 /** The value Pulumi passes for an input that is not known yet (during preview): the SDK's own. */
 export const UNKNOWN = unknownValue;

@@ -2,19 +2,21 @@
 // update and delete on plain values, for one stack configuration. A face only adapts it to its
 // engine's interface. Everything it shows, errors and progress lines, passes through the scrubber.
 import { randomUUID } from "node:crypto";
-import { PoolServiceError, refusedLocally, shownError } from "../alibaba/poolServiceError";
-import type { RetryPolicy } from "../alibaba/retry";
-import { scrubberFor } from "../alibaba/secretScrubber";
+import { carriedError, diagnosticError, shownError } from "../diagnostics/diagnostic";
+import type { LifecycleStep } from "../diagnostics/failedOperations";
+import type { PoolServiceError } from "../diagnostics/poolServiceError";
+import type { RetryPolicy } from "../transport/retry";
+import { scrubberFor } from "../diagnostics/secretScrubber";
 import { configSource, SETTINGS } from "../config/keys";
 import { resolveRegion, regionIdProblem } from "../config/regionId";
 import { assumeRoleProblem, type AssumeRoleSpec } from "../config/roles";
 import type { SettingTerms } from "../config/settingTerms";
 import { CredentialSessions } from "../credentials/sessions";
-import { LOCAL_CODES } from "../alibaba/errorCodes";
-import { activateRegion } from "./activation";
-import { readConfiguration } from "./callConfiguration";
-import { OpenLocks } from "./openLock";
-import { PoolServiceApi } from "./poolServiceApi";
+import { LOCAL_CODES } from "../diagnostics/errorCodes";
+import { activateRegion } from "../core/activation";
+import { readConfiguration } from "../core/callConfiguration";
+import { OpenLocks } from "../core/openLock";
+import { PoolServiceApi } from "../core/poolServiceApi";
 import {
   hasUnknown,
   keepsToken,
@@ -27,7 +29,7 @@ import {
   type RegionInputs,
   type RegionOutputs,
 } from "./regionRules";
-import { VpcClients } from "./vpcClients";
+import { VpcClients } from "../core/vpcClients";
 
 /** What a lifecycle is built from. */
 export interface LifecycleOptions {
@@ -86,21 +88,14 @@ export interface RegionLifecycle {
 
 /** The error of an import (or a get) of a region that is not active: there is nothing to adopt. */
 function notActive(regionId: string, accountId: string): PoolServiceError {
-  return new PoolServiceError(
-    {
-      code: LOCAL_CODES.notActive,
-      operation: "read",
-      regionId,
-      kind: "client",
-      origin: "local",
-      attempts: 0,
-    },
-    [
-      `Region ${regionId} cannot be imported: ${LOCAL_CODES.notActive}: the Public IP Address Pool feature is not active there in account ${accountId}.`,
-      "Meaning: there is nothing to adopt; importing changes nothing.",
-      `Fix: declare the resource with regionId ${regionId} and run \`pulumi up\`, which activates it.`,
-    ].join("\n"),
-  );
+  return diagnosticError({
+    code: LOCAL_CODES.notActive,
+    operation: "read",
+    regionId,
+    what: `Region ${regionId} cannot be imported: ${LOCAL_CODES.notActive}: the Public IP Address Pool feature is not active there in account ${accountId}.`,
+    meaning: "there is nothing to adopt; importing changes nothing.",
+    fix: `declare the resource with regionId ${regionId} and run \`pulumi up\`, which activates it.`,
+  });
 }
 
 /** The error of a refresh whose credentials act in another account than the state records. */
@@ -111,22 +106,17 @@ function accountMoved(
   source: string,
   terms: SettingTerms,
 ): PoolServiceError {
-  return new PoolServiceError(
-    {
-      code: LOCAL_CODES.accountMismatch,
-      operation: "read",
-      regionId,
-      kind: "auth",
-      origin: "local",
-      attempts: 0,
-    },
-    [
-      `Refresh of region ${regionId} stopped: ${LOCAL_CODES.accountMismatch}: the state records account ${recorded}, but the credentials now act in account ${now} (${source}).`,
-      `Meaning: reading account ${now} says nothing of account ${recorded}, so nothing was read and this resource's state is unchanged.`,
-      `Fix: run the refresh with credentials of account ${recorded} (${terms.name(SETTINGS.accessKey.key)} and ${terms.name(SETTINGS.secretKey.key)}, ${terms.name(SETTINGS.assumeRole.key)}, ` +
-        `the resource's assumeRole, or the environment); to move the region to account ${now}, change the stack's configuration and run \`pulumi up\`, which replaces it.`,
-    ].join("\n"),
-  );
+  return diagnosticError({
+    code: LOCAL_CODES.accountMismatch,
+    operation: "read",
+    regionId,
+    kind: "auth",
+    what: `Refresh of region ${regionId} stopped: ${LOCAL_CODES.accountMismatch}: the state records account ${recorded}, but the credentials now act in account ${now} (${source}).`,
+    meaning: `reading account ${now} says nothing of account ${recorded}, so nothing was read and this resource's state is unchanged.`,
+    fix:
+      `run the refresh with credentials of account ${recorded} (${terms.name(SETTINGS.accessKey.key)} and ${terms.name(SETTINGS.secretKey.key)}, ${terms.name(SETTINGS.assumeRole.key)}, ` +
+      `the resource's assumeRole, or the environment); to move the region to account ${now}, change the stack's configuration and run \`pulumi up\`, which replaces it.`,
+  });
 }
 
 /**
@@ -160,7 +150,7 @@ export function regionLifecycle(options: LifecycleOptions): RegionLifecycle {
       },
     });
   /** A result as the user may see it: an error scrubbed of secrets, named after its operation. */
-  const shown = <T>(operation: string, result: () => Promise<T>): Promise<T> =>
+  const shown = <T>(operation: LifecycleStep, result: () => Promise<T>): Promise<T> =>
     result().catch((err: unknown) => {
       throw shownError(err, (text) => scrubber.scrub(text), operation);
     });
@@ -213,7 +203,7 @@ export function regionLifecycle(options: LifecycleOptions): RegionLifecycle {
         if (props?.regionId === undefined) {
           // Nothing recorded: an import or a get of the region of `id`.
           const problem = regionIdProblem(id, "the ID to import (a region ID)");
-          if (problem) throw refusedLocally(LOCAL_CODES.badSetting, "read", problem);
+          if (problem) throw carriedError({ code: LOCAL_CODES.badSetting, operation: "read" }, problem);
           const client = api(undefined, progress);
           const accountId = await client.accountId();
           if (!(await client.status(id))) throw notActive(id, accountId);
@@ -227,12 +217,14 @@ export function regionLifecycle(options: LifecycleOptions): RegionLifecycle {
         // From the state, so checked once already; no host name is built from an unchecked value.
         const problem = regionIdProblem(regionId, "the state's regionId");
         if (problem)
-          throw refusedLocally(
-            LOCAL_CODES.invalidState,
-            "read",
-            `${problem}\nFix: the state was changed outside Pulumi. Remove the resource from the state ` +
+          throw diagnosticError({
+            code: LOCAL_CODES.invalidState,
+            operation: "read",
+            what: problem,
+            fix:
+              "the state was changed outside Pulumi. Remove the resource from the state " +
               "(`pulumi state delete <URN>`), then import its region again (`pulumi import`); nothing was sent.",
-          );
+          });
         const client = api(props.assumeRole, progress);
         if (props.accountId !== undefined) {
           const now = await client.accountId();

@@ -5,7 +5,7 @@
 // and treats as stale (its holder gone) after 10 seconds without that.
 import { Mutex } from "async-mutex";
 import { join } from "node:path";
-import { SYSTEM_CLOCK, type Clock } from "../alibaba/clock";
+import { SYSTEM_CLOCK, type Clock } from "../transport/clock";
 import { lock } from "proper-lockfile";
 import { lockFolder } from "./lockFolder";
 

@@ -1,7 +1,7 @@
 // What each error code means and what to do about it, by code: the VPC API's documented errors,
 // the common errors of signing and credentials, and this package's own codes.
 import { SETTINGS } from "../config/keys";
-import type { CallFailure } from "./classifyError";
+import type { CallFailure } from "../transport/classifyError";
 import {
   ACCOUNT_CENTER,
   credentialWhere,
@@ -12,7 +12,8 @@ import {
   tries,
   type DiagnosticContext,
 } from "./diagnosticContext";
-import { AUTH_ERROR_CODES, IDEMPOTENT_MISMATCH, LOCAL_CODES, OPEN_ERROR_CODES } from "./errorCodes";
+import { IDEMPOTENT_MISMATCH, LOCAL_CODES, OPEN_ERROR_CODES } from "./errorCodes";
+import { AUTH_ERROR_CODES } from "../transport/failureCodes";
 import type { Advice } from "./stsAdvice";
 
 /** The advice this package has for a failure's code, or undefined when the code alone says nothing. */

@@ -1,5 +1,4 @@
 import { SYSTEM_CLOCK, type Clock } from "./clock";
-import { secondsDefault, SETTINGS } from "../config/keys";
 import { classifyError, isRetryable, type CallFailure } from "./classifyError";
 
 /** How calls are retried: tuning values only (the clock is the caller's). All times in milliseconds. */
@@ -18,9 +17,9 @@ export interface RetryPolicy {
   random: () => number;
 }
 
-/** The default policy: up to 10 attempts within the default of `retryTimeoutSeconds`. */
+/** The default policy: up to 10 attempts within two minutes (the default of the `retryTimeoutSeconds` setting). */
 export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = {
-  budgetMs: secondsDefault(SETTINGS.retryTimeoutSeconds) * 1000,
+  budgetMs: 120_000,
   maxAttempts: 10,
   transientBaseMs: 250,
   throttlingBaseMs: 1_000,

@@ -1,7 +1,8 @@
 // What STS's refusals of a role's session mean, naming the role, its account, where it was
 // configured and the fix.
-import type { CallFailure } from "./classifyError";
-import { AUTH_ERROR_CODES, STS_ERROR_CODES } from "./errorCodes";
+import type { CallFailure } from "../transport/classifyError";
+import { STS_ERROR_CODES } from "./errorCodes";
+import { AUTH_ERROR_CODES } from "../transport/failureCodes";
 import { CHAIN_ENV, SETTINGS } from "../config/keys";
 import type { SettingTerms } from "../config/settingTerms";
 

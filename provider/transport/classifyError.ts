@@ -1,11 +1,11 @@
 import {
   AUTH_CODES,
-  LOCAL_CODES,
+  CALL_CODES,
   NETWORK_CODES,
   NOT_DELIVERED_CODES,
   THROTTLING_CODES,
   TRANSIENT_CODES,
-} from "./errorCodes";
+} from "./failureCodes";
 import { isDroppedConnection, isNoCredentials, isTimeout } from "./errorText";
 import type { HttpExchange } from "./httpExchange";
 
@@ -33,7 +33,7 @@ export interface CallFailure {
   kind: FailureKind;
   /** Who it came from. */
   origin: FailureOrigin;
-  /** Alibaba Cloud error code, a Node.js socket code, or one of {@link LOCAL_CODES}. */
+  /** Alibaba Cloud error code, a Node.js socket code, or one of {@link CALL_CODES}. */
   code: string;
   /** HTTP status, when a reply arrived. */
   statusCode?: number;
@@ -114,7 +114,7 @@ export function classifyError(err: unknown, exchange?: HttpExchange): CallFailur
       ...base,
       origin: "transport",
       kind: "transient",
-      code: LOCAL_CODES.timeout,
+      code: CALL_CODES.timeout,
       network: true,
       outcomeUnknown: true,
     };
@@ -127,7 +127,7 @@ export function classifyError(err: unknown, exchange?: HttpExchange): CallFailur
       ...base,
       origin: "transport",
       kind: status >= 500 ? "transient" : "client",
-      code: LOCAL_CODES.foreignReply,
+      code: CALL_CODES.foreignReply,
       statusCode: status,
       requestId: exchange.requestId,
       serviceMessage: message,
@@ -151,16 +151,16 @@ export function classifyError(err: unknown, exchange?: HttpExchange): CallFailur
 
   // Nothing was sent, or the failure is this machine's.
   if (isNoCredentials(message) && !code) {
-    return { ...base, origin: "local", kind: "auth", code: LOCAL_CODES.noCredentials };
+    return { ...base, origin: "local", kind: "auth", code: CALL_CODES.noCredentials };
   }
   if (code && HEADER_VALUE_CODES.has(code)) {
-    return { ...base, origin: "local", kind: "client", code: LOCAL_CODES.badHeaderValue };
+    return { ...base, origin: "local", kind: "client", code: CALL_CODES.badHeaderValue };
   }
   return {
     ...base,
     origin: "local",
     kind: "client",
-    code: LOCAL_CODES.localError,
+    code: CALL_CODES.localError,
     serviceMessage: name && !message.startsWith(name) ? `${name}: ${message}` : message,
   };
 }

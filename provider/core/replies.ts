@@ -1,7 +1,7 @@
 // What a reply says, decided with no I/O: only a boolean `Enabled` is a status, only region IDs
 // are regions, only an account ID is an account. Anything else is "not what the operation
 // returns", named, and never taken for an answer.
-import type { HttpExchange } from "../alibaba/httpExchange";
+import type { HttpExchange } from "../transport/httpExchange";
 import { regionIdProblem } from "../config/regionId";
 import { accountIdProblem } from "../config/roles";
 

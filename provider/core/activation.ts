@@ -1,11 +1,12 @@
-import { type Clock } from "../alibaba/clock";
-import type { CallFailure } from "../alibaba/classifyError";
-import { LOCAL_CODES } from "../alibaba/errorCodes";
+import { type Clock } from "../transport/clock";
+import type { CallFailure } from "../transport/classifyError";
+import { LOCAL_CODES } from "../diagnostics/errorCodes";
 import { LockWaitExceeded, type OpenLocks } from "./openLock";
-import { seconds } from "../alibaba/diagnosticContext";
-import { OPERATIONS } from "../alibaba/operations";
+import { seconds } from "../diagnostics/diagnosticContext";
+import { OPERATIONS } from "../transport/operations";
 import type { PoolServiceApi } from "./poolServiceApi";
-import { PoolServiceError } from "../alibaba/poolServiceError";
+import { carriedError, diagnosticError } from "../diagnostics/diagnostic";
+import { PoolServiceError } from "../diagnostics/poolServiceError";
 import { SETTINGS } from "../config/keys";
 import type { SettingTerms } from "../config/settingTerms";
 
@@ -121,22 +122,16 @@ function accountBusy(
   err: LockWaitExceeded,
   terms: SettingTerms,
 ): PoolServiceError {
-  return new PoolServiceError(
-    {
-      code: LOCAL_CODES.accountBusy,
-      operation: OPERATIONS.open,
-      regionId,
-      kind: "transient",
-      origin: "local",
-      attempts: 0,
-      cause: err,
-    },
-    [
-      `${OPERATIONS.open} was not sent in region ${regionId}: ${LOCAL_CODES.accountBusy}.`,
-      `Meaning: ${err.message}, as long as this package waits for an activation; Opens of one account are never sent at once.`,
-      `Fix: run \`pulumi up\` again once the other operation on account ${accountId} has finished, or wait longer with ${terms.name(SETTINGS.activationTimeoutSeconds.key)}.`,
-    ].join("\n"),
-  );
+  return diagnosticError({
+    code: LOCAL_CODES.accountBusy,
+    operation: OPERATIONS.open,
+    regionId,
+    kind: "transient",
+    cause: err,
+    what: `${OPERATIONS.open} was not sent in region ${regionId}: ${LOCAL_CODES.accountBusy}.`,
+    meaning: `${err.message}, as long as this package waits for an activation; Opens of one account are never sent at once.`,
+    fix: `run \`pulumi up\` again once the other operation on account ${accountId} has finished, or wait longer with ${terms.name(SETTINGS.activationTimeoutSeconds.key)}.`,
+  });
 }
 
 /**
@@ -200,7 +195,7 @@ export async function activateRegion(
     }
     const settled = lastSettlement();
     if (settled && err instanceof PoolServiceError) {
-      throw new PoolServiceError(
+      throw carriedError(
         err,
         `${err.message}\nAfter it, ${OPERATIONS.status} still reported the feature disabled for ${seconds(settled.waitedMs)} ` +
           `(${settled.checks} checks). Run \`pulumi up\` again: it retries with the same idempotency token, so the region is never activated twice.`,
@@ -217,24 +212,22 @@ export async function activateRegion(
     options.activationTimeoutMs,
   );
   if (!poll.enabled) {
-    throw new PoolServiceError(
-      {
-        code: LOCAL_CODES.activationTimeout,
-        operation: OPERATIONS.open,
-        regionId,
-        requestId,
-        kind: "transient",
-        origin: "service",
-        attempts: poll.checks,
-      },
-      [
+    throw diagnosticError({
+      code: LOCAL_CODES.activationTimeout,
+      operation: OPERATIONS.open,
+      regionId,
+      requestId,
+      kind: "transient",
+      origin: "service",
+      attempts: poll.checks,
+      what:
         `${OPERATIONS.open} succeeded in region ${regionId} (request ID ${requestId ?? "unknown"}), but ` +
-          `${OPERATIONS.status} still reported the feature disabled after ${seconds(poll.waitedMs)} (${poll.checks} checks).`,
-        "Meaning: activation is taking longer than this package waits; it may still complete.",
-        "Fix: run `pulumi up` again later (a region that became active is adopted, with no second Open), " +
-          `or wait longer with ${api.terms.name(SETTINGS.activationTimeoutSeconds.key)}.`,
-      ].join("\n"),
-    );
+        `${OPERATIONS.status} still reported the feature disabled after ${seconds(poll.waitedMs)} (${poll.checks} checks).`,
+      meaning: "activation is taking longer than this package waits; it may still complete.",
+      fix:
+        "run `pulumi up` again later (a region that became active is adopted, with no second Open), " +
+        `or wait longer with ${api.terms.name(SETTINGS.activationTimeoutSeconds.key)}.`,
+    });
   }
   return { regionId, enabled: true, adopted: false, requestId, accountId };
 }

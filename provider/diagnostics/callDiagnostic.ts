@@ -1,10 +1,11 @@
-// The text of a failure: what happened, what it means, what to do, and the request ID. The advice
+// The diagnostic of a failed call: what happened, what it means, what to do, and the request ID. The advice
 // comes from STS's refusals of a role, then the failure's code, then what kind of failure it is.
-import type { CallFailure } from "./classifyError";
+import type { CallFailure } from "../transport/classifyError";
 import { codeAdvice } from "./codeAdvice";
+import { diagnosticText, type DiagnosticText } from "./diagnostic";
 import { quote, seconds, serviceOf, tries, QUOTA_CENTER, type DiagnosticContext } from "./diagnosticContext";
 import { INVALID_REGION_CODES, LOCAL_CODES } from "./errorCodes";
-import { isStsOperation } from "./operations";
+import { isStsOperation } from "../transport/operations";
 import { roleAdvice, type Advice } from "./stsAdvice";
 import { SETTINGS } from "../config/keys";
 
@@ -102,24 +103,24 @@ function answerFacts(failure: CallFailure, ctx: DiagnosticContext): string {
   return facts.filter(Boolean).join(", ");
 }
 
-/** The full diagnostic text of a failed call: region, operation, code, meaning, fix and request ID. */
-export function diagnose(failure: CallFailure, ctx: DiagnosticContext): string {
+/** The diagnostic of a failed call, in parts: region, operation, code, meaning, fix and request ID. */
+export function diagnosis(failure: CallFailure, ctx: DiagnosticContext): DiagnosticText {
   const advice = advise(failure, ctx);
-  const { fix } = advice;
-  const meaning = ctx.meaning ?? advice.meaning;
   const where = ctx.role
     ? ` for role ${ctx.role.arn} (account ${ctx.role.account})`
     : ctx.regionId
       ? ` in region ${ctx.regionId}`
       : "";
-  const lines = [
-    `${ctx.operation} failed${where}: ${failure.code} (${answerFacts(failure, ctx)}).`,
-    `Meaning: ${meaning}`,
-    `Fix: ${fix}`,
-  ];
-  // Only the API's own words are presented as Alibaba Cloud's.
-  if (failure.origin === "service" && failure.serviceMessage) {
-    lines.push(`Alibaba Cloud said: ${failure.serviceMessage}`);
-  }
-  return lines.join("\n");
+  return {
+    what: `${ctx.operation} failed${where}: ${failure.code} (${answerFacts(failure, ctx)}).`,
+    meaning: ctx.meaning ?? advice.meaning,
+    fix: advice.fix,
+    // Only the API's own words are presented as Alibaba Cloud's.
+    said: failure.origin === "service" && failure.serviceMessage ? failure.serviceMessage : undefined,
+  };
+}
+
+/** The full diagnostic text of a failed call (see {@link diagnosis}). */
+export function diagnose(failure: CallFailure, ctx: DiagnosticContext): string {
+  return diagnosticText(diagnosis(failure, ctx));
 }

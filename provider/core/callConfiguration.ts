@@ -4,8 +4,9 @@ import { type RoleStep } from "../config/roles";
 import { readSettings, type Settings } from "../config/settings";
 import { planCredentials, planRoles, type CredentialPlan } from "../credentials/plan";
 import { CredentialsError } from "../credentials/credentialsError";
-import { LOCAL_CODES } from "../alibaba/errorCodes";
-import { PoolServiceError } from "../alibaba/poolServiceError";
+import { LOCAL_CODES } from "../diagnostics/errorCodes";
+import { carriedError } from "../diagnostics/diagnostic";
+import { LOCAL_OPERATIONS } from "../diagnostics/failedOperations";
 
 /** Settings, the credential plan and the roles of a call, read from stack config and the environment. */
 export interface CallConfiguration {
@@ -42,10 +43,7 @@ export function readConfiguration(
     if (err instanceof SettingsError || err instanceof CredentialsError) {
       const code = err instanceof SettingsError ? LOCAL_CODES.badSetting : LOCAL_CODES.noCredentials;
       const kind = err instanceof SettingsError ? "client" : "auth";
-      throw new PoolServiceError(
-        { code, operation: "configuration", kind, origin: "local", attempts: 0, cause: err },
-        err.message,
-      );
+      throw carriedError({ code, operation: LOCAL_OPERATIONS.configuration, kind, cause: err }, err.message);
     }
     throw err;
   }

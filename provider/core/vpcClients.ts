@@ -1,10 +1,10 @@
 import * as $OpenApi from "@alicloud/openapi-client";
 import { type RoleStep } from "../config/roles";
-import { CLIENT_OPTIONS } from "../alibaba/clientOptions";
+import { CLIENT_OPTIONS } from "../transport/clientOptions";
 import type { Settings } from "../config/settings";
 import type { CredentialPlan } from "../credentials/plan";
 import type { CredentialSessions, ResolveOptions } from "../credentials/sessions";
-import { vpcSdk, type VpcClient } from "../alibaba/vpcSdk";
+import { vpcSdk, type VpcClient } from "../transport/vpcSdk";
 
 /** A VPC client and what it was made from. */
 export interface VpcConnection {

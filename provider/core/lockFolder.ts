@@ -9,8 +9,10 @@
 import { lstatSync, mkdirSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { LOCAL_CODES } from "../alibaba/errorCodes";
-import { PoolServiceError } from "../alibaba/poolServiceError";
+import { LOCAL_CODES } from "../diagnostics/errorCodes";
+import { diagnosticError } from "../diagnostics/diagnostic";
+import type { PoolServiceError } from "../diagnostics/poolServiceError";
+import { OPERATIONS } from "../transport/operations";
 
 /** The folder of this package's per-user files, below the user's runtime or cache folder. */
 const PACKAGE_FOLDER = "pulumi-alicloud-ip-pool-service";
@@ -55,16 +57,11 @@ export function lockFolder(folder: string = lockFolderPath()): string {
 
 /** The error of a lock folder that cannot be used. */
 function refused(folder: string, why: string, cause?: unknown): PoolServiceError {
-  return new PoolServiceError(
-    {
-      code: LOCAL_CODES.lockFolderRefused,
-      operation: "OpenPublicIpAddressPoolService",
-      kind: "client",
-      origin: "local",
-      attempts: 0,
-      cause,
-    },
-    `The folder of this user's account locks, ${folder}, cannot be used: ${why}. Nothing was sent.\n` +
-      `Fix: if it is yours, remove it (\`rm -rf ${folder}\`) and run again: it is made anew, private; if it is not, ask its owner or an administrator to remove it. The folder is $XDG_RUNTIME_DIR/${PACKAGE_FOLDER}/locks where XDG_RUNTIME_DIR is set, else the cache folder of your home ($XDG_CACHE_HOME or ~/.cache).`,
-  );
+  return diagnosticError({
+    code: LOCAL_CODES.lockFolderRefused,
+    operation: OPERATIONS.open,
+    cause,
+    what: `The folder of this user's account locks, ${folder}, cannot be used: ${why}. Nothing was sent.`,
+    fix: `if it is yours, remove it (\`rm -rf ${folder}\`) and run again: it is made anew, private; if it is not, ask its owner or an administrator to remove it. The folder is $XDG_RUNTIME_DIR/${PACKAGE_FOLDER}/locks where XDG_RUNTIME_DIR is set, else the cache folder of your home ($XDG_CACHE_HOME or ~/.cache).`,
+  });
 }

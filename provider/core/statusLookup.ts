@@ -1,9 +1,11 @@
 // Whether the feature is active in a region, for the status function of every face: the region
 // and role checked first, then one status read with the resource's credentials, endpoint rules,
 // retries and diagnostics. Changes nothing; safe during a preview.
-import { LOCAL_CODES } from "../alibaba/errorCodes";
-import { PoolServiceError, refusedLocally, shownError } from "../alibaba/poolServiceError";
-import { scrubberFor } from "../alibaba/secretScrubber";
+import { LOCAL_CODES } from "../diagnostics/errorCodes";
+import { carriedError, shownError } from "../diagnostics/diagnostic";
+import type { FailedOperation } from "../diagnostics/failedOperations";
+import type { PoolServiceError } from "../diagnostics/poolServiceError";
+import { scrubberFor } from "../diagnostics/secretScrubber";
 import type { ConfigSource } from "../config/keys";
 import { resolveRegion } from "../config/regionId";
 import { assumeRoleProblem, type AssumeRoleSpec } from "../config/roles";
@@ -17,8 +19,8 @@ export interface RegionStatusResult {
 }
 
 /** The error of an argument that cannot be used, named after the function. */
-function badArgument(operation: string, problem: string): PoolServiceError {
-  return refusedLocally(LOCAL_CODES.badSetting, operation, `${operation}: ${problem}`);
+function badArgument(operation: FailedOperation, problem: string): PoolServiceError {
+  return carriedError({ code: LOCAL_CODES.badSetting, operation }, `${operation}: ${problem}`);
 }
 
 /**
@@ -28,7 +30,7 @@ function badArgument(operation: string, problem: string): PoolServiceError {
  */
 export async function lookUpStatus(
   args: { regionId?: unknown; assumeRole?: unknown },
-  options: { config: ConfigSource; env: NodeJS.ProcessEnv; operation: string },
+  options: { config: ConfigSource; env: NodeJS.ProcessEnv; operation: FailedOperation },
 ): Promise<RegionStatusResult> {
   const { config, env, operation } = options;
   const region = resolveRegion({

@@ -1,12 +1,13 @@
 // The errors a call ends with, built from the facts of its failure: the diagnostic text, scrubbed,
 // with the code, the request ID and who failed. No I/O.
-import type { CallFailure } from "../alibaba/classifyError";
-import { diagnose } from "../alibaba/diagnostics";
-import { LOCAL_CODES } from "../alibaba/errorCodes";
-import type { HttpExchange } from "../alibaba/httpExchange";
-import type { Operation } from "../alibaba/operations";
-import { PoolServiceError } from "../alibaba/poolServiceError";
-import type { RetriesFailed } from "../alibaba/retry";
+import type { CallFailure } from "../transport/classifyError";
+import { diagnosis } from "../diagnostics/callDiagnostic";
+import { carriedError, diagnosticError } from "../diagnostics/diagnostic";
+import { LOCAL_CODES } from "../diagnostics/errorCodes";
+import type { HttpExchange } from "../transport/httpExchange";
+import type { Operation } from "../transport/operations";
+import type { PoolServiceError } from "../diagnostics/poolServiceError";
+import type { RetriesFailed } from "../transport/retry";
 import type { SettingTerms } from "../config/settingTerms";
 import { CredentialsError } from "../credentials/credentialsError";
 import { requestIdOf } from "./replies";
@@ -36,9 +37,9 @@ export function failedCall(
     Partial<Pick<RetriesFailed, "stoppedBy" | "budgetLeftMs">>,
   ctx: CallContext,
 ): PoolServiceError {
-  const message = diagnose(failure, { ...ctx, ...retries });
-  return new PoolServiceError(
+  return diagnosticError(
     {
+      ...diagnosis(failure, { ...ctx, ...retries }),
       code: failure.code,
       operation: ctx.operation,
       regionId: ctx.regionId,
@@ -49,7 +50,7 @@ export function failedCall(
       attempts: retries.attempts,
       cause: failure.cause,
     },
-    ctx.scrub(message),
+    ctx.scrub,
   );
 }
 
@@ -77,7 +78,7 @@ export function credentialsFailed(
   scrub: (text: string) => string,
 ): PoolServiceError {
   const { code, origin, requestId } = err.facts;
-  return new PoolServiceError(
+  return carriedError(
     {
       code: code ?? LOCAL_CODES.noCredentials,
       operation,
@@ -85,7 +86,6 @@ export function credentialsFailed(
       requestId,
       kind: "auth",
       origin: origin ?? "local",
-      attempts: 0,
       cause: err,
     },
     scrub(err.message),

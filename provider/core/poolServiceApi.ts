@@ -1,15 +1,15 @@
 // The calls of this package, each through the official client with retries, classification and
 // diagnostics: the VPC operations, and the STS question of which account they act in. What a
 // reply means is decided in replies.ts, and what a failure says in callErrors.ts.
-import type { CallFailure } from "../alibaba/classifyError";
-import { SYSTEM_CLOCK, type Clock } from "../alibaba/clock";
-import type { HttpExchange } from "../alibaba/httpExchange";
-import { OPERATIONS, STS_OPERATIONS, type Operation } from "../alibaba/operations";
-import { retriedCall } from "../alibaba/retriedCall";
-import { DEFAULT_RETRY_POLICY, RetriesFailed, type RetryPolicy } from "../alibaba/retry";
-import { SecretScrubber, secretsOf } from "../alibaba/secretScrubber";
-import { stsClient } from "../alibaba/stsClient";
-import { vpcSdk as vpc } from "../alibaba/vpcSdk";
+import type { CallFailure } from "../transport/classifyError";
+import { SYSTEM_CLOCK, type Clock } from "../transport/clock";
+import type { HttpExchange } from "../transport/httpExchange";
+import { OPERATIONS, STS_OPERATIONS, type Operation } from "../transport/operations";
+import { retriedCall } from "../transport/retriedCall";
+import { DEFAULT_RETRY_POLICY, RetriesFailed, type RetryPolicy } from "../transport/retry";
+import { SecretScrubber, secretsOf } from "../diagnostics/secretScrubber";
+import { stsClient } from "../transport/stsClient";
+import { vpcSdk as vpc } from "../transport/vpcSdk";
 import type { AlicloudConfig } from "../config/alicloudConfig";
 import type { RoleStep } from "../config/roles";
 import type { Settings } from "../config/settings";

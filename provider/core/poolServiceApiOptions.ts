@@ -1,8 +1,8 @@
 // What a PoolServiceApi is built from: the configuration it reads, and what its owner shares with it.
-import type { Clock } from "../alibaba/clock";
-import type { Operation } from "../alibaba/operations";
-import type { RetryNotice, RetryPolicy } from "../alibaba/retry";
-import type { SecretScrubber } from "../alibaba/secretScrubber";
+import type { Clock } from "../transport/clock";
+import type { Operation } from "../transport/operations";
+import type { RetryNotice, RetryPolicy } from "../transport/retry";
+import type { SecretScrubber } from "../diagnostics/secretScrubber";
 import type { ConfigSource } from "../config/keys";
 import type { RoleStep } from "../config/roles";
 import type { CredentialSessions } from "../credentials/sessions";
