@@ -3,7 +3,8 @@
 import { shownError } from "../diagnostics/diagnostic";
 import { LOCAL_OPERATIONS } from "../diagnostics/failedOperations";
 import { PoolServiceError } from "../diagnostics/poolServiceError";
-import { scrubberFor, type SecretScrubber } from "../diagnostics/secretScrubber";
+import { faceContext, type FaceContext } from "../diagnostics/faceContext";
+import { scrubberFor } from "../diagnostics/secretScrubber";
 import { NO_CONFIG } from "../config/keys";
 import { roleAccount } from "../config/roles";
 import { readStatuses, type StatusAccount } from "../core/statusReport";
@@ -26,7 +27,7 @@ interface Output {
   err(text: string): void;
 }
 
-async function status(options: StatusOptions, scrubber: SecretScrubber, io: Output): Promise<number> {
+async function status(options: StatusOptions, context: FaceContext, io: Output): Promise<number> {
   // Loaded here, not at start: `--help` and usage errors need no SDK.
   const { PoolServiceApi } =
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, typed here
@@ -36,7 +37,7 @@ async function status(options: StatusOptions, scrubber: SecretScrubber, io: Outp
       config: COMMAND_CONFIG,
       env: process.env,
       endpointFlag: options.endpointFlag,
-      scrubber,
+      context,
       assumeRole: roleArn === undefined ? undefined : roleStep(roleArn, options.externalId),
     });
   // A named account is labelled with the account STS reports for the role's session, never the
@@ -84,7 +85,9 @@ async function status(options: StatusOptions, scrubber: SecretScrubber, io: Outp
 
 /** Runs the command line; returns the exit status. Nothing it prints holds a secret it knows. */
 export async function main(argv: string[]): Promise<number> {
-  const scrubber = scrubberFor(NO_CONFIG, process.env);
+  // The command's face: its terms, and one scrubber for all it prints. Progress lines of retries are not shown.
+  const context = faceContext(COMMAND_CONFIG.terms, { scrubber: scrubberFor(NO_CONFIG, process.env) });
+  const { scrubber } = context;
   const io: Output = {
     out: (text) => process.stdout.write(scrubber.scrub(text)),
     err: (text) => console.error(scrubber.scrub(text)),
@@ -111,7 +114,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    return await status(options, scrubber, io);
+    return await status(options, context, io);
   } catch (err) {
     io.err(shownError(err, (text) => scrubber.scrub(text), LOCAL_OPERATIONS.statusCommand).message);
     return 1;

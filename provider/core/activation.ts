@@ -148,7 +148,7 @@ export async function activateRegion(
   clientToken: string,
   activation: ActivationOptions,
 ): Promise<ActivationResult> {
-  const options = { ...activation, clock: activation.clock ?? api.clock };
+  const options = { ...activation, clock: activation.clock ?? api.context.clock };
   // The account decides the lock. It is found after the first read, so that a failure of the
   // credentials is always the VPC API's diagnostic; it is asked of STS at most once per provider.
   const active = await api.status(regionId);
@@ -187,7 +187,7 @@ export async function activateRegion(
       options.clock,
     );
   } catch (err) {
-    if (err instanceof LockWaitExceeded) throw accountBusy(regionId, accountId, err, api.terms);
+    if (err instanceof LockWaitExceeded) throw accountBusy(regionId, accountId, err, api.context.terms);
     const enabled = await api.status(regionId).catch(() => false);
     if (enabled) {
       const failedRequestId = err instanceof PoolServiceError ? err.requestId : undefined;
@@ -226,7 +226,7 @@ export async function activateRegion(
       meaning: "activation is taking longer than this package waits; it may still complete.",
       fix:
         "run `pulumi up` again later (a region that became active is adopted, with no second Open), " +
-        `or wait longer with ${api.terms.name(SETTINGS.activationTimeoutSeconds.key)}.`,
+        `or wait longer with ${api.context.terms.name(SETTINGS.activationTimeoutSeconds.key)}.`,
     });
   }
   return { regionId, enabled: true, adopted: false, requestId, accountId };

@@ -8,12 +8,12 @@ import type { HttpExchange } from "../transport/httpExchange";
 import type { Operation } from "../transport/operations";
 import type { PoolServiceError } from "../diagnostics/poolServiceError";
 import type { RetriesFailed } from "../transport/retry";
-import type { SettingTerms } from "../config/settingTerms";
+import type { FaceContext } from "../diagnostics/faceContext";
 import { CredentialsError } from "../credentials/credentialsError";
 import { requestIdOf } from "./replies";
 
 /** Where a call went, and what diagnostics say of it. */
-export interface CallContext {
+export interface CallContext extends Pick<FaceContext, "terms" | "scrubber"> {
   /** The operation. */
   operation: Operation;
   /** The region, when the operation has one. */
@@ -24,10 +24,6 @@ export interface CallContext {
   endpointHost?: string;
   /** The role whose session signed it, when one did. */
   assumedRole?: string;
-  /** How the face whose settings made the call names them. */
-  terms: SettingTerms;
-  /** Removes known secrets from the text. */
-  scrub: (text: string) => string;
 }
 
 /** The error of a call that failed for good, with its diagnostic. */
@@ -50,7 +46,7 @@ export function failedCall(
       attempts: retries.attempts,
       cause: failure.cause,
     },
-    ctx.scrub,
+    (text) => ctx.scrubber.scrub(text),
   );
 }
 

@@ -2,18 +2,17 @@
 // diagnostics: the VPC operations, and the STS question of which account they act in. What a
 // reply means is decided in replies.ts, and what a failure says in callErrors.ts.
 import type { CallFailure } from "../transport/classifyError";
-import { SYSTEM_CLOCK, type Clock } from "../transport/clock";
 import type { HttpExchange } from "../transport/httpExchange";
 import { OPERATIONS, STS_OPERATIONS, type Operation } from "../transport/operations";
 import { retriedCall } from "../transport/retriedCall";
 import { DEFAULT_RETRY_POLICY, RetriesFailed, type RetryPolicy } from "../transport/retry";
-import { SecretScrubber, secretsOf } from "../diagnostics/secretScrubber";
+import { retryProgress, type FaceContext } from "../diagnostics/faceContext";
+import { secretsOf } from "../diagnostics/secretScrubber";
 import { stsClient } from "../transport/stsClient";
 import { vpcSdk as vpc } from "../transport/vpcSdk";
 import type { AlicloudConfig } from "../config/alicloudConfig";
 import type { RoleStep } from "../config/roles";
 import type { Settings } from "../config/settings";
-import type { SettingTerms } from "../config/settingTerms";
 import { CredentialsError } from "../credentials/credentialsError";
 import type { CredentialPlan } from "../credentials/plan";
 import { CredentialSessions, type ResolveOptions } from "../credentials/sessions";
@@ -48,14 +47,10 @@ export class PoolServiceApi {
   readonly credentials: CredentialPlan;
   /** The roles the calls act through. */
   readonly roles: RoleStep[];
-  /** Removes known secrets from every text this object produces. */
-  readonly scrubber: SecretScrubber;
+  /** The face's context: every message of these calls is in its terms, scrubbed by its scrubber. */
+  readonly context: FaceContext;
   private readonly alicloud: AlicloudConfig;
   private readonly policy: RetryPolicy;
-  /** The clock of every wait of these calls (the options', else the system's). */
-  readonly clock: Clock;
-  /** How the configuration's face names its settings, for every message of these calls. */
-  readonly terms: SettingTerms;
   private readonly sessions: CredentialSessions;
   private readonly clients: VpcClients;
 
@@ -72,13 +67,11 @@ export class PoolServiceApi {
       options.endpointFlag === undefined ? undefined : { value: options.endpointFlag, source: "--endpoint" },
       options.assumeRole,
     ));
-    this.policy = { ...DEFAULT_RETRY_POLICY, budgetMs: this.settings.retryTimeoutMs, ...options.retry };
-    this.clock = options.clock ?? SYSTEM_CLOCK;
-    this.terms = options.config.terms;
+    this.context = options.context;
+    this.policy = { ...DEFAULT_RETRY_POLICY, budgetMs: this.settings.retryTimeoutMs, ...this.context.retry };
     this.sessions = options.sessions ?? new CredentialSessions();
     this.clients = options.clients ?? new VpcClients(this.sessions);
-    this.scrubber = options.scrubber ?? new SecretScrubber();
-    this.scrubber.add(...secretsOf(options.config, options.env));
+    this.context.scrubber.add(...secretsOf(options.config, options.env));
   }
 
   /**
@@ -125,7 +118,7 @@ export class PoolServiceApi {
     const { body, exchange } = await this.call(OPERATIONS.describeRegions, undefined, connecting, (c) =>
       c.describeRegions(new vpc.DescribeRegionsRequest({ acceptLanguage })),
     );
-    const reading = regionsIn(body?.regions?.region, (text) => this.scrubber.scrub(text));
+    const reading = regionsIn(body?.regions?.region, (text) => this.context.scrubber.scrub(text));
     return this.believed(reading, OPERATIONS.describeRegions, undefined, exchange, await connecting);
   }
 
@@ -150,7 +143,7 @@ export class PoolServiceApi {
       })
       .catch((err: unknown) => {
         if (!(err instanceof CredentialsError)) throw err;
-        throw credentialsFailed(err, operation, undefined, (text) => this.scrubber.scrub(text));
+        throw credentialsFailed(err, operation, undefined, (text) => this.context.scrubber.scrub(text));
       });
   }
 
@@ -167,11 +160,7 @@ export class PoolServiceApi {
       env: this.options.env,
       stsHost: this.settings.stsHost,
       policy: this.policy,
-      clock: this.clock,
-      learn: (...values) => this.scrubber.add(...values),
-      scrub: (text) => this.scrubber.scrub(text),
-      onRetry: ({ subject, ...notice }) => this.options.onRetry?.({ ...notice, subject }),
-      terms: this.terms,
+      context: this.context,
     };
   }
 
@@ -181,7 +170,7 @@ export class PoolServiceApi {
   }
 
   /** What diagnostics say of a call through a connection. */
-  private context(
+  private callContext(
     operation: Operation,
     regionId: string | undefined,
     connection?: Omit<Connection<unknown>, "client">,
@@ -192,8 +181,8 @@ export class PoolServiceApi {
       credentialSource: connection?.source ?? this.credentials.source,
       endpointHost: connection?.endpointHost,
       assumedRole: connection?.assumedRole,
-      terms: this.terms,
-      scrub: (text) => this.scrubber.scrub(text),
+      terms: this.context.terms,
+      scrubber: this.context.scrubber,
     };
   }
 
@@ -206,7 +195,7 @@ export class PoolServiceApi {
     connection: Omit<Connection<unknown>, "client">,
   ): T {
     if (reading.problem !== undefined) {
-      throw unexpectedReply(exchange, reading.problem, this.context(operation, regionId, connection));
+      throw unexpectedReply(exchange, reading.problem, this.callContext(operation, regionId, connection));
     }
     return reading.value;
   }
@@ -222,7 +211,7 @@ export class PoolServiceApi {
     send: (client: C) => Promise<{ body?: B }>,
     { settle, budgetMs = Infinity }: { settle?: OpenSettlement; budgetMs?: number } = {},
   ): Promise<{ body?: B; exchange: HttpExchange }> {
-    const scrub = (text: string) => this.scrubber.scrub(text);
+    const scrub = (text: string) => this.context.scrubber.scrub(text);
     let connection: Connection<C>;
     try {
       connection = await connecting;
@@ -233,8 +222,8 @@ export class PoolServiceApi {
     try {
       const policy = { ...this.policy, budgetMs: Math.min(budgetMs, this.policy.budgetMs) };
       return await retriedCall(() => send(connection.client), policy, {
-        clock: this.clock,
-        onRetry: (notice) => this.options.onRetry?.({ ...notice, operation, subject: regionId }),
+        clock: this.context.clock,
+        onRetry: (notice) => retryProgress(this.context, { ...notice, operation, subject: regionId }),
         settle,
       });
     } catch (err) {
@@ -243,7 +232,7 @@ export class PoolServiceApi {
       if (err.failure.cause instanceof CredentialsError) {
         throw credentialsFailed(err.failure.cause, operation, regionId, scrub);
       }
-      throw failedCall(err.failure, err, this.context(operation, regionId, connection));
+      throw failedCall(err.failure, err, this.callContext(operation, regionId, connection));
     }
   }
 }

@@ -1,8 +1,6 @@
-// What a PoolServiceApi is built from: the configuration it reads, and what its owner shares with it.
-import type { Clock } from "../transport/clock";
-import type { Operation } from "../transport/operations";
-import type { RetryNotice, RetryPolicy } from "../transport/retry";
-import type { SecretScrubber } from "../diagnostics/secretScrubber";
+// What a PoolServiceApi is built from: the configuration it reads, the context of its face, and what
+// its owner shares with it.
+import type { FaceContext } from "../diagnostics/faceContext";
 import type { ConfigSource } from "../config/keys";
 import type { RoleStep } from "../config/roles";
 import type { CredentialSessions } from "../credentials/sessions";
@@ -10,16 +8,12 @@ import type { VpcClients } from "./vpcClients";
 
 /** What the API layer is built from. */
 export interface PoolServiceApiOptions {
-  /** Stack configuration (empty outside a stack). */
+  /** Stack configuration (empty outside a stack), in the terms of {@link context}. */
   config: ConfigSource;
   /** Environment variables. */
   env: NodeJS.ProcessEnv;
-  /** Overrides of the retry policy's tuning. */
-  retry?: Partial<RetryPolicy>;
-  /** The clock every wait of the calls keeps (default: the system's; tests make waits instant). */
-  clock?: Clock;
-  /** Called before each retry, for progress output: `subject` is the region or the role. */
-  onRetry?: (notice: RetryNotice & { operation: Operation; subject?: string }) => void;
+  /** The face's context: terms, scrubber, progress, clock and retry tuning. */
+  context: FaceContext;
   /** The command's `--endpoint`, as given; wins over config and environment. */
   endpointFlag?: string;
   /** The credential sessions to reuse (a provider object's); new ones when absent. */
@@ -28,6 +22,4 @@ export interface PoolServiceApiOptions {
   clients?: VpcClients;
   /** A role the calls act through after the stack's own (a resource's `assumeRole`, `--assume-role`). */
   assumeRole?: RoleStep;
-  /** The scrubber every diagnostic passes through (its owner's); a new one when absent. */
-  scrubber?: SecretScrubber;
 }

@@ -5,7 +5,8 @@ import { LOCAL_CODES } from "../diagnostics/errorCodes";
 import { carriedError, shownError } from "../diagnostics/diagnostic";
 import type { FailedOperation } from "../diagnostics/failedOperations";
 import type { PoolServiceError } from "../diagnostics/poolServiceError";
-import { scrubberFor } from "../diagnostics/secretScrubber";
+import type { FaceContext } from "../diagnostics/faceContext";
+import { secretsOf } from "../diagnostics/secretScrubber";
 import type { ConfigSource } from "../config/keys";
 import { resolveRegion } from "../config/regionId";
 import { assumeRoleProblem, type AssumeRoleSpec } from "../config/roles";
@@ -30,9 +31,10 @@ function badArgument(operation: FailedOperation, problem: string): PoolServiceEr
  */
 export async function lookUpStatus(
   args: { regionId?: unknown; assumeRole?: unknown },
-  options: { config: ConfigSource; env: NodeJS.ProcessEnv; operation: FailedOperation },
+  options: { config: ConfigSource; env: NodeJS.ProcessEnv; operation: FailedOperation; context: FaceContext },
 ): Promise<RegionStatusResult> {
-  const { config, env, operation } = options;
+  const { config, env, operation, context } = options;
+  context.scrubber.add(...secretsOf(config, env));
   const region = resolveRegion({
     explicit: args.regionId,
     subject: "regionId",
@@ -49,16 +51,15 @@ export async function lookUpStatus(
   const { PoolServiceApi } =
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, typed here
     require("./poolServiceApi") as typeof import("./poolServiceApi");
-  const scrubber = scrubberFor(config, env);
   try {
     const enabled = await new PoolServiceApi({
       config,
       env,
-      scrubber,
+      context,
       assumeRole: assumeRole && { value: assumeRole, source: `the ${operation} assumeRole` },
     }).status(region.regionId);
     return { regionId: region.regionId, enabled };
   } catch (err) {
-    throw shownError(err, (text) => scrubber.scrub(text), operation);
+    throw shownError(err, (text) => context.scrubber.scrub(text), operation);
   }
 }

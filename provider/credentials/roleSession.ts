@@ -12,7 +12,6 @@ import {
   type OidcRoleSpec,
   type RoleStep,
 } from "../config/roles";
-import type { SettingTerms } from "../config/settingTerms";
 import { assertHeaderSafe } from "./values";
 import { sessionFrom, type IssuedSession, type StsSessionBody } from "./sessionReply";
 import type { CallFailure } from "../transport/classifyError";
@@ -23,25 +22,18 @@ import type { RoleContext } from "../diagnostics/stsAdvice";
 import type { HttpExchange } from "../transport/httpExchange";
 import { STS_OPERATIONS, type Operation } from "../transport/operations";
 import { retriedCall } from "../transport/retriedCall";
-import { RetriesFailed, type RetryNotice, type RetryPolicy } from "../transport/retry";
+import { RetriesFailed, type RetryPolicy } from "../transport/retry";
+import { retryProgress, type FaceContext } from "../diagnostics/faceContext";
 import { stsClient, stsSdk } from "../transport/stsClient";
 
-/** How STS is reached, and where what it says goes. */
+/** How STS is reached, and the face's context its calls keep. */
 export interface StsAccess {
   /** The STS host (`host[:port]`, HTTPS); undefined means sts.aliyuncs.com. */
   stsHost?: string;
   /** How STS calls are retried. */
   policy: RetryPolicy;
-  /** The clock the STS calls and the sessions' expiry keep. */
-  clock: Clock;
-  /** Teaches the scrubber secret values, the moment they are obtained. */
-  learn: (...values: string[]) => void;
-  /** Filters any text that is shown. */
-  scrub: (text: string) => string;
-  /** Called before each retry, for progress output. */
-  onRetry?: (notice: RetryNotice & { operation: Operation; subject: string }) => void;
-  /** How the face whose settings chose the role names them, for diagnostics. */
-  terms: SettingTerms;
+  /** The face's context: the scrubber learns each secret the moment it is obtained; its clock times the sessions. */
+  context: FaceContext;
 }
 
 /** Where a session comes from: a role assumed with other credentials, or a role assumed with an OIDC token. */
@@ -88,7 +80,7 @@ export class RoleSession implements CredentialsProvider {
 
   /** The clock the STS calls keep, so sessions expire by the same time. */
   private get clock(): Clock {
-    return this.sts.clock;
+    return this.sts.context.clock;
   }
 
   /** The session's credentials, issued or renewed first when due. */
@@ -139,7 +131,7 @@ export class RoleSession implements CredentialsProvider {
       if (issue.kind === "oidc") {
         const spec = issue.role.value;
         const token = issue.token();
-        sts.learn(token);
+        sts.context.scrubber.add(token);
         const request = new sdk.AssumeRoleWithOIDCRequest({
           roleArn: spec.roleArn,
           OIDCProviderArn: spec.oidcProviderArn,
@@ -149,8 +141,8 @@ export class RoleSession implements CredentialsProvider {
           durationSeconds: spec.sessionExpiration,
         });
         reply = await retriedCall(() => client.assumeRoleWithOIDC(request), sts.policy, {
-          clock: sts.clock,
-          onRetry: (notice) => sts.onRetry?.({ ...notice, operation, subject: spec.roleArn }),
+          clock: sts.context.clock,
+          onRetry: (notice) => retryProgress(sts.context, { ...notice, operation, subject: spec.roleArn }),
         });
       } else {
         const spec = issue.role.value;
@@ -162,8 +154,8 @@ export class RoleSession implements CredentialsProvider {
           durationSeconds: spec.sessionExpiration,
         });
         reply = await retriedCall(() => client.assumeRole(request), sts.policy, {
-          clock: sts.clock,
-          onRetry: (notice) => sts.onRetry?.({ ...notice, operation, subject: spec.roleArn }),
+          clock: sts.context.clock,
+          onRetry: (notice) => retryProgress(sts.context, { ...notice, operation, subject: spec.roleArn }),
         });
       }
     } catch (err) {
@@ -186,9 +178,9 @@ export class RoleSession implements CredentialsProvider {
       budgetLeftMs: err.budgetLeftMs,
       endpointHost,
       role: this.roleContext(),
-      terms: this.sts.terms,
+      terms: this.sts.context.terms,
     });
-    return new CredentialsError(this.sts.scrub(message), {
+    return new CredentialsError(this.sts.context.scrubber.scrub(message), {
       code: failure.code,
       origin: failure.origin,
       requestId: failure.requestId,
@@ -203,7 +195,7 @@ export class RoleSession implements CredentialsProvider {
     endpointHost: string,
   ): void {
     const c = body?.credentials;
-    this.sts.learn(...[c?.accessKeySecret, c?.securityToken].filter((v): v is string => !!v));
+    this.sts.context.scrubber.add(...[c?.accessKeySecret, c?.securityToken].filter((v): v is string => !!v));
     const role = this.roleContext();
     const reading = sessionFrom(body, role, this.clock.now(), this.issued?.account);
     if (reading.problem) {
@@ -226,10 +218,10 @@ export class RoleSession implements CredentialsProvider {
         elapsedMs: 0,
         endpointHost,
         role,
-        terms: this.sts.terms,
+        terms: this.sts.context.terms,
         meaning,
       };
-      throw new CredentialsError(this.sts.scrub(diagnose(failure, ctx)), {
+      throw new CredentialsError(this.sts.context.scrubber.scrub(diagnose(failure, ctx)), {
         code,
         origin: "transport",
         requestId,

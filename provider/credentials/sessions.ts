@@ -95,12 +95,12 @@ export class CredentialSessions {
         return assume(previous, roles[roles.length - 1], options);
       }
       if (plan.kind === "none") {
-        throw new CredentialsError(noCredentialsMessage(options.terms), {
+        throw new CredentialsError(noCredentialsMessage(options.context.terms), {
           code: LOCAL_CODES.noCredentials,
           origin: "local",
         });
       }
-      const chain = expandPlan(plan, options.env, options.terms);
+      const chain = expandPlan(plan, options.env, options.context.terms);
       let resolved = await first(chain.base, options);
       for (const role of chain.roles) resolved = await assume(resolved, role, options);
       return resolved;
@@ -145,7 +145,9 @@ export class CredentialSessions {
 /** The first credentials of a chain, asked for once so that a source that cannot answer fails here, naming it. */
 async function first(base: BaseCredential, options: ResolveOptions): Promise<ResolvedCredential> {
   if (base.kind === "static") {
-    options.learn(...[base.accessKeySecret, base.securityToken].filter((v): v is string => !!v));
+    options.context.scrubber.add(
+      ...[base.accessKeySecret, base.securityToken].filter((v): v is string => !!v),
+    );
     const provider = base.securityToken
       ? StaticSTSCredentialsProvider.builder()
           .withAccessKeyId(base.accessKeyId)
@@ -179,7 +181,7 @@ async function first(base: BaseCredential, options: ResolveOptions): Promise<Res
       { code: LOCAL_CODES.noCredentials, origin: "local", cause: err },
     );
   }
-  const provider = guarded(inner, base, options.learn);
+  const provider = guarded(inner, base, (...values) => options.context.scrubber.add(...values));
   await provider.getCredentials();
   return { credential: new Credential(null, provider), source: base.source };
 }

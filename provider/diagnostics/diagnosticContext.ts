@@ -2,12 +2,13 @@
 // API and the settings that choose its endpoint, the attempts made, where the credentials came from.
 import { CHAIN_ENV, SETTINGS } from "../config/keys";
 import type { SettingTerms } from "../config/settingTerms";
+import type { FaceContext } from "./faceContext";
 import { isStsOperation } from "../transport/operations";
 import type { RetryStop } from "../transport/retry";
 import { stsEndpointSettings, type RoleContext } from "./stsAdvice";
 
 /** Where a failure happened, for the diagnostic text. */
-export interface DiagnosticContext {
+export interface DiagnosticContext extends Pick<FaceContext, "terms"> {
   /** The API operation. */
   operation: string;
   /** The region, when the operation has one. */
@@ -28,8 +29,6 @@ export interface DiagnosticContext {
   role?: RoleContext;
   /** The role whose session signed the call, when its credentials are one. */
   assumedRole?: string;
-  /** How the face whose settings made the call names them: the advice names settings so. */
-  terms: SettingTerms;
   /** What the failure means, when the caller knows better than the code. */
   meaning?: string;
 }

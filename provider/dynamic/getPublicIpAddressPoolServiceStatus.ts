@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { configSource } from "../config/keys";
 import type { AssumeRoleSpec } from "../config/roles";
+import { faceContext } from "../diagnostics/faceContext";
 import { LOCAL_OPERATIONS } from "../diagnostics/failedOperations";
+import { STACK_TERMS } from "../config/settingTerms";
 import { lookUpStatus, type RegionStatusResult } from "../core/statusLookup";
 
 /** Arguments of {@link getPublicIpAddressPoolServiceStatus}. */
@@ -32,7 +34,12 @@ export async function getPublicIpAddressPoolServiceStatus(
 ): Promise<GetPublicIpAddressPoolServiceStatusResult> {
   // The program's stack configuration, read raw (secrets included) and only when a call is made.
   const config = configSource({ get: (key) => pulumi.runtime.getConfig(key) });
-  return lookUpStatus(args, { config, env: process.env, operation: LOCAL_OPERATIONS.statusFunction });
+  return lookUpStatus(args, {
+    config,
+    env: process.env,
+    operation: LOCAL_OPERATIONS.statusFunction,
+    context: faceContext(STACK_TERMS),
+  });
 }
 
 /** {@link getPublicIpAddressPoolServiceStatus} in Pulumi's Output style: takes Inputs, returns an Output. */

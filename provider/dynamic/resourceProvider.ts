@@ -4,15 +4,21 @@
 // object at `configure`, with the stack's configuration.
 import type * as pulumi from "@pulumi/pulumi";
 import { STACK_TERMS } from "../config/settingTerms";
-import { regionLifecycle, type LifecycleOptions } from "../pulumi/regionLifecycle";
+import type { RetryPolicy } from "../transport/retry";
+import { faceContext } from "../diagnostics/faceContext";
+import { regionLifecycle } from "../pulumi/regionLifecycle";
 import type { RegionInputs, RegionOutputs } from "../pulumi/regionRules";
 
 /** What a provider object is built from. */
-export interface ProviderOptions extends Omit<LifecycleOptions, "terms"> {
+export interface ProviderOptions {
   /** The stack's configuration, as `configure` receives it (`pulumi.dynamic.Config` fits). */
   config: { get(key: string): unknown };
+  /** Environment variables, read when a call is made. */
+  env: NodeJS.ProcessEnv;
   /** Writes a line the engine shows the user (progress, and what delete leaves behind). */
   log: (line: string) => void;
+  /** Overrides of the retry policy's tuning (tests make waits instant). */
+  retry?: Partial<RetryPolicy>;
 }
 
 /** The methods of the dynamic provider, as the serialized provider calls them. */
@@ -28,7 +34,8 @@ export type PoolServiceProvider = Required<
  * region lifecycle, called the way the dynamic provider host calls it.
  */
 export function createProvider(options: ProviderOptions): PoolServiceProvider {
-  const lifecycle = regionLifecycle({ ...options, terms: STACK_TERMS });
+  const { config, env, log, retry } = options;
+  const lifecycle = regionLifecycle({ config, env, context: faceContext(STACK_TERMS, { log, retry }) });
   return {
     check: (olds, news) => lifecycle.check(olds, news as unknown as Record<string, unknown>),
     diff: (_id, olds, news) => lifecycle.diff(olds, news),

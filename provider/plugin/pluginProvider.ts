@@ -5,6 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type * as provider from "@pulumi/pulumi/provider";
 import { LOCAL_CODES } from "../diagnostics/errorCodes";
 import { diagnosticError } from "../diagnostics/diagnostic";
+import { faceContext, type FaceContext } from "../diagnostics/faceContext";
 import { LOCAL_OPERATIONS } from "../diagnostics/failedOperations";
 import { PoolServiceError } from "../diagnostics/poolServiceError";
 import { configSource, type ConfigSource } from "../config/keys";
@@ -78,7 +79,8 @@ function assertResource(urn: string): void {
 
 /** The provider of the plugin, for one provider instance (one process, one configuration). */
 export class PoolServicePlugin implements provider.Provider {
-  private lifecycle?: RegionLifecycle;
+  /** What this provider instance serves with, made at the first call after a Configure. */
+  private served?: { config: ConfigSource; context: FaceContext; lifecycle: RegionLifecycle };
   /** The provider instance's inputs from the engine's Configure. */
   private inputs?: Record<string, unknown>;
   /** Why the provider instance's inputs could not be read, if they could not. */
@@ -106,7 +108,7 @@ export class PoolServicePlugin implements provider.Provider {
     if (this.unconfigured) return;
     this.inputs = plain(inputs) as Record<string, unknown>;
     this.explicitProvider = explicitProvider;
-    this.lifecycle = undefined;
+    this.served = undefined;
   }
 
   /**
@@ -116,7 +118,7 @@ export class PoolServicePlugin implements provider.Provider {
   configureFailed(cause: Error): void {
     this.unconfigured = cause;
     this.inputs = undefined;
-    this.lifecycle = undefined;
+    this.served = undefined;
   }
 
   /** The provider instance's configuration, in its terms; throws when it is unknown. */
@@ -133,18 +135,17 @@ export class PoolServicePlugin implements provider.Provider {
     return configSource(pluginConfig(this.inputs), pluginTerms(this.explicitProvider));
   }
 
-  /** The region lifecycle, built on first use with the provider instance's configuration. */
-  private regions(): RegionLifecycle {
-    if (!this.lifecycle) {
+  /**
+   * The plugin's face, made once per configuration: the configuration in its terms, the context
+   * every call keeps, and the region lifecycle over them.
+   */
+  private face(): { config: ConfigSource; context: FaceContext; lifecycle: RegionLifecycle } {
+    if (!this.served) {
       const config = this.config();
-      this.lifecycle = regionLifecycle({
-        config,
-        terms: config.terms,
-        env: this.env,
-        log: (line) => this.log(line),
-      });
+      const context = faceContext(config.terms, { log: (line) => this.log(line) });
+      this.served = { config, context, lifecycle: regionLifecycle({ config, env: this.env, context }) };
     }
-    return this.lifecycle;
+    return this.served;
   }
 
   /** Lines of a call on the resource of `urn`, shown against it. */
@@ -161,7 +162,7 @@ export class PoolServicePlugin implements provider.Provider {
   async check(urn: string, olds: unknown, news: unknown): Promise<provider.CheckResult> {
     assertResource(urn);
     const result = await onTheWire(
-      this.regions().check(plain(olds) as Partial<RegionInputs>, withSchemaFields(plain(news))),
+      this.face().lifecycle.check(plain(olds) as Partial<RegionInputs>, withSchemaFields(plain(news))),
     );
     return { inputs: result.inputs, failures: result.failures };
   }
@@ -169,13 +170,13 @@ export class PoolServicePlugin implements provider.Provider {
   /** What a change does: a new region or account replaces; other role settings update in place. */
   async diff(_id: string, urn: string, olds: unknown, news: unknown): Promise<provider.DiffResult> {
     assertResource(urn);
-    return onTheWire(this.regions().diff(plain(olds) as RegionOutputs, plain(news) as RegionInputs));
+    return onTheWire(this.face().lifecycle.diff(plain(olds) as RegionOutputs, plain(news) as RegionInputs));
   }
 
   /** Activates the region, or adopts it; progress goes against the resource. */
   async create(urn: string, inputs: unknown): Promise<provider.CreateResult> {
     assertResource(urn);
-    return onTheWire(this.regions().create(plain(inputs) as RegionInputs, this.logTo(urn)));
+    return onTheWire(this.face().lifecycle.create(plain(inputs) as RegionInputs, this.logTo(urn)));
   }
 
   /**
@@ -187,20 +188,20 @@ export class PoolServicePlugin implements provider.Provider {
     assertResource(urn);
     const recorded = plain(props) as RegionOutputs | undefined;
     const state = recorded?.regionId === undefined ? undefined : recorded;
-    const read = this.regions().read(id, state, this.logTo(urn));
+    const read = this.face().lifecycle.read(id, state, this.logTo(urn));
     return onTheWire(read.then((result) => ({ ...result, props: result.props && outputsOf(result.props) })));
   }
 
   /** Records new session settings of the same role: nothing is sent. */
   async update(_id: string, urn: string, olds: unknown, news: unknown): Promise<provider.UpdateResult> {
     assertResource(urn);
-    return onTheWire(this.regions().update(plain(olds) as RegionOutputs, plain(news) as RegionInputs));
+    return onTheWire(this.face().lifecycle.update(plain(olds) as RegionOutputs, plain(news) as RegionInputs));
   }
 
   /** Removes the resource from the stack only, saying that the feature stays enabled. */
   async delete(_id: string, urn: string, props: unknown): Promise<void> {
     assertResource(urn);
-    await this.regions().delete(plain(props) as RegionOutputs, this.logTo(urn));
+    await this.face().lifecycle.delete(plain(props) as RegionOutputs, this.logTo(urn));
   }
 
   /** Serves the component: one resource of this plugin per region. */
@@ -227,11 +228,7 @@ export class PoolServicePlugin implements provider.Provider {
     if (token !== STATUS_TOKEN) throw unknownToken(LOCAL_OPERATIONS.function, token, STATUS_TOKEN);
     const args = withSchemaFields(plain(inputs)) as { regionId?: unknown; assumeRole?: unknown };
     const outputs = await onTheWire(
-      lookUpStatus(args, {
-        config: this.config(),
-        env: this.env,
-        operation: LOCAL_OPERATIONS.statusFunction,
-      }),
+      lookUpStatus(args, { ...this.face(), env: this.env, operation: LOCAL_OPERATIONS.statusFunction }),
     );
     return { outputs };
   }

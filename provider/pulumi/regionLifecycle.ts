@@ -5,8 +5,8 @@ import { randomUUID } from "node:crypto";
 import { carriedError, diagnosticError, shownError } from "../diagnostics/diagnostic";
 import type { LifecycleStep } from "../diagnostics/failedOperations";
 import type { PoolServiceError } from "../diagnostics/poolServiceError";
-import type { RetryPolicy } from "../transport/retry";
-import { scrubberFor } from "../diagnostics/secretScrubber";
+import { withProgress, type FaceContext } from "../diagnostics/faceContext";
+import { secretsOf } from "../diagnostics/secretScrubber";
 import { configSource, SETTINGS } from "../config/keys";
 import { resolveRegion, regionIdProblem } from "../config/regionId";
 import { assumeRoleProblem, type AssumeRoleSpec } from "../config/roles";
@@ -33,16 +33,12 @@ import { VpcClients } from "../core/vpcClients";
 
 /** What a lifecycle is built from. */
 export interface LifecycleOptions {
-  /** The face's configuration, by full key (`alicloud:region`); any value is taken as text. */
+  /** The face's configuration, by full key (`alicloud:region`), read in the context's terms; any value is taken as text. */
   config: { get(key: string): unknown };
-  /** How the face names its settings: every message that names one is built in these terms. */
-  terms: SettingTerms;
   /** Environment variables, read when a call is made. */
   env: NodeJS.ProcessEnv;
-  /** Writes a line the engine shows the user (progress, and what delete leaves behind). */
-  log: (line: string) => void;
-  /** Overrides of the retry policy (tests make waits instant). */
-  retry?: Partial<RetryPolicy>;
+  /** The face's context: its progress output shows what delete leaves behind; its scrubber learns the configuration's secrets. */
+  context: FaceContext;
 }
 
 /** What a face chooses for one call. */
@@ -125,29 +121,22 @@ function accountMoved(
  * whenever a call is made.
  */
 export function regionLifecycle(options: LifecycleOptions): RegionLifecycle {
-  const config = configSource(options.config, options.terms);
-  const { env } = options;
-  const scrubber = scrubberFor(config, env);
-  const log = (line: string) => options.log(scrubber.scrub(line));
+  const { env, context } = options;
+  const config = configSource(options.config, context.terms);
+  const scrubber = context.scrubber;
+  scrubber.add(...secretsOf(config, env));
   const sessions = new CredentialSessions();
   const clients = new VpcClients(sessions);
   const locks = new OpenLocks();
-  const api = (assumeRole?: AssumeRoleSpec, progress: (line: string) => void = log) =>
+  // A call's progress goes where the face chose for it (against its resource), else to the face's.
+  const api = (assumeRole?: AssumeRoleSpec, call?: CallOptions) =>
     new PoolServiceApi({
       config,
       env,
       sessions,
       clients,
       assumeRole: assumeRole && { value: assumeRole, source: "the resource's assumeRole" },
-      scrubber,
-      retry: options.retry,
-      onRetry: ({ failure, attempt, delayMs, operation, subject }) => {
-        if (delayMs < 1000) return;
-        const about = subject === undefined ? "" : `${subject}: `;
-        progress(
-          `${about}${operation} got ${failure.code} (attempt ${attempt}); retrying in ${(delayMs / 1000).toFixed(1)}s`,
-        );
-      },
+      context: call?.log ? withProgress(context, call.log) : context,
     });
   /** A result as the user may see it: an error scrubbed of secrets, named after its operation. */
   const shown = <T>(operation: LifecycleStep, result: () => Promise<T>): Promise<T> =>
@@ -188,23 +177,21 @@ export function regionLifecycle(options: LifecycleOptions): RegionLifecycle {
     diff: (olds, news) => shown("diff", () => regionDiff(olds, news, () => api().accountId())),
     create: (inputs, call) =>
       shown("create", async () => {
-        const progress = call?.log ? (line: string) => call.log!(scrubber.scrub(line)) : log;
-        const client = api(inputs.assumeRole, progress);
+        const client = api(inputs.assumeRole, call);
         const result = await activateRegion(client, inputs.regionId, inputs.clientToken, {
           activationTimeoutMs: client.settings.activationTimeoutMs,
           locks,
-          progress,
+          progress: client.context.progress,
         });
         return { id: inputs.regionId, outs: regionOutputs(result, inputs.assumeRole) };
       }),
     read: (id, props, call) =>
       shown("read", async () => {
-        const progress = call?.log ? (line: string) => call.log!(scrubber.scrub(line)) : log;
         if (props?.regionId === undefined) {
           // Nothing recorded: an import or a get of the region of `id`.
           const problem = regionIdProblem(id, "the ID to import (a region ID)");
           if (problem) throw carriedError({ code: LOCAL_CODES.badSetting, operation: "read" }, problem);
-          const client = api(undefined, progress);
+          const client = api(undefined, call);
           const accountId = await client.accountId();
           if (!(await client.status(id))) throw notActive(id, accountId);
           return {
@@ -225,11 +212,11 @@ export function regionLifecycle(options: LifecycleOptions): RegionLifecycle {
               "the state was changed outside Pulumi. Remove the resource from the state " +
               "(`pulumi state delete <URN>`), then import its region again (`pulumi import`); nothing was sent.",
           });
-        const client = api(props.assumeRole, progress);
+        const client = api(props.assumeRole, call);
         if (props.accountId !== undefined) {
           const now = await client.accountId();
           if (now !== props.accountId)
-            throw accountMoved(regionId, props.accountId, now, client.credentialSource(), client.terms);
+            throw accountMoved(regionId, props.accountId, now, client.credentialSource(), context.terms);
         }
         if (!(await client.status(regionId))) return { id: "" };
         return { id, props: { ...props, regionId, enabled: true } };
@@ -237,7 +224,7 @@ export function regionLifecycle(options: LifecycleOptions): RegionLifecycle {
     update: (olds, news) => shown("update", async () => ({ outs: updatedOutputs(olds, news) })),
     delete: (props, call) =>
       shown("delete", async () => {
-        (call?.log ?? log)(
+        (call?.log ?? context.progress)(
           `${props.regionId}: the Public IP Address Pool feature stays enabled in ${props.regionId}; ` +
             "Alibaba Cloud has no API to turn it off, so it is only removed from the stack.",
         );

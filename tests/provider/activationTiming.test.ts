@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { lock } from "proper-lockfile";
 import type { Clock } from "../../provider/transport/clock";
 import { configSource } from "../../provider/config/keys";
+import { STACK_TERMS } from "../../provider/config/settingTerms";
+import { faceContext } from "../../provider/diagnostics/faceContext";
 import { activateRegion } from "../../provider/core/activation";
 import { lockFolder } from "../../provider/core/lockFolder";
 import { OpenLocks } from "../../provider/core/openLock";
@@ -24,7 +26,7 @@ describe("the activation wait", () => {
     return new PoolServiceApi({
       config: configSource({ get: (k) => config[k] }),
       env: emulator.endpointEnv,
-      clock,
+      context: faceContext(STACK_TERMS, { clock }),
     });
   }
 
