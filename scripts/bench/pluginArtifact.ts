@@ -5,8 +5,8 @@ import { readdirSync, readFileSync, statSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { PLUGIN_EXECUTABLE } from "../provider/plugin/registries";
-import { REPO_ROOT } from "./harness/engine";
+import { PLUGIN_EXECUTABLE } from "../../provider/plugin/registries";
+import { REPO_ROOT } from "../harness/engine";
 
 /** The linux-amd64 archive of this checkout, and where it is unpacked. */
 export interface PluginArtifact {

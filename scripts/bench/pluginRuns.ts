@@ -9,17 +9,17 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import type { Emulator } from "../emulator";
-import { pulumiEngine } from "./harness/engine";
-import { installPlugin, pluginArtifact, sampleRss } from "./benchPluginArtifact";
+import type { Emulator } from "../../emulator";
+import { pulumiEngine } from "../harness/engine";
+import { installPlugin, pluginArtifact, sampleRss } from "./pluginArtifact";
 import * as grpc from "@grpc/grpc-js";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import { ConfigureRequest, ReadRequest } from "@pulumi/pulumi/proto/provider_pb";
-import { stateFile } from "./stateFile";
+import { stateFile } from "../stateFile";
 import * as pulumi from "@pulumi/pulumi";
 import { performance } from "node:perf_hooks";
-import { createTestStack } from "./harness/stack";
+import { createTestStack } from "../harness/stack";
 
 /**
  * `pulumi up` of a YAML program declaring one plugin resource per region, with credentials and
@@ -201,7 +201,7 @@ export async function pluginOrgScaleSdkRun(
   const artifact = await pluginArtifact();
   // The generated SDK's source, transpiled by ts-node; typed here, as it is not part of this project's build.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only by this run
-  const sdk = require("../sdk/nodejs") as {
+  const sdk = require("../../sdk/nodejs") as {
     PublicIpAddressPoolService: new (
       name: string,
       args: { regionId: string; assumeRole: { roleArn: string } },
