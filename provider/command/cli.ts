@@ -5,7 +5,7 @@ import { LOCAL_OPERATIONS } from "../diagnostics/failedOperations";
 import { PoolServiceError } from "../diagnostics/poolServiceError";
 import { faceContext, type FaceContext } from "../diagnostics/faceContext";
 import { scrubberFor } from "../diagnostics/secretScrubber";
-import { NO_CONFIG } from "../config/keys";
+import { NO_CONFIG } from "../config/configSource";
 import { roleAccount } from "../config/roles";
 import { readStatuses, type StatusAccount } from "../core/statusReport";
 import {

@@ -1,7 +1,8 @@
 // The arguments of `alicloud-ip-pool-service status`: parsed, and checked before anything is sent,
 // by the same rules as the stack's settings (a bad one is a usage error, exit status 2).
 import { parseArgs } from "node:util";
-import { CREDENTIAL_ENV, NO_CONFIG, SETTINGS, SettingsError, type ConfigSource } from "../config/keys";
+import { CREDENTIAL_ENV, SETTINGS } from "../config/keys";
+import { NO_CONFIG, SettingsError, type ConfigSource } from "../config/configSource";
 import { regionIdProblem, resolveRegion } from "../config/regionId";
 import { externalIdProblem, roleArnProblem, type RoleStep } from "../config/roles";
 import { readSettings } from "../config/settings";

@@ -4,16 +4,8 @@
 // package cannot honour it. Nothing here is sent anywhere.
 import { unquotedJsonError } from "./jsonError";
 import { asStep } from "./settingTerms";
-import {
-  CHAIN_ENV,
-  fromEnv,
-  REFUSED_KEYS,
-  SETTINGS,
-  SettingsError,
-  settingValue,
-  type ConfigSource,
-  type Sourced,
-} from "./keys";
+import { CHAIN_ENV, REFUSED_KEYS, SETTINGS } from "./keys";
+import { fromEnv, SettingsError, settingValue, type ConfigSource, type Sourced } from "./configSource";
 import {
   accountIdProblem,
   assumeRoleProblem,

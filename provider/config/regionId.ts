@@ -1,4 +1,5 @@
-import { type ConfigSource, SETTINGS } from "./keys";
+import { SETTINGS } from "./keys";
+import { type ConfigSource } from "./configSource";
 import { asStep } from "./settingTerms";
 
 /** Longest region ID accepted, in characters (real IDs are under 30). */

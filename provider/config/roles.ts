@@ -1,7 +1,7 @@
 // What a RAM role setting is, and the rules its values follow: an account ID is 16 digits, a role
 // ARN names one, and a role's session fields are what STS accepts. Used by every setting that
 // names a role, and by the checks of what STS reports.
-import type { Sourced } from "./keys";
+import type { Sourced } from "./configSource";
 
 /**
  * A RAM role to assume, as `alicloud:assumeRole` and a resource's `assumeRole` give it (each

@@ -2,14 +2,8 @@
 // config, then the environment, each time a call is made.
 import type { AlicloudConfig } from "./alicloudConfig";
 import { parseEndpoint, type EndpointOverride } from "./endpoint";
-import {
-  secondsDefault,
-  SETTINGS,
-  SettingsError,
-  type ConfigSource,
-  type SettingKey,
-  type Sourced,
-} from "./keys";
+import { secondsDefault, SETTINGS, type SettingKey } from "./keys";
+import { SettingsError, type ConfigSource, type Sourced } from "./configSource";
 import { sentenceStart } from "./settingTerms";
 
 /** Provider settings other than credentials, read at call time. */

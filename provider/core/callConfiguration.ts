@@ -1,5 +1,5 @@
 import { readAlicloudConfig, type AlicloudConfig } from "../config/alicloudConfig";
-import { SettingsError, type ConfigSource, type Sourced } from "../config/keys";
+import { SettingsError, type ConfigSource, type Sourced } from "../config/configSource";
 import { type RoleStep } from "../config/roles";
 import { readSettings, type Settings } from "../config/settings";
 import { planCredentials, planRoles, type CredentialPlan } from "../credentials/plan";

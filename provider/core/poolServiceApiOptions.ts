@@ -1,7 +1,7 @@
 // What a PoolServiceApi is built from: the configuration it reads, the context of its face, and what
 // its owner shares with it.
 import type { FaceContext } from "../diagnostics/faceContext";
-import type { ConfigSource } from "../config/keys";
+import type { ConfigSource } from "../config/configSource";
 import type { RoleStep } from "../config/roles";
 import type { CredentialSessions } from "../credentials/sessions";
 import type { VpcClients } from "./vpcClients";

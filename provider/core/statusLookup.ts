@@ -7,7 +7,7 @@ import type { FailedOperation } from "../diagnostics/failedOperations";
 import type { PoolServiceError } from "../diagnostics/poolServiceError";
 import type { FaceContext } from "../diagnostics/faceContext";
 import { secretsOf } from "../diagnostics/secretScrubber";
-import type { ConfigSource } from "../config/keys";
+import type { ConfigSource } from "../config/configSource";
 import { resolveRegion } from "../config/regionId";
 import { assumeRoleProblem, type AssumeRoleSpec } from "../config/roles";
 

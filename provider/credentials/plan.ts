@@ -6,7 +6,8 @@
 // nothing set, nothing is tried and nothing is sent.
 import { existsSync } from "node:fs";
 import { readAlicloudConfig, type AlicloudConfig } from "../config/alicloudConfig";
-import { CHAIN_ENV, type ConfigSource, CREDENTIAL_ENV, SETTINGS } from "../config/keys";
+import { CHAIN_ENV, CREDENTIAL_ENV, SETTINGS } from "../config/keys";
+import { type ConfigSource } from "../config/configSource";
 import { type OidcRoleSpec, type RoleStep } from "../config/roles";
 import { cliConfigPath, credentialsFilePath } from "./files";
 import { CredentialsError } from "./credentialsError";

@@ -9,7 +9,7 @@ import Credential, {
   type CredentialsProvider,
 } from "@alicloud/credentials";
 import { createHash } from "node:crypto";
-import { type Sourced } from "../config/keys";
+import { type Sourced } from "../config/configSource";
 import { type RoleStep } from "../config/roles";
 import { noCredentialsMessage } from "./noCredentials";
 import type { CredentialPlan } from "./plan";

@@ -1,4 +1,5 @@
-import { CHAIN_SECRET_ENV, SETTINGS, type ConfigSource, type SettingsTable } from "../config/keys";
+import { CHAIN_SECRET_ENV, SETTINGS, type SettingsTable } from "../config/keys";
+import { type ConfigSource } from "../config/configSource";
 
 /** Secrets shorter than this are not scrubbed: they would mangle ordinary words. */
 const MIN_SECRET_LENGTH = 6;

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { configSource } from "../config/keys";
+import { configSource } from "../config/configSource";
 import type { AssumeRoleSpec } from "../config/roles";
 import { faceContext } from "../diagnostics/faceContext";
 import { LOCAL_OPERATIONS } from "../diagnostics/failedOperations";

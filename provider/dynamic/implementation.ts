@@ -6,7 +6,7 @@
 // which calls createProvider instead.
 import type * as pulumi from "@pulumi/pulumi";
 import type { RegionInputs, RegionOutputs } from "../pulumi/regionRules";
-import { NO_CONFIG } from "../config/keys";
+import { NO_CONFIG } from "../config/configSource";
 import { createProvider, type PoolServiceProvider } from "./resourceProvider";
 
 /**

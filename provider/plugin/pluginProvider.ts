@@ -8,7 +8,7 @@ import { diagnosticError } from "../diagnostics/diagnostic";
 import { faceContext, type FaceContext } from "../diagnostics/faceContext";
 import { LOCAL_OPERATIONS } from "../diagnostics/failedOperations";
 import { PoolServiceError } from "../diagnostics/poolServiceError";
-import { configSource, type ConfigSource } from "../config/keys";
+import { configSource, type ConfigSource } from "../config/configSource";
 import { regionLifecycle, type RegionLifecycle } from "../pulumi/regionLifecycle";
 import type { RegionInputs, RegionOutputs } from "../pulumi/regionRules";
 import { lookUpStatus } from "../core/statusLookup";

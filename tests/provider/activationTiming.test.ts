@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { lock } from "proper-lockfile";
 import type { Clock } from "../../provider/transport/clock";
-import { configSource } from "../../provider/config/keys";
+import { configSource } from "../../provider/config/configSource";
 import { STACK_TERMS } from "../../provider/config/settingTerms";
 import { faceContext } from "../../provider/diagnostics/faceContext";
 import { activateRegion } from "../../provider/core/activation";

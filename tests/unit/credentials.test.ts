@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readAlicloudConfig } from "../../provider/config/alicloudConfig";
-import { SettingsError, configSource, type ConfigSource } from "../../provider/config/keys";
+import { SettingsError, configSource, type ConfigSource } from "../../provider/config/configSource";
 import { readCliConfig } from "../../provider/credentials/files";
 import { STACK_TERMS } from "../../provider/config/settingTerms";
 import { credentialPlaces, noCredentialsMessage } from "../../provider/credentials/noCredentials";

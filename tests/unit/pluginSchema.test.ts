@@ -1,7 +1,8 @@
 // The plugin's schema and configuration: the same keys as `alicloud:*` and this package's own,
 // read from the plugin's namespace, secrets marked secret, every property documented.
 import assert from "node:assert/strict";
-import { configSource, IGNORED_KEYS, REFUSED_KEYS, SETTINGS } from "../../provider/config/keys";
+import { IGNORED_KEYS, REFUSED_KEYS, SETTINGS } from "../../provider/config/keys";
+import { configSource } from "../../provider/config/configSource";
 import * as pulumi from "@pulumi/pulumi";
 import { readAlicloudConfig } from "../../provider/config/alicloudConfig";
 import { resolveRegion } from "../../provider/config/regionId";

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
-import { NO_CONFIG, SETTINGS, type SettingsTable } from "../../provider/config/keys";
+import { SETTINGS, type SettingsTable } from "../../provider/config/keys";
+import { NO_CONFIG } from "../../provider/config/configSource";
 import { secretsOf } from "../../provider/diagnostics/secretScrubber";
 import { readSettings } from "../../provider/config/settings";
 import { packageSchema } from "../../provider/plugin/schema";

@@ -12,7 +12,7 @@ import {
   type RetryPolicy,
 } from "../../provider/transport/retry";
 import { SecretScrubber } from "../../provider/diagnostics/secretScrubber";
-import { configSource, type ConfigSource } from "../../provider/config/keys";
+import { configSource, type ConfigSource } from "../../provider/config/configSource";
 import { readSettings } from "../../provider/config/settings";
 import { STACK_TERMS } from "../../provider/config/settingTerms";
 

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { classifyError, type CallFailure } from "../../provider/transport/classifyError";
 import { diagnose } from "../../provider/diagnostics/callDiagnostic";
 import { readAlicloudConfig } from "../../provider/config/alicloudConfig";
-import { configSource, type ConfigSource } from "../../provider/config/keys";
+import { configSource, type ConfigSource } from "../../provider/config/configSource";
 import { readSettings } from "../../provider/config/settings";
 import { STACK_TERMS } from "../../provider/config/settingTerms";
 
