@@ -1,12 +1,13 @@
 // The arguments of `alicloud-ip-pool-service status`: parsed, and checked before anything is sent,
 // by the same rules as the stack's settings (a bad one is a usage error, exit status 2).
 import { parseArgs } from "node:util";
-import { CREDENTIAL_ENV, SETTINGS } from "../config/keys";
+import { SETTINGS } from "../config/keys";
 import { NO_CONFIG, SettingsError, type ConfigSource } from "../config/configSource";
 import { regionIdProblem, resolveRegion } from "../config/regionId";
 import { externalIdProblem, roleArnProblem, type RoleStep } from "../config/roles";
 import { readSettings } from "../config/settings";
 import { commandTerms } from "../config/settingTerms";
+import { CREDENTIAL_SOURCES } from "../credentials/plan";
 
 /**
  * The command's configuration: none is read (its settings are its flags and the environment), and
@@ -38,13 +39,11 @@ Options:
                      or http:// for a loopback address only); also ${SETTINGS.vpcEndpoint.env[0]}
   -h, --help         show this text
 
-Credentials come from the environment, in @pulumi/alicloud's order:
-  ${Object.values(CREDENTIAL_ENV.alicloud).join(" / ")},
-  ${Object.values(CREDENTIAL_ENV.alibabaCloud).join(" / ")},
-  ${SETTINGS.ecsRoleName.env[0]}, ${SETTINGS.profile.env[0]} (with ${SETTINGS.sharedCredentialsFile.env[0]}),
-  ${SETTINGS.credentialsUri.env[0]}, then the rest of the default chain of @alicloud/credentials
-  (OIDC, CLI profile, credentials file). ${SETTINGS.assumeRole.env[0]} names a role they assume
-  first; ${SETTINGS.endpoints.fields.sts.env[0]} is the STS host (HTTPS).
+Credentials come from the environment, in @pulumi/alicloud's order, the first that is set:
+${CREDENTIAL_SOURCES.flatMap((source) => source.help)
+  .map((line) => `  ${line}`)
+  .join("\n")}
+${SETTINGS.assumeRole.env[0]} names a role they assume first; ${SETTINGS.endpoints.fields.sts.env[0]} is the STS host (HTTPS).
 
 Exit status: 0 every region was read; 1 a read failed (the others are still shown) or the
 credentials are missing or rejected; 2 usage error.`;

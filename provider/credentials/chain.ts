@@ -4,15 +4,36 @@ import type { CredentialsProvider } from "@alicloud/credentials";
 import type { ConfiguredRole, OidcRoleSpec, RoleStep } from "../config/roles";
 import { forSetting, readCredentialFile } from "./files";
 import { CredentialsError } from "./credentialsError";
-import type { StaticKey } from "./plan";
-import { ECSRAMRoleCredentialsProvider } from "@alicloud/credentials";
+
+/**
+ * @alicloud/credentials, loaded when a provider of it is first made: planning and the command's
+ * help need none of it (it takes about 75 ms to load).
+ */
+export function credentialsLibrary(): typeof import("@alicloud/credentials") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, typed here
+  return require("@alicloud/credentials") as typeof import("@alicloud/credentials");
+}
+
+/** An AccessKey pair (with an STS token, optionally), and where it was found. */
+export interface StaticKey {
+  /** The kind of credentials. */
+  kind: "static";
+  /** AccessKey ID. */
+  accessKeyId: string;
+  /** AccessKey secret. */
+  accessKeySecret: string;
+  /** STS security token. */
+  securityToken?: string;
+  /** Where they were found, for diagnostics (never the values). */
+  source: string;
+}
 
 /** The first credentials of a chain, before any role. */
 export type BaseCredential =
   | StaticKey
   | {
       /** A role assumed with an OIDC token (AssumeRoleWithOIDC). */
-      kind: "oidc";
+      kind: "oidcRole";
       /** The role and identity provider, and where they were configured. */
       role: ConfiguredRole<OidcRoleSpec>;
       /** Reads the token: from the setting's text, or its file (bounded, at each use). */
@@ -61,7 +82,7 @@ export function tokenReader(
 export function ecsRole(roleName: string, source: string): BaseCredential {
   return {
     kind: "library",
-    make: () => ECSRAMRoleCredentialsProvider.builder().withRoleName(roleName).build(),
+    make: () => credentialsLibrary().ECSRAMRoleCredentialsProvider.builder().withRoleName(roleName).build(),
     what: `the ECS instance metadata (RAM role ${roleName})`,
     source,
   };

@@ -1,9 +1,8 @@
 // The chains of profiles: of the Alibaba Cloud CLI's configuration (JSON) and of the credentials
 // file of @alicloud/credentials (INI). Every mode that assumes a role becomes a role step, so that
 // its STS calls go where every other does.
-import { CLIProfileCredentialsProvider } from "@alicloud/credentials";
 import { assumeRoleProblem, type AssumeRoleSpec, type RoleStep } from "../config/roles";
-import { ecsRole, tokenReader, type BaseCredential, type CredentialChain } from "./chain";
+import { credentialsLibrary, ecsRole, tokenReader, type BaseCredential, type CredentialChain } from "./chain";
 import { CredentialsError } from "./credentialsError";
 import { cliProfile, LIBRARY_MODES, OWN_MODES, readCredentialsFileProfile, type CliConfig } from "./files";
 import { assertHeaderSafe } from "./values";
@@ -78,7 +77,7 @@ export function profileChain(
       const spec = role().value;
       return {
         base: {
-          kind: "oidc",
+          kind: "oidcRole",
           role: {
             value: {
               roleArn: spec.roleArn,
@@ -102,7 +101,8 @@ export function profileChain(
     return {
       base: {
         kind: "library",
-        make: () => CLIProfileCredentialsProvider.builder().withProfileName(p.name).build(),
+        make: () =>
+          credentialsLibrary().CLIProfileCredentialsProvider.builder().withProfileName(p.name).build(),
         what: `the ${p.mode} sign-in of ${where}`,
         source: where,
       },

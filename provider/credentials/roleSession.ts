@@ -50,7 +50,7 @@ export type SessionIssue =
     }
   | {
       /** AssumeRoleWithOIDC: the token authorizes it. */
-      kind: "oidc";
+      kind: "oidcRole";
       /** The role and identity provider, and where they were configured (and how its fields are named). */
       role: ConfiguredRole<OidcRoleSpec>;
       /** Reads the token (again at each renewal: a rotated token is picked up). */
@@ -104,7 +104,7 @@ export class RoleSession implements CredentialsProvider {
 
   /** The provider's name, as @alicloud/credentials reports it. */
   getProviderName(): string {
-    return this.issue.kind === "oidc" ? "oidc_role_arn" : "ram_role_arn";
+    return this.issue.kind === "oidcRole" ? "oidc_role_arn" : "ram_role_arn";
   }
 
   /** The role as diagnostics name it. */
@@ -114,7 +114,7 @@ export class RoleSession implements CredentialsProvider {
       arn: roleArnOf(issue),
       account: roleAccount(roleArnOf(issue)) ?? "unknown",
       where: issue.role.source,
-      signer: issue.kind === "oidc" ? "the OIDC token" : issue.signerSource,
+      signer: issue.kind === "oidcRole" ? "the OIDC token" : issue.signerSource,
       field: issue.role.field,
       externalIdSet: issue.kind === "assumeRole" && issue.role.value.externalId !== undefined,
     };
@@ -123,12 +123,12 @@ export class RoleSession implements CredentialsProvider {
   /** Asks STS for a session and checks it; the old one stays until a new one is accepted. */
   private async renew(): Promise<void> {
     const { issue, sts } = this;
-    const operation = issue.kind === "oidc" ? STS_OPERATIONS.assumeRoleWithOidc : STS_OPERATIONS.assumeRole;
+    const operation = issue.kind === "oidcRole" ? STS_OPERATIONS.assumeRoleWithOidc : STS_OPERATIONS.assumeRole;
     const sdk = stsSdk();
-    const { client, endpointHost } = stsClient(issue.kind === "oidc" ? undefined : issue.signer, sts.stsHost);
+    const { client, endpointHost } = stsClient(issue.kind === "oidcRole" ? undefined : issue.signer, sts.stsHost);
     let reply: { body?: StsSessionBody; exchange: HttpExchange };
     try {
-      if (issue.kind === "oidc") {
+      if (issue.kind === "oidcRole") {
         const spec = issue.role.value;
         const token = issue.token();
         sts.context.scrubber.add(token);

@@ -14,7 +14,7 @@ import { type RoleStep } from "../config/roles";
 import { noCredentialsMessage } from "./noCredentials";
 import type { CredentialPlan } from "./plan";
 import type { BaseCredential } from "./chain";
-import { expandPlan } from "./sources";
+import { expandPlan } from "./plan";
 import { CredentialsError } from "./credentialsError";
 import { diagnosticText } from "../diagnostics/diagnostic";
 import { LOCAL_CODES } from "../diagnostics/errorCodes";
@@ -160,8 +160,8 @@ async function first(base: BaseCredential, options: ResolveOptions): Promise<Res
           .build();
     return { credential: new Credential(null, provider), source: base.source };
   }
-  if (base.kind === "oidc") {
-    const session = new RoleSession({ kind: "oidc", role: base.role, token: base.token }, options);
+  if (base.kind === "oidcRole") {
+    const session = new RoleSession({ kind: "oidcRole", role: base.role, token: base.token }, options);
     await session.getCredentials();
     const roleArn = base.role.value.roleArn;
     return {

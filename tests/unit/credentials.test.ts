@@ -6,9 +6,9 @@ import { readAlicloudConfig } from "../../provider/config/alicloudConfig";
 import { SettingsError, configSource, type ConfigSource } from "../../provider/config/configSource";
 import { readCliConfig } from "../../provider/credentials/files";
 import { STACK_TERMS } from "../../provider/config/settingTerms";
-import { credentialPlaces, noCredentialsMessage } from "../../provider/credentials/noCredentials";
-import { planCredentials, planRoles } from "../../provider/credentials/plan";
-import { expandPlan } from "../../provider/credentials/sources";
+import { noCredentialsMessage } from "../../provider/credentials/noCredentials";
+import { credentialPlaces } from "../../provider/credentials/plan";
+import { expandPlan, planCredentials, planRoles } from "../../provider/credentials/plan";
 import { CredentialsError } from "../../provider/credentials/credentialsError";
 
 const config = (values: Record<string, string>): ConfigSource => configSource({ get: (k) => values[k] });
