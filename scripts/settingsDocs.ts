@@ -49,7 +49,7 @@ function envCell(setting: SettingKey): string {
 
 /** A setting's default, with its unit. */
 function defaultCell(setting: SettingKey): string {
-  if (setting.default === undefined) return "";
+  if (setting.default === undefined) return setting.whenUnset ?? "";
   return setting.type === "seconds" ? `${setting.default} seconds` : String(setting.default);
 }
 

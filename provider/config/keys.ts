@@ -21,7 +21,7 @@ export type SettingType = "string" | "seconds" | "AssumeRole" | "AssumeRoleWithO
 
 /**
  * A setting: its stack config key, the environment variables read when the key is unset, its
- * type, default, secret flag and doc. The settings reader, the scrubber, the plugin's schema and
+ * type, default (or what happens when unset), secret flag and doc. The settings reader, the scrubber, the plugin's schema and
  * the docs' table of settings all read it.
  */
 export interface SettingKey {
@@ -31,8 +31,10 @@ export interface SettingKey {
   readonly env: readonly string[];
   /** The shape of its value; `seconds` is a number of seconds. */
   readonly type: SettingType;
-  /** Its value when unset (in its unit), or what happens then, for the docs. */
-  readonly default?: number | string;
+  /** Its value when unset, a number in its unit (a setting of seconds). */
+  readonly default?: number;
+  /** What happens when it is unset, for the docs and the schema, when that is no number. */
+  readonly whenUnset?: string;
   /** Whether its value is a secret (set it with `pulumi config set --secret`). */
   readonly secret?: boolean;
   /** The fields of an object value that have environment variables or are secrets. */
@@ -47,7 +49,7 @@ export const SETTINGS = {
     key: "alicloud:region",
     env: ["ALICLOUD_REGION", "ALIBABA_CLOUD_REGION"],
     type: "string",
-    default: "none: set `regionId`",
+    whenUnset: "none: set `regionId`",
     doc: "Default region of resources without `regionId`.",
   },
   accessKey: {
@@ -80,7 +82,7 @@ export const SETTINGS = {
     key: "alicloud:sharedCredentialsFile",
     env: ["ALICLOUD_SHARED_CREDENTIALS_FILE"],
     type: "string",
-    default: "`~/.aliyun/config.json`",
+    whenUnset: "`~/.aliyun/config.json`",
     doc: "The CLI configuration file to read the profile from.",
   },
   assumeRole: {
@@ -118,28 +120,28 @@ export const SETTINGS = {
     env: [],
     type: "Endpoints",
     fields: { sts: { env: ["ALICLOUD_STS_ENDPOINT", "ALIBABA_CLOUD_STS_ENDPOINT"] } },
-    default: "`sts.aliyuncs.com` for `sts`",
+    whenUnset: "`sts.aliyuncs.com` for `sts`",
     doc: "Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`) and `sts` (HTTPS only) are read.",
   },
   protocol: {
     key: "alicloud:protocol",
     env: [],
     type: "string",
-    default: "HTTPS",
+    whenUnset: "HTTPS",
     doc: "HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only).",
   },
   accountId: {
     key: "alicloud:accountId",
     env: ["ALICLOUD_ACCOUNT_ID", "ALIBABA_CLOUD_ACCOUNT_ID"],
     type: "string",
-    default: "not checked",
+    whenUnset: "not checked",
     doc: "The account the stack must act in: checked against what STS reports, never trusted.",
   },
   vpcEndpoint: {
     key: `${CONFIG_NAMESPACE}:vpcEndpoint`,
     env: ["ALICLOUD_VPC_ENDPOINT"],
     type: "string",
-    default: "the region's endpoint",
+    whenUnset: "the region's endpoint",
     doc: "The VPC endpoint: a host, or a URL (http:// on loopback only).",
   },
   activationTimeoutSeconds: {

@@ -7,7 +7,7 @@ import { SettingsError, type ConfigSource, type Sourced } from "./configSource";
 import { sentenceStart } from "./settingTerms";
 
 /** Provider settings other than credentials, read at call time. */
-export interface Settings {
+export interface CallSettings {
   /** Endpoint override; undefined means the regional endpoint. */
   endpoint?: EndpointOverride;
   /** The STS host (`host[:port]`, HTTPS) from `alicloud:endpoints`; undefined means sts.aliyuncs.com. */
@@ -101,7 +101,7 @@ export function readSettings(
   env: NodeJS.ProcessEnv,
   overrides: { endpointFlag?: Sourced<string> } = {},
   shared: Pick<AlicloudConfig, "endpoints" | "protocol"> = { endpoints: {}, protocol: "HTTPS" },
-): Settings {
+): CallSettings {
   return {
     endpoint: endpointSetting(config, env, shared, overrides.endpointFlag),
     stsHost: stsSetting(shared),

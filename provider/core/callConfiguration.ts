@@ -1,17 +1,17 @@
 import { readAlicloudConfig, type AlicloudConfig } from "../config/alicloudConfig";
 import { SettingsError, type ConfigSource, type Sourced } from "../config/configSource";
 import { type RoleStep } from "../config/roles";
-import { readSettings, type Settings } from "../config/settings";
+import { readSettings, type CallSettings } from "../config/settings";
 import { planCredentials, planRoles, type CredentialPlan } from "../credentials/plan";
 import { CredentialsError } from "../credentials/credentialsError";
 import { LOCAL_CODES } from "../diagnostics/errorCodes";
 import { carriedError } from "../diagnostics/diagnostic";
 import { LOCAL_OPERATIONS } from "../diagnostics/failedOperations";
 
-/** Settings, the credential plan and the roles of a call, read from stack config and the environment. */
+/** CallSettings, the credential plan and the roles of a call, read from stack config and the environment. */
 export interface CallConfiguration {
   /** Endpoint and timeouts. */
-  settings: Settings;
+  settings: CallSettings;
   /** Where credentials come from. */
   credentials: CredentialPlan;
   /** The roles the calls act through, in order. */

@@ -12,7 +12,7 @@ import { stsClient } from "../transport/stsClient";
 import { vpcSdk as vpc } from "../transport/vpcSdk";
 import type { AlicloudConfig } from "../config/alicloudConfig";
 import type { RoleStep } from "../config/roles";
-import type { Settings } from "../config/settings";
+import type { CallSettings } from "../config/settings";
 import { CredentialsError } from "../credentials/credentialsError";
 import type { CredentialPlan } from "../credentials/plan";
 import { CredentialSessions, type ResolveOptions } from "../credentials/sessions";
@@ -38,11 +38,11 @@ export type OpenSettlement = (failure: CallFailure) => Promise<boolean>;
 
 /**
  * The VPC operations this package uses, and the STS question of which account they act in.
- * Settings and credentials are read when it is made, at call time; nothing here is serialized.
+ * CallSettings and credentials are read when it is made, at call time; nothing here is serialized.
  */
 export class PoolServiceApi {
   /** Endpoint and timeouts. */
-  readonly settings: Settings;
+  readonly settings: CallSettings;
   /** Where credentials come from. */
   readonly credentials: CredentialPlan;
   /** The roles the calls act through. */
@@ -89,7 +89,7 @@ export class PoolServiceApi {
       (c) => c.getPublicIpAddressPoolServiceStatus(request),
       { budgetMs },
     );
-    return this.believed(
+    return this.valueOrUnexpected(
       enabledIn(exchange, body?.enabled),
       OPERATIONS.status,
       regionId,
@@ -119,7 +119,7 @@ export class PoolServiceApi {
       c.describeRegions(new vpc.DescribeRegionsRequest({ acceptLanguage })),
     );
     const reading = regionsIn(body?.regions?.region, (text) => this.context.scrubber.scrub(text));
-    return this.believed(reading, OPERATIONS.describeRegions, undefined, exchange, await connecting);
+    return this.valueOrUnexpected(reading, OPERATIONS.describeRegions, undefined, exchange, await connecting);
   }
 
   /**
@@ -138,7 +138,13 @@ export class PoolServiceApi {
           const { body, exchange } = await this.call(operation, undefined, Promise.resolve(connection), (c) =>
             c.getCallerIdentity(),
           );
-          return this.believed(accountIdIn(body?.accountId), operation, undefined, exchange, connection);
+          return this.valueOrUnexpected(
+            accountIdIn(body?.accountId),
+            operation,
+            undefined,
+            exchange,
+            connection,
+          );
         },
       })
       .catch((err: unknown) => {
@@ -187,7 +193,7 @@ export class PoolServiceApi {
   }
 
   /** A reply's value, or the `UnexpectedResponse` error that says what is wrong with it. */
-  private believed<T>(
+  private valueOrUnexpected<T>(
     reading: ReplyReading<T>,
     operation: Operation,
     regionId: string | undefined,

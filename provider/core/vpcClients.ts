@@ -1,7 +1,7 @@
 import * as $OpenApi from "@alicloud/openapi-client";
 import { type RoleStep } from "../config/roles";
 import { CLIENT_OPTIONS } from "../transport/clientOptions";
-import type { Settings } from "../config/settings";
+import type { CallSettings } from "../config/settings";
 import type { CredentialPlan } from "../credentials/plan";
 import type { CredentialSessions, ResolveOptions } from "../credentials/sessions";
 import { vpcSdk, type VpcClient } from "../transport/vpcSdk";
@@ -34,7 +34,7 @@ export class VpcClients {
   get(
     plan: CredentialPlan,
     roles: readonly RoleStep[],
-    settings: Settings,
+    settings: CallSettings,
     regionId: string,
     options: ResolveOptions,
   ): Promise<VpcConnection> {

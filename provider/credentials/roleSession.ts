@@ -123,9 +123,13 @@ export class RoleSession implements CredentialsProvider {
   /** Asks STS for a session and checks it; the old one stays until a new one is accepted. */
   private async renew(): Promise<void> {
     const { issue, sts } = this;
-    const operation = issue.kind === "oidcRole" ? STS_OPERATIONS.assumeRoleWithOidc : STS_OPERATIONS.assumeRole;
+    const operation =
+      issue.kind === "oidcRole" ? STS_OPERATIONS.assumeRoleWithOidc : STS_OPERATIONS.assumeRole;
     const sdk = stsSdk();
-    const { client, endpointHost } = stsClient(issue.kind === "oidcRole" ? undefined : issue.signer, sts.stsHost);
+    const { client, endpointHost } = stsClient(
+      issue.kind === "oidcRole" ? undefined : issue.signer,
+      sts.stsHost,
+    );
     let reply: { body?: StsSessionBody; exchange: HttpExchange };
     try {
       if (issue.kind === "oidcRole") {

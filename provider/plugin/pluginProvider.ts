@@ -21,15 +21,15 @@ import { COMPONENT_TOKEN, packageSchema, RESOURCE_OUTPUTS, RESOURCE_TOKEN, STATU
  * A value with its secrets' wrappers taken off (a program may pass any input as a secret). Other
  * special values (a resource reference, an asset) keep their marks.
  */
-export function plain(value: unknown): unknown {
-  if (pulumi.runtime.isRpcSecret(value)) return plain(pulumi.runtime.unwrapRpcSecret(value));
-  if (Array.isArray(value)) return value.map(plain);
+export function withoutSecretMarks(value: unknown): unknown {
+  if (pulumi.runtime.isRpcSecret(value)) return withoutSecretMarks(pulumi.runtime.unwrapRpcSecret(value));
+  if (Array.isArray(value)) return value.map(withoutSecretMarks);
   if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutSecretMarks(v)]));
 }
 
 /** A call's answer as the engine takes it: no undefined field, which the SDK cannot send. */
-async function onTheWire<T>(result: Promise<T>): Promise<T> {
+async function withoutUndefined<T>(result: Promise<T>): Promise<T> {
   const value = await result;
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
@@ -106,7 +106,7 @@ export class PoolServicePlugin implements provider.Provider {
    */
   configure(inputs: Record<string, unknown>, explicitProvider?: string): void {
     if (this.unconfigured) return;
-    this.inputs = plain(inputs) as Record<string, unknown>;
+    this.inputs = withoutSecretMarks(inputs) as Record<string, unknown>;
     this.explicitProvider = explicitProvider;
     this.served = undefined;
   }
@@ -161,8 +161,11 @@ export class PoolServicePlugin implements provider.Provider {
   /** Validates the inputs and keeps one idempotency token per resource and target. */
   async check(urn: string, olds: unknown, news: unknown): Promise<provider.CheckResult> {
     assertResource(urn);
-    const result = await onTheWire(
-      this.face().lifecycle.check(plain(olds) as Partial<RegionInputs>, withSchemaFields(plain(news))),
+    const result = await withoutUndefined(
+      this.face().lifecycle.check(
+        withoutSecretMarks(olds) as Partial<RegionInputs>,
+        withSchemaFields(withoutSecretMarks(news)),
+      ),
     );
     return { inputs: result.inputs, failures: result.failures };
   }
@@ -170,13 +173,20 @@ export class PoolServicePlugin implements provider.Provider {
   /** What a change does: a new region or account replaces; other role settings update in place. */
   async diff(_id: string, urn: string, olds: unknown, news: unknown): Promise<provider.DiffResult> {
     assertResource(urn);
-    return onTheWire(this.face().lifecycle.diff(plain(olds) as RegionOutputs, plain(news) as RegionInputs));
+    return withoutUndefined(
+      this.face().lifecycle.diff(
+        withoutSecretMarks(olds) as RegionOutputs,
+        withoutSecretMarks(news) as RegionInputs,
+      ),
+    );
   }
 
   /** Activates the region, or adopts it; progress goes against the resource. */
   async create(urn: string, inputs: unknown): Promise<provider.CreateResult> {
     assertResource(urn);
-    return onTheWire(this.face().lifecycle.create(plain(inputs) as RegionInputs, this.logTo(urn)));
+    return withoutUndefined(
+      this.face().lifecycle.create(withoutSecretMarks(inputs) as RegionInputs, this.logTo(urn)),
+    );
   }
 
   /**
@@ -186,22 +196,29 @@ export class PoolServicePlugin implements provider.Provider {
    */
   async read(id: string, urn: string, props?: unknown): Promise<provider.ReadResult> {
     assertResource(urn);
-    const recorded = plain(props) as RegionOutputs | undefined;
+    const recorded = withoutSecretMarks(props) as RegionOutputs | undefined;
     const state = recorded?.regionId === undefined ? undefined : recorded;
     const read = this.face().lifecycle.read(id, state, this.logTo(urn));
-    return onTheWire(read.then((result) => ({ ...result, props: result.props && outputsOf(result.props) })));
+    return withoutUndefined(
+      read.then((result) => ({ ...result, props: result.props && outputsOf(result.props) })),
+    );
   }
 
   /** Records new session settings of the same role: nothing is sent. */
   async update(_id: string, urn: string, olds: unknown, news: unknown): Promise<provider.UpdateResult> {
     assertResource(urn);
-    return onTheWire(this.face().lifecycle.update(plain(olds) as RegionOutputs, plain(news) as RegionInputs));
+    return withoutUndefined(
+      this.face().lifecycle.update(
+        withoutSecretMarks(olds) as RegionOutputs,
+        withoutSecretMarks(news) as RegionInputs,
+      ),
+    );
   }
 
   /** Removes the resource from the stack only, saying that the feature stays enabled. */
   async delete(_id: string, urn: string, props: unknown): Promise<void> {
     assertResource(urn);
-    await this.face().lifecycle.delete(plain(props) as RegionOutputs, this.logTo(urn));
+    await this.face().lifecycle.delete(withoutSecretMarks(props) as RegionOutputs, this.logTo(urn));
   }
 
   /** Serves the component: one resource of this plugin per region. */
@@ -226,8 +243,8 @@ export class PoolServicePlugin implements provider.Provider {
   /** Serves the status function: one status read, changing nothing. */
   async invoke(token: string, inputs: unknown): Promise<provider.InvokeResult> {
     if (token !== STATUS_TOKEN) throw unknownToken(LOCAL_OPERATIONS.function, token, STATUS_TOKEN);
-    const args = withSchemaFields(plain(inputs)) as { regionId?: unknown; assumeRole?: unknown };
-    const outputs = await onTheWire(
+    const args = withSchemaFields(withoutSecretMarks(inputs)) as { regionId?: unknown; assumeRole?: unknown };
+    const outputs = await withoutUndefined(
       lookUpStatus(args, { ...this.face(), env: this.env, operation: LOCAL_OPERATIONS.statusFunction }),
     );
     return { outputs };

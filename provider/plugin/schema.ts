@@ -39,7 +39,8 @@ const text = (description: string, secret = false): Property =>
 /** A setting's doc in the schema: its meaning, default and environment variables. */
 function settingDoc(setting: SettingKey): string {
   const unit = setting.type === "seconds" ? " seconds" : "";
-  const fallback = setting.default === undefined ? "" : ` Default: ${setting.default}${unit}.`;
+  const unset = setting.default ?? setting.whenUnset;
+  const fallback = unset === undefined ? "" : ` Default: ${unset}${unit}.`;
   const env = setting.env.length > 0 ? ` Environment: ${setting.env.join(", ")}.` : "";
   return `${setting.doc}${fallback}${env}`;
 }

@@ -140,14 +140,14 @@ export function regionLifecycle(options: LifecycleOptions): RegionLifecycle {
       context: call?.log ? withProgress(context, call.log) : context,
     });
   /** A result as the user may see it: an error scrubbed of secrets, named after its operation. */
-  const shown = <T>(operation: LifecycleStep, result: () => Promise<T>): Promise<T> =>
+  const withShownErrors = <T>(operation: LifecycleStep, result: () => Promise<T>): Promise<T> =>
     result().catch((err: unknown) => {
       throw shownError(err, (text) => scrubber.scrub(text), operation);
     });
 
   return {
     check: (olds, news) =>
-      shown("check", async () => {
+      withShownErrors("check", async () => {
         // Settings and credential config are not properties, but a preview should still name a bad one.
         readConfiguration(config, env);
         const failures: CheckFailure[] = [];
@@ -175,9 +175,9 @@ export function regionLifecycle(options: LifecycleOptions): RegionLifecycle {
         if (assumeRole !== undefined) inputs.assumeRole = assumeRole;
         return { inputs, failures };
       }),
-    diff: (olds, news) => shown("diff", () => regionDiff(olds, news, () => api().accountId())),
+    diff: (olds, news) => withShownErrors("diff", () => regionDiff(olds, news, () => api().accountId())),
     create: (inputs, call) =>
-      shown("create", async () => {
+      withShownErrors("create", async () => {
         const client = api(inputs.assumeRole, call);
         const result = await activateRegion(client, inputs.regionId, inputs.clientToken, {
           activationTimeoutMs: client.settings.activationTimeoutMs,
@@ -187,7 +187,7 @@ export function regionLifecycle(options: LifecycleOptions): RegionLifecycle {
         return { id: inputs.regionId, outs: regionOutputs(result, inputs.assumeRole) };
       }),
     read: (id, props, call) =>
-      shown("read", async () => {
+      withShownErrors("read", async () => {
         if (props?.regionId === undefined) {
           // Nothing recorded: an import or a get of the region of `id`.
           const problem = regionIdProblem(id, "the ID to import (a region ID)");
@@ -222,9 +222,9 @@ export function regionLifecycle(options: LifecycleOptions): RegionLifecycle {
         if (!(await client.status(regionId))) return { id: "" };
         return { id, props: { ...props, regionId, enabled: true } };
       }),
-    update: (olds, news) => shown("update", async () => ({ outs: updatedOutputs(olds, news) })),
+    update: (olds, news) => withShownErrors("update", async () => ({ outs: updatedOutputs(olds, news) })),
     delete: (props, call) =>
-      shown("delete", async () => {
+      withShownErrors("delete", async () => {
         (call?.log ?? context.progress)(
           `${props.regionId}: the Public IP Address Pool feature stays enabled in ${props.regionId}; ` +
             "Alibaba Cloud has no API to turn it off, so it is only removed from the stack.",

@@ -10,7 +10,7 @@ import { readSettings } from "../../provider/config/settings";
 import { noCredentialsMessage } from "../../provider/credentials/noCredentials";
 import { planCredentials } from "../../provider/credentials/plan";
 import { pluginConfig, pluginTerms } from "../../provider/plugin/pluginConfig";
-import { plain } from "../../provider/plugin/pluginProvider";
+import { withoutSecretMarks } from "../../provider/plugin/pluginProvider";
 import { COMPONENT_TOKEN, packageSchema, RESOURCE_TOKEN, STATUS_TOKEN } from "../../provider/plugin/schema";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -242,14 +242,18 @@ describe("the values the engine hands the plugin", () => {
   it("are taken out of their secret wrappers, at any depth", () => {
     const secret = (value: unknown) => ({ [specialSigKey]: specialSecretSig, value });
     assert.deepEqual(
-      plain({ accessKey: "AK", secretKey: secret("SK"), assumeRole: secret({ roleArn: secret("arn") }) }),
+      withoutSecretMarks({
+        accessKey: "AK",
+        secretKey: secret("SK"),
+        assumeRole: secret({ roleArn: secret("arn") }),
+      }),
       {
         accessKey: "AK",
         secretKey: "SK",
         assumeRole: { roleArn: "arn" },
       },
     );
-    assert.deepEqual(plain([secret(1), 2]), [1, 2]);
+    assert.deepEqual(withoutSecretMarks([secret(1), 2]), [1, 2]);
   });
 
   it("keep the marks of other special values, such as a resource reference", () => {
@@ -258,6 +262,6 @@ describe("the values the engine hands the plugin", () => {
       urn: "urn:pulumi:dev::p::t::n",
       id: "cn-hangzhou",
     };
-    assert.deepEqual(plain({ parent: reference }), { parent: reference });
+    assert.deepEqual(withoutSecretMarks({ parent: reference }), { parent: reference });
   });
 });

@@ -15,7 +15,7 @@ const WITH_NEW: SettingsTable = {
     env: ["ALICLOUD_IP_POOL_WEBHOOK_TOKEN"],
     type: "string",
     secret: true,
-    default: "no webhook",
+    whenUnset: "no webhook",
     doc: "A token for a webhook.",
   },
 };
