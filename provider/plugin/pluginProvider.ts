@@ -172,13 +172,13 @@ export class PoolServicePlugin implements provider.Provider {
 
   /** What a change does: a new region or account replaces; other role settings update in place. */
   async diff(_id: string, urn: string, olds: unknown, news: unknown): Promise<provider.DiffResult> {
+    return withoutUndefined(this.face().lifecycle.diff(...this.change(urn, olds, news)));
+  }
+
+  /** A change's old state and new inputs, as the lifecycle takes them, for a resource this plugin serves. */
+  private change(urn: string, olds: unknown, news: unknown): [RegionOutputs, RegionInputs] {
     assertResource(urn);
-    return withoutUndefined(
-      this.face().lifecycle.diff(
-        withoutSecretMarks(olds) as RegionOutputs,
-        withoutSecretMarks(news) as RegionInputs,
-      ),
-    );
+    return [withoutSecretMarks(olds) as RegionOutputs, withoutSecretMarks(news) as RegionInputs];
   }
 
   /** Activates the region, or adopts it; progress goes against the resource. */
@@ -206,13 +206,7 @@ export class PoolServicePlugin implements provider.Provider {
 
   /** Records new session settings of the same role: nothing is sent. */
   async update(_id: string, urn: string, olds: unknown, news: unknown): Promise<provider.UpdateResult> {
-    assertResource(urn);
-    return withoutUndefined(
-      this.face().lifecycle.update(
-        withoutSecretMarks(olds) as RegionOutputs,
-        withoutSecretMarks(news) as RegionInputs,
-      ),
-    );
+    return withoutUndefined(this.face().lifecycle.update(...this.change(urn, olds, news)));
   }
 
   /** Removes the resource from the stack only, saying that the feature stays enabled. */

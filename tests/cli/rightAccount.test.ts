@@ -2,8 +2,6 @@
 // is refused, no session secret is printed, role ARNs are checked before STS is asked, and no wait
 // keeps the command from ending.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -19,6 +17,8 @@ import {
 import { runCommand } from "../support/commands";
 import { assumeWithSdk, sessionOfAnotherRole } from "../support/sts";
 import { emulatorSuite } from "../support/suite";
+import { ramRoleArnProfileFile } from "../support/cliProfiles";
+import { fifo } from "../support/files";
 
 const CLI = join(REPO_ROOT, "dist", "command", "cli.js");
 const VPC_ACTIONS = new Set(["OpenPublicIpAddressPoolService", "GetPublicIpAddressPoolServiceStatus"]);
@@ -171,11 +171,6 @@ describe("the command in the right account", function () {
   });
 
   describe("no wait keeps it from ending", () => {
-    const fifo = () => {
-      const path = join(mkdtempSync(join(tmpdir(), "fifo-")), "pipe");
-      execFileSync("mkfifo", [path]);
-      return path;
-    };
     for (const [label, path] of [
       ["/dev/zero", () => "/dev/zero"],
       ["a FIFO", fifo],
@@ -251,24 +246,12 @@ describe("the command in the right account", function () {
 
   it("a RamRoleArn profile whose session name STS refuses says why", async () => {
     const member = role("member");
-    const dir = mkdtempSync(join(tmpdir(), "cli-config-"));
-    const file = join(dir, "config.json");
-    writeFileSync(
-      file,
-      JSON.stringify({
-        current: "org",
-        profiles: [
-          {
-            name: "org",
-            mode: "RamRoleArn",
-            access_key_id: emulator.defaultAccount.keys[0].accessKeyId,
-            access_key_secret: emulator.defaultAccount.keys[0].accessKeySecret,
-            ram_role_arn: member.roleArn,
-            ram_session_name: "ok",
-          },
-        ],
-      }),
-    );
+    const file = ramRoleArnProfileFile({
+      accessKeyId: emulator.defaultAccount.keys[0].accessKeyId,
+      accessKeySecret: emulator.defaultAccount.keys[0].accessKeySecret,
+      roleArn: member.roleArn,
+      sessionName: "ok",
+    });
     sts.on({
       action: "AssumeRole",
       reply: {

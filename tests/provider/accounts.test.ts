@@ -2,11 +2,8 @@
 // profiles, credentials URI) and the resource's own assumeRole, through the provider object, the
 // official clients and the emulator's STS over TLS. The emulator's log is the judge.
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { generateKey, type AccessKey } from "../../emulator";
 import type { Emulator } from "../../emulator";
 import { assertOpensApart, opensOverlapAcrossAccounts } from "../support/opens";
@@ -16,6 +13,7 @@ import { emulatorSuite } from "../support/suite";
 import type { PublicIpAddressPoolServiceInputs } from "../../provider/dynamic/publicIpAddressPoolService";
 import type { PoolServiceError } from "../../provider/diagnostics/poolServiceError";
 import { stackConfigFor, type StackConfig } from "../../scripts/harness/stackConfig";
+import { ramRoleArnProfileFile } from "../support/cliProfiles";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 
@@ -203,24 +201,12 @@ describe("accounts: which account each call acts in", function () {
 
     it("alicloud:profile with alicloud:sharedCredentialsFile: a RamRoleArn profile activates the role's account", async () => {
       const member = memberRole();
-      const dir = mkdtempSync(join(tmpdir(), "cli-config-"));
-      const file = join(dir, "config.json");
-      writeFileSync(
-        file,
-        JSON.stringify({
-          current: "org",
-          profiles: [
-            {
-              name: "org",
-              mode: "RamRoleArn",
-              access_key_id: caller.accessKeyId,
-              access_key_secret: caller.accessKeySecret,
-              ram_role_arn: member.roleArn,
-              ram_session_name: "from-profile",
-            },
-          ],
-        }),
-      );
+      const file = ramRoleArnProfileFile({
+        accessKeyId: caller.accessKeyId,
+        accessKeySecret: caller.accessKeySecret,
+        roleArn: member.roleArn,
+        sessionName: "from-profile",
+      });
       useStackConfig({ "alicloud:profile": "org", "alicloud:sharedCredentialsFile": file });
       const { outs } = await create("cn-hangzhou");
       assert.equal(outs.accountId, member.uid);

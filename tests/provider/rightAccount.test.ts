@@ -4,7 +4,6 @@
 // Driven through the provider object and the official clients, against the emulator and a hostile
 // STS in front of it (TLS on loopback, with the emulator's test certificate).
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,6 +15,7 @@ import { assumeWithSdk, sessionOfAnotherRole } from "../support/sts";
 import { emulatorSuite } from "../support/suite";
 import type { PoolServiceError } from "../../provider/diagnostics/poolServiceError";
 import { stackConfigFor } from "../../scripts/harness/stackConfig";
+import { fifo } from "../support/files";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const VPC_ACTIONS = new Set([OPEN, "GetPublicIpAddressPoolServiceStatus", "DescribeRegions"]);
@@ -379,12 +379,6 @@ describe("the right account: what STS reports, and every session's secrets scrub
   });
 
   describe("no wait is unbounded", () => {
-    const fifo = () => {
-      const path = join(mkdtempSync(join(tmpdir(), "fifo-")), "pipe");
-      execFileSync("mkfifo", [path]);
-      return path;
-    };
-
     for (const [label, path] of [
       ["/dev/zero", () => "/dev/zero"],
       ["a FIFO", fifo],

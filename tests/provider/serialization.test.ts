@@ -53,6 +53,33 @@ describe("the serialized provider stored in state", () => {
     assert.ok(!/VpcClient|openapi|credentials/i.test(provider), "an SDK client was captured");
   });
 
+  it("once configured as the engine's dynamic provider host configures it, serves every method of createProvider", async function () {
+    this.timeout(60_000);
+    // In a fresh process, as the host does it: the stored text required from a string, its
+    // handler called, then `configure` with the stack's configuration; then every method.
+    const script = `
+      const requireFromString = require("require-from-string");
+      const { Config } = require("@pulumi/pulumi/cmd/dynamic-provider/config");
+      (async () => {
+        const provider = requireFromString(${JSON.stringify(provider)}).handler();
+        await provider.configure({ config: new Config({ "alicloud:region": "cn-hangzhou" }, "project") });
+        const methods = ["check", "diff", "create", "read", "update", "delete"].filter((m) => typeof provider[m] === "function");
+        const checked = await provider.check({}, { regionId: "not a region" });
+        await provider.delete("cn-hangzhou", { regionId: "cn-hangzhou", enabled: true });
+        console.log(JSON.stringify({ methods, failures: checked.failures }));
+      })().catch((err) => { console.error(err); process.exit(1); });`;
+    const { stdout } = await run(process.execPath, ["-e", script], { cwd: ROOT });
+    // Delete's note goes to the log the provider was configured with (the host's stdout), before the report.
+    const lines = stdout.trim().split("\n");
+    const report = JSON.parse(lines.pop()!) as { methods: string[]; failures: Array<{ property: string }> };
+    assert.deepEqual(report.methods, ["check", "diff", "create", "read", "update", "delete"]);
+    assert.deepEqual(
+      report.failures.map((f) => f.property),
+      ["regionId"],
+    );
+    assert.match(lines.join("\n"), /stays enabled in cn-hangzhou/);
+  });
+
   it("sends only regionId as an input: credentials are never resource inputs", () => {
     assert.deepEqual(inputs, ["__provider", "regionId"]);
   });
