@@ -8,18 +8,22 @@ import { generateKey, type AccessKey } from "../../emulator";
 import type { Emulator } from "../../emulator";
 import { assertOpensApart, opensOverlapAcrossAccounts } from "../support/opens";
 import { rejectionOf } from "../support/rejection";
-import { check, provider, setEnv, useStackConfig, createRegion } from "../support/providerHarness";
+import { providerHarness, setEnv } from "../support/providerHarness";
 import { emulatorSuite } from "../support/suite";
 import type { PublicIpAddressPoolServiceInputs } from "../../provider/dynamic/publicIpAddressPoolService";
 import type { PoolServiceError } from "../../provider/diagnostics/poolServiceError";
 import { stackConfigFor, type StackConfig } from "../../scripts/harness/stackConfig";
 import { ramRoleArnProfileFile } from "../support/cliProfiles";
 
+/** This file's provider harness. */
+const harness = providerHarness();
+const { check, provider, useStackConfig, createRegion } = harness;
+
 const OPEN = "OpenPublicIpAddressPoolService";
 
 describe("accounts: which account each call acts in", function () {
   this.timeout(60_000);
-  const suite = emulatorSuite({ provider: true });
+  const suite = emulatorSuite({ provider: harness });
   let emulator: Emulator;
   let caller: AccessKey;
   let callerUid: string;

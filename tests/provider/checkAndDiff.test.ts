@@ -2,11 +2,15 @@ import assert from "node:assert/strict";
 import type { Emulator } from "../../emulator";
 import { emulatorSuite } from "../support/suite";
 import { UNKNOWN } from "../../provider/pulumi/regionRules";
-import { check, provider, setEnv, useStackConfig } from "../support/providerHarness";
+import { providerHarness, setEnv } from "../support/providerHarness";
 import { stackConfigFor } from "../../scripts/harness/stackConfig";
 
+/** This file's provider harness. */
+const harness = providerHarness();
+const { check, provider, useStackConfig } = harness;
+
 describe("provider check and diff", () => {
-  const suite = emulatorSuite({ provider: true });
+  const suite = emulatorSuite({ provider: harness });
   let emulator: Emulator;
   beforeEach(() => (emulator = suite.emulator()));
 

@@ -7,8 +7,12 @@ import type { Emulator } from "../../emulator";
 import { rejectionOf } from "../support/rejection";
 import { emulatorSuite } from "../support/suite";
 import { ERRORS, type ErrorCode, type DocumentedOpenError } from "../../emulator";
-import { checkAndCreate, provider, setEnv, useStackConfig } from "../support/providerHarness";
+import { providerHarness, setEnv } from "../support/providerHarness";
 import { stackConfigFor } from "../../scripts/harness/stackConfig";
+
+/** This file's provider harness. */
+const harness = providerHarness();
+const { checkAndCreate, provider, useStackConfig } = harness;
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const STATUS = "GetPublicIpAddressPoolServiceStatus";
@@ -58,7 +62,7 @@ const DOCUMENTED_DIAGNOSTICS: Record<DocumentedOpenError, { meaning: string; fix
   };
 
 describe("provider diagnostics against the emulator", () => {
-  const suite = emulatorSuite({ provider: true });
+  const suite = emulatorSuite({ provider: harness });
   let emulator: Emulator;
   beforeEach(() => (emulator = suite.emulator()));
 

@@ -3,10 +3,14 @@
 import assert from "node:assert/strict";
 import type { Emulator } from "../../emulator";
 import { PROXY_PAGE, hostileEndpointFor, type HostileEndpoint } from "../support/hostileEndpoint";
-import { checkAndCreate, provider, useStackConfig } from "../support/providerHarness";
+import { providerHarness } from "../support/providerHarness";
 import { rejectionOf } from "../support/rejection";
 import { emulatorSuite } from "../support/suite";
 import { stackConfigFor } from "../../scripts/harness/stackConfig";
+
+/** This file's provider harness. */
+const harness = providerHarness();
+const { checkAndCreate, provider, useStackConfig } = harness;
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const STATUS = "GetPublicIpAddressPoolServiceStatus";

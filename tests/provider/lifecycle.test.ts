@@ -1,14 +1,18 @@
 import assert from "node:assert/strict";
 import type { Emulator } from "../../emulator";
 import { emulatorSuite } from "../support/suite";
-import { checkAndCreate, provider, useStackConfig } from "../support/providerHarness";
+import { providerHarness } from "../support/providerHarness";
 import { stackConfigFor } from "../../scripts/harness/stackConfig";
+
+/** This file's provider harness. */
+const harness = providerHarness();
+const { checkAndCreate, provider, useStackConfig } = harness;
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const STATUS = "GetPublicIpAddressPoolServiceStatus";
 
 describe("provider lifecycle against the emulator", () => {
-  const suite = emulatorSuite({ provider: true });
+  const suite = emulatorSuite({ provider: harness });
   let emulator: Emulator;
   beforeEach(() => (emulator = suite.emulator()));
 

@@ -9,13 +9,17 @@ import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Emulator } from "../../emulator";
 import { hostileEndpointFor, type HostileEndpoint, type PassedReply } from "../support/hostileEndpoint";
-import { check, provider, setEnv, useStackConfig, createRegion } from "../support/providerHarness";
+import { providerHarness, setEnv } from "../support/providerHarness";
 import { rejectionOf } from "../support/rejection";
 import { assumeWithSdk, sessionOfAnotherRole } from "../support/sts";
 import { emulatorSuite } from "../support/suite";
 import type { PoolServiceError } from "../../provider/diagnostics/poolServiceError";
 import { stackConfigFor } from "../../scripts/harness/stackConfig";
 import { fifo } from "../support/files";
+
+/** This file's provider harness. */
+const harness = providerHarness();
+const { check, provider, useStackConfig, createRegion } = harness;
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const VPC_ACTIONS = new Set([OPEN, "GetPublicIpAddressPoolServiceStatus", "DescribeRegions"]);
@@ -49,7 +53,7 @@ function echoing(roleArn: string) {
 
 describe("the right account: what STS reports, and every session's secrets scrubbed", function () {
   this.timeout(60_000);
-  const suite = emulatorSuite({ provider: true });
+  const suite = emulatorSuite({ provider: harness });
   const hostileSts = hostileEndpointFor(suite.emulator, { tls: true });
   let emulator: Emulator;
   let sts: HostileEndpoint;

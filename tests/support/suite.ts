@@ -1,7 +1,7 @@
 import { startEmulator, type Emulator, type EmulatorOptions } from "../../emulator";
 import { pulumiEngine } from "../../scripts/harness/engine";
 import { TRUSTS_EMULATOR_CA } from "../../scripts/harness/isolateEnvironment";
-import { useEmulator } from "./providerHarness";
+import type { ProviderHarness } from "./providerHarness";
 import type { TestStack } from "../../scripts/harness/stack";
 
 /** What a suite's hooks give its tests. */
@@ -16,8 +16,8 @@ export interface EmulatorSuite {
 export interface SuiteOptions extends EmulatorOptions {
   /** Make the Pulumi engine available first (a machine without it builds it: minutes). */
   engine?: boolean;
-  /** Point the in-process provider at the emulator before each test (stack config and environment). */
-  provider?: boolean;
+  /** Point this harness's provider at the emulator before each test (stack config and environment). */
+  provider?: ProviderHarness;
 }
 
 /**
@@ -49,7 +49,7 @@ export function emulatorSuite(options: SuiteOptions = {}): EmulatorSuite {
   });
   beforeEach(() => {
     emulator!.reset();
-    if (provider) restore = useEmulator(emulator!);
+    if (provider) restore = provider.useEmulator(emulator!);
   });
   afterEach(() => {
     restore?.();
