@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { request } from "node:http";
 import VpcClient, * as vpc from "@alicloud/vpc20160428";
 import { generateKey } from "../../emulator";
 import type { Emulator } from "../../emulator";
@@ -8,6 +7,7 @@ import { DOCUMENTED_OPEN_ERRORS, UNCONFIRMED } from "../../emulator";
 import { rejectionOf } from "../support/rejection";
 import { sdkClient, sdkOpen, sdkStatus, type SdkError } from "../support/sdk";
 import { pythonCall } from "../support/pythonClient";
+import { postForJson } from "../support/rawRequest";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const STATUS = "GetPublicIpAddressPoolServiceStatus";
@@ -220,18 +220,10 @@ describe("emulator, through the official @alicloud/vpc20160428 client", () => {
 
     it("refuses unsigned and malformed requests without serving them", async () => {
       const raw = (headers: Record<string, string>) =>
-        new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
-          const req = request(
-            `${emulator.endpoint}/?RegionId=cn-hangzhou`,
-            { method: "POST", headers: { "x-acs-action": OPEN, "x-acs-version": "2016-04-28", ...headers } },
-            (res) => {
-              let text = "";
-              res.on("data", (c: Buffer) => (text += c.toString()));
-              res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-            },
-          );
-          req.on("error", reject);
-          req.end();
+        postForJson(`${emulator.endpoint}/?RegionId=cn-hangzhou`, {
+          "x-acs-action": OPEN,
+          "x-acs-version": "2016-04-28",
+          ...headers,
         });
       const unsigned = await raw({});
       assert.equal(unsigned.body.Code, "IncompleteSignature");

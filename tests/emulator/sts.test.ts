@@ -4,7 +4,6 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { request as httpsRequest } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AccessKey } from "../../emulator";
@@ -15,6 +14,7 @@ import { rejectionOf } from "../support/rejection";
 import { sdkClient, sdkOpen, sdkStatus, type SdkError } from "../support/sdk";
 import { assumeWithLibrary, assumeWithOidc, assumeWithSdk, callerIdentity, stsCode } from "../support/sts";
 import { emulatorSuite } from "../support/suite";
+import { postForJson } from "../support/rawRequest";
 
 describe("emulator STS (2015-04-01), through the official clients over TLS", () => {
   const suite = emulatorSuite();
@@ -258,18 +258,8 @@ describe("emulator STS refuses what Alibaba Cloud refuses, hand-signed the RPC w
     const query = Object.entries(params)
       .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
       .join("&");
-    return new Promise((resolve, reject) => {
-      const req = httpsRequest(
-        `${emulator.secureEndpoint}/?${query}`,
-        { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" } },
-        (res) => {
-          let text = "";
-          res.on("data", (c: Buffer) => (text += c.toString()));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-        },
-      );
-      req.on("error", reject);
-      req.end();
+    return postForJson(`${emulator.secureEndpoint}/?${query}`, {
+      "content-type": "application/x-www-form-urlencoded",
     });
   }
 
