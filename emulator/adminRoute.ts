@@ -25,6 +25,11 @@ export const ADMIN_METHODS = [
   "log",
   "clearLog",
   "regions",
+  "addFolder",
+  "addMember",
+  "setMember",
+  "removeMember",
+  "members",
 ] as const;
 
 /** A control method name. */

@@ -7,6 +7,7 @@ import { authenticate, authenticateRpc, type AuthResult, type NonceStore } from 
 import { ERRORS, UNCONFIRMED, type ErrorCode } from "./errorCatalog";
 import type { FaultInjector, HeldRequests } from "./faults";
 import type { RegionInfo } from "./regions";
+import { listAccounts, RESOURCE_MANAGER_VERSION, type ResourceDirectory } from "./resourceDirectory";
 import type { LogEntry, RequestLog } from "./requestLog";
 import {
   assumeRole,
@@ -49,6 +50,10 @@ export interface ApiState {
   holds: HeldRequests;
   /** When set, STS keys really expire after this many milliseconds (see {@link StsContext}). */
   stsSessionMs?: number;
+  /** The resource directory, and the UID of its management account (the ready account). */
+  directory: ResourceDirectory;
+  /** The management account of {@link directory}. */
+  managementUid: string;
 }
 
 /** How a request of an action is signed. */
@@ -106,6 +111,18 @@ const ACTION_SPECS: Record<string, ActionSpec> = {
   AssumeRole: sts("signed", assumeRole),
   AssumeRoleWithOIDC: sts("none", assumeRoleWithOidc),
   GetCallerIdentity: sts("signed", getCallerIdentity),
+  ListAccounts: {
+    version: RESOURCE_MANAGER_VERSION,
+    signing: "acs3",
+    run: ({ caller, params, requestId, state }) =>
+      listAccounts({
+        directory: state.directory,
+        managementUid: state.managementUid,
+        callerUid: caller!.account.uid,
+        params,
+        requestId,
+      }),
+  },
 };
 
 const JSON_TYPE = "application/json;charset=utf-8";

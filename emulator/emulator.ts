@@ -18,6 +18,7 @@ import type { DocumentedOpenError } from "./errorCatalog";
 import { FaultInjector, FAULT_KINDS, HeldRequests, type FaultRule } from "./faults";
 import { DEFAULT_REGIONS, type RegionInfo } from "./regions";
 import { RequestLog, type LogEntry } from "./requestLog";
+import { DIRECTORY_ROLE, ResourceDirectory, type Member, type MemberSpec } from "./resourceDirectory";
 
 /** Options of an emulator; all optional. */
 export interface EmulatorOptions {
@@ -117,6 +118,8 @@ export class Emulator {
       clockOffsetMs: 0,
       opensInFlight: new Map(),
       holds: new HeldRequests(),
+      directory: new ResourceDirectory(),
+      managementUid: "",
     };
     this.reset();
   }
@@ -137,6 +140,7 @@ export class Emulator {
     s.log.clear();
     s.opensInFlight.clear();
     s.holds.release();
+    s.directory.clear();
     s.latencyMs = this.initial.latencyMs;
     s.activationDelayMs = this.initial.activationDelayMs;
     s.clockOffsetMs = 0;
@@ -150,6 +154,47 @@ export class Emulator {
     const account = s.accounts.add({ keys: this.initial.defaultKey ? [this.initial.defaultKey] : undefined });
     this.initial.defaultKey = account.keys[0];
     this.defaultAccount = { uid: account.uid, keys: account.keys.map((k) => ({ ...k })) };
+    s.managementUid = account.uid;
+  }
+
+  /** Adds a folder to the ready account's resource directory (under the root, or `parentId`); returns its ID. */
+  addFolder(name: string, parentId?: string): string {
+    return this.state.directory.addFolder(name, parentId);
+  }
+
+  /**
+   * Creates an account as a member of the ready account's resource directory, with the role the
+   * directory creates in it (ResourceDirectoryAccountAccessRole, trusted by the ready account);
+   * returns its UID and keys, and its role's ARN.
+   */
+  addMember(spec: MemberSpec & Pick<AccountSpec, "enabledRegions" | "openError"> = {}): AccountInfo & {
+    roleArn: string;
+  } {
+    const { enabledRegions, openError, ...member } = spec;
+    const info = this.addAccount({ enabledRegions, openError });
+    const roleArn = this.addRole(info.uid, {
+      name: DIRECTORY_ROLE,
+      trustedAccounts: [this.defaultAccount.uid],
+    });
+    this.state.directory.add(info.uid, member);
+    return { ...info, roleArn };
+  }
+
+  /** Changes a member of the directory: its status, folder, display name or tags. */
+  setMember(uid: string, patch: MemberSpec): void {
+    this.state.directory.update(uid, patch);
+  }
+
+  /** Removes a member from the directory (its account stays). */
+  removeMember(uid: string): void {
+    this.state.directory.remove(uid);
+  }
+
+  /** The members of the directory, in the order they joined, with their paths. */
+  members(): Array<Member & { path: string }> {
+    return this.state.directory
+      .list()
+      .map((m) => ({ ...m, tags: { ...m.tags }, path: this.state.directory.path(m) }));
   }
 
   /** Creates an account; returns its UID and keys. */

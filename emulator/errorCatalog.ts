@@ -117,6 +117,10 @@ export const ERRORS = {
     status: 401,
     message: "OIDC token validate failed: invalid signature.",
   },
+
+  // Resource Manager.
+  "EntityNotExists.ResourceDirectory": { status: 404, message: "The resource directory does not exist." },
+  InvalidParameter: { status: 400, message: "The specified parameter is invalid." },
 } satisfies Record<string, ErrorSpec>;
 
 /** An error code the emulator knows. */
@@ -147,6 +151,8 @@ export const UNCONFIRMED = {
   badTimestamp: "InvalidTimeStamp.Format",
   /** A `DurationSeconds` that is not a whole number, such as `3600.0` (status and code not confirmed). */
   fractionalDuration: "InvalidParameter.DurationSeconds",
+  /** ListAccounts called by an account that is not the directory's management account (code and status not confirmed). */
+  notManagementAccount: "EntityNotExists.ResourceDirectory",
 } satisfies Record<string, ErrorCode>;
 
 /** The error codes of the API page that an account (or one region of it) can be set to answer with. */

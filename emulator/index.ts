@@ -11,4 +11,5 @@ export {
   type ErrorCode,
 } from "./errorCatalog";
 export type { LogEntry } from "./requestLog";
+export { DIRECTORY_ROLE } from "./resourceDirectory";
 export { rpcSign, rpcStringToSign } from "./rpcSignature";

@@ -18,6 +18,7 @@ import {
   type StatusOptions,
 } from "./statusArgs";
 import { formatTable, toJson } from "./statusOutput";
+import { orgStatus } from "./orgStatus";
 
 /** Where the command writes, every line scrubbed of the secrets it knows. */
 interface Output {
@@ -114,6 +115,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
+    if (options.org) return await orgStatus({ ...options, org: options.org }, context, io);
     return await status(options, context, io);
   } catch (err) {
     io.err(shownError(err, (text) => scrubber.scrub(text), LOCAL_OPERATIONS.statusCommand).message);

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { SETTINGS } from "../config/keys";
 import { NO_CONFIG, SettingsError, type ConfigSource } from "../config/configSource";
 import { regionIdProblem, resolveRegion } from "../config/regionId";
-import { externalIdProblem, roleArnProblem, type RoleStep } from "../config/roles";
+import { accountIdProblem, externalIdProblem, roleArnProblem, type RoleStep } from "../config/roles";
 import { readSettings } from "../config/settings";
 import { commandTerms } from "../config/settingTerms";
 import { CREDENTIAL_SOURCES } from "../credentials/plan";
@@ -17,6 +17,11 @@ export const COMMAND_CONFIG: Readonly<ConfigSource> = {
   ...NO_CONFIG,
   terms: commandTerms({ [SETTINGS.vpcEndpoint.key]: "--endpoint" }),
 };
+
+/** The role the directory creates in the members it creates. */
+export const DIRECTORY_ROLE = "ResourceDirectoryAccountAccessRole";
+/** Accounts `status --org` reads at once unless told. */
+export const ORG_CONCURRENCY = 4;
 
 /** The help text of `status`. */
 export const USAGE = `Usage: alicloud-ip-pool-service status [options]
@@ -39,6 +44,20 @@ Options:
                      or http:// for a loopback address only); also ${SETTINGS.vpcEndpoint.env[0]}
   -h, --help         show this text
 
+The organisation (the members of the resource directory the credentials' account manages):
+  --org              read every joined member of the directory (Resource Manager's ListAccounts),
+                     each through its role acs:ram::<member>:role/<name>: an account x region
+                     matrix and a summary line (--json: every cell, with name and folder)
+  --role-name <name> the role of each member (default: ${DIRECTORY_ROLE})
+  --folder <id>      only the members of this folder and its sub-folders (fd-...)
+  --tag <key=value>  only the members with this tag; repeat it for several
+  --exclude-account <id>
+                     leave this member out; repeat it, or separate IDs with commas
+  --include-management
+                     read the management account (the credentials' own) too
+  --concurrency <n>  accounts read at once (default ${ORG_CONCURRENCY}, at most 64)
+  ${SETTINGS.endpoints.fields.resourcemanager.env[0]} is the Resource Manager host (HTTPS).
+
 Credentials come from the environment, in @pulumi/alicloud's order, the first that is set:
 ${CREDENTIAL_SOURCES.flatMap((source) => source.help)
   .map((line) => `  ${line}`)
@@ -46,7 +65,9 @@ ${CREDENTIAL_SOURCES.flatMap((source) => source.help)
 ${SETTINGS.assumeRole.env[0]} names a role they assume first; ${SETTINGS.endpoints.fields.sts.env[0]} is the STS host (HTTPS).
 
 Exit status: 0 every region was read; 1 a read failed (the others are still shown) or the
-credentials are missing or rejected; 2 usage error.`;
+credentials are missing or rejected; 2 usage error. With --org: 0 every region of every account
+read is on; 3 some are off, and every one was read; 4 an account or a region could not be read
+(the others are still shown); 1 the directory could not be read; 2 usage error.`;
 
 /** The help text of the command. */
 export const TOP_USAGE = `Usage: alicloud-ip-pool-service <command> [options]
@@ -59,6 +80,22 @@ Run \`alicloud-ip-pool-service status --help\` for its options.`;
 /** Arguments that cannot be used; the message says which and why. */
 export class UsageError extends Error {}
 
+/** What `status --org` reads: the directory's members a filter chooses, each through a role of one name. */
+export interface OrgOptions {
+  /** A folder ID: members whose path runs through it. */
+  folderId?: string;
+  /** Tags every member read must carry. */
+  tags: Record<string, string>;
+  /** Account IDs left out. */
+  exclude: string[];
+  /** Whether the management account (the credentials' own) is read too. */
+  includeManagement: boolean;
+  /** The role each member is reached through: `acs:ram::<member>:role/<roleName>`. */
+  roleName: string;
+  /** Accounts read at once. */
+  concurrency: number;
+}
+
 /** What `status` was asked for. */
 export interface StatusOptions {
   regions: string[];
@@ -67,6 +104,8 @@ export interface StatusOptions {
   endpointFlag?: string;
   roleArns: string[];
   externalId?: string;
+  /** The organisation's status, when `--org` was given. */
+  org?: OrgOptions;
 }
 
 /** The options of `status`, or "help"; throws {@link UsageError}. */
@@ -82,6 +121,13 @@ export function parseStatusArgs(argv: string[]): StatusOptions | "help" {
         endpoint: { type: "string" },
         "assume-role": { type: "string", multiple: true },
         "external-id": { type: "string" },
+        org: { type: "boolean" },
+        folder: { type: "string" },
+        tag: { type: "string", multiple: true },
+        "exclude-account": { type: "string", multiple: true },
+        "include-management": { type: "boolean" },
+        "role-name": { type: "string" },
+        concurrency: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -136,6 +182,61 @@ export function parseStatusArgs(argv: string[]): StatusOptions | "help" {
     endpointFlag: v.endpoint,
     roleArns,
     externalId,
+    org: orgOptions(v, roleArns.length > 0),
+  };
+}
+
+/** The options of `--org`, checked; undefined without it. Throws {@link UsageError}. */
+function orgOptions(
+  v: {
+    org?: boolean;
+    folder?: string;
+    tag?: string[];
+    "exclude-account"?: string[];
+    "include-management"?: boolean;
+    "role-name"?: string;
+    concurrency?: string;
+  },
+  withRoles: boolean,
+): OrgOptions | undefined {
+  const orgOnly = (
+    ["folder", "tag", "exclude-account", "include-management", "role-name", "concurrency"] as const
+  ).filter((name) => v[name] !== undefined);
+  if (!v.org) {
+    if (orgOnly.length > 0) throw new UsageError(`--${orgOnly[0]} goes with --org`);
+    return undefined;
+  }
+  if (withRoles) throw new UsageError("use either --org or --assume-role, not both");
+  if (v.folder !== undefined && !/^(fd|r)-[A-Za-z0-9]{1,64}$/.test(v.folder))
+    throw new UsageError(
+      `--folder: "${v.folder}" is not a folder ID (fd-…, as the Resource Manager console shows it)`,
+    );
+  const tags: Record<string, string> = {};
+  for (const tag of v.tag ?? []) {
+    const at = tag.indexOf("=");
+    if (at <= 0) throw new UsageError(`--tag: "${tag}" is not key=value`);
+    tags[tag.slice(0, at)] = tag.slice(at + 1);
+  }
+  const exclude = (v["exclude-account"] ?? []).flatMap((a) => a.split(",")).map((a) => a.trim());
+  for (const id of exclude) {
+    const problem = accountIdProblem(id, "--exclude-account");
+    if (problem) throw new UsageError(problem);
+  }
+  const roleName = v["role-name"] ?? DIRECTORY_ROLE;
+  if (!/^[A-Za-z0-9.-]{1,64}$/.test(roleName))
+    throw new UsageError(
+      `--role-name: "${roleName}" is not a RAM role name (1 to 64 letters, digits, "." and "-")`,
+    );
+  const concurrency = v.concurrency === undefined ? ORG_CONCURRENCY : Number(v.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
+    throw new UsageError(`--concurrency: "${v.concurrency}" is not a whole number from 1 to 64`);
+  return {
+    folderId: v.folder,
+    tags,
+    exclude: [...new Set(exclude)],
+    includeManagement: v["include-management"] === true,
+    roleName,
+    concurrency,
   };
 }
 

@@ -35,7 +35,7 @@ export interface AlicloudConfig {
   /** The CLI configuration file to read the profile from (default ~/.aliyun/config.json). */
   sharedCredentialsFile?: Sourced<string>;
   /** Endpoint overrides from `alicloud:endpoints`. */
-  endpoints: { vpc?: Sourced<string>; sts?: Sourced<string> };
+  endpoints: { vpc?: Sourced<string>; sts?: Sourced<string>; resourcemanager?: Sourced<string> };
   /** `alicloud:protocol`: the scheme of an endpoint given as a bare host. */
   protocol: "HTTP" | "HTTPS";
   /** The account the stack's credentials must act in, when configured: checked against what STS reports. */
@@ -106,21 +106,26 @@ function readOidcRole(config: ConfigSource): ConfiguredRole<OidcRoleSpec> | unde
 function readEndpoints(config: ConfigSource, env: NodeJS.ProcessEnv): AlicloudConfig["endpoints"] {
   const key = SETTINGS.endpoints.key;
   const value = object(config, key);
-  const sts = fromEnv(env, SETTINGS.endpoints.fields.sts.env);
-  if (value === undefined) return sts ? { sts } : {};
+  // A service's variable stands in for the key's entry when the key names none.
+  const fromVariables: AlicloudConfig["endpoints"] = {};
+  for (const service of ["sts", "resourcemanager"] as const) {
+    const found = fromEnv(env, SETTINGS.endpoints.fields[service].env);
+    if (found) fromVariables[service] = found;
+  }
+  if (value === undefined) return fromVariables;
   const list = Array.isArray(value) ? value : [value];
   const found: AlicloudConfig["endpoints"] = {};
   for (const [i, item] of list.entries()) {
     if (typeof item !== "object" || item === null)
       throw new SettingsError(`${config.terms.name(key, `[${i}]`)} must be an object like {"vpc": "host"}.`);
-    for (const service of ["vpc", "sts"] as const) {
+    for (const service of ["vpc", "sts", "resourcemanager"] as const) {
       const host = (item as Record<string, unknown>)[service];
       if (typeof host === "string" && host !== "" && !found[service]) {
         found[service] = { value: host, source: config.terms.place(key, `[${i}].${service}`) };
       }
     }
   }
-  return found.sts || !sts ? found : { ...found, sts };
+  return { ...fromVariables, ...found };
 }
 
 /** Reads every `alicloud:*` key this package reads, with its environment fallbacks. Throws {@link SettingsError}. */

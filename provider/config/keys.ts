@@ -119,9 +119,12 @@ export const SETTINGS = {
     key: "alicloud:endpoints",
     env: [],
     type: "Endpoints",
-    fields: { sts: { env: ["ALICLOUD_STS_ENDPOINT", "ALIBABA_CLOUD_STS_ENDPOINT"] } },
-    whenUnset: "`sts.aliyuncs.com` for `sts`",
-    doc: "Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`) and `sts` (HTTPS only) are read.",
+    fields: {
+      sts: { env: ["ALICLOUD_STS_ENDPOINT", "ALIBABA_CLOUD_STS_ENDPOINT"] },
+      resourcemanager: { env: ["ALICLOUD_RESOURCEMANAGER_ENDPOINT"] },
+    },
+    whenUnset: "`sts.aliyuncs.com` for `sts`, `resourcemanager.aliyuncs.com` for `resourcemanager`",
+    doc: "Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`), `sts` and `resourcemanager` (both HTTPS only; `resourcemanager` is read by `alicloud-ip-pool-service status --org`) are read.",
   },
   protocol: {
     key: "alicloud:protocol",

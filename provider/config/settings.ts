@@ -12,6 +12,8 @@ export interface CallSettings {
   endpoint?: EndpointOverride;
   /** The STS host (`host[:port]`, HTTPS) from `alicloud:endpoints`; undefined means sts.aliyuncs.com. */
   stsHost?: string;
+  /** The Resource Manager host (`host[:port]`, HTTPS) from `alicloud:endpoints`; undefined means resourcemanager.aliyuncs.com. */
+  resourceManagerHost?: string;
   /** Wait for activation, in milliseconds. */
   activationTimeoutMs: number;
   /** Retry budget of one call, in milliseconds. */
@@ -76,17 +78,20 @@ function endpointSetting(
 }
 
 /**
- * The STS host from alicloud:endpoints[].sts (or its variables): HTTPS only, whatever the host,
- * since STS is always reached over TLS.
+ * The STS or Resource Manager host from alicloud:endpoints (or its variables): HTTPS only,
+ * whatever the host, since both are always reached over TLS.
  */
-function stsSetting(shared: Pick<AlicloudConfig, "endpoints">): string | undefined {
-  const sts = shared.endpoints.sts;
+function tlsHostSetting(
+  shared: Pick<AlicloudConfig, "endpoints">,
+  service: "sts" | "resourcemanager",
+): string | undefined {
+  const sts = shared.endpoints[service];
   if (!sts) return undefined;
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(sts.value.trim())?.[1].toLowerCase();
   if (scheme === "http") {
     const host = sts.value.trim().slice("http://".length).replace(/\/+$/, "");
     throw new SettingsError(
-      `${sts.source} "${sts.value}" uses plain HTTP, and STS is reached over HTTPS only, on any host: use https://${host}.`,
+      `${sts.source} "${sts.value}" uses plain HTTP, and ${service === "sts" ? "STS" : "Resource Manager"} is reached over HTTPS only, on any host: use https://${host}.`,
     );
   }
   return endpointFrom(sts.value, sts.source, "HTTPS").host;
@@ -104,7 +109,8 @@ export function readSettings(
 ): CallSettings {
   return {
     endpoint: endpointSetting(config, env, shared, overrides.endpointFlag),
-    stsHost: stsSetting(shared),
+    stsHost: tlsHostSetting(shared, "sts"),
+    resourceManagerHost: tlsHostSetting(shared, "resourcemanager"),
     activationTimeoutMs: millisecondsOf(config, SETTINGS.activationTimeoutSeconds),
     retryTimeoutMs: millisecondsOf(config, SETTINGS.retryTimeoutSeconds),
   };

@@ -3,7 +3,9 @@
 // reply means is decided in replies.ts, and what a failure says in callErrors.ts.
 import type { CallFailure } from "../transport/classifyError";
 import type { HttpExchange } from "../transport/httpExchange";
-import { OPERATIONS, STS_OPERATIONS, type Operation } from "../transport/operations";
+import { DIRECTORY_OPERATIONS, OPERATIONS, STS_OPERATIONS, type Operation } from "../transport/operations";
+import * as $OpenApi from "@alicloud/openapi-client";
+import { CLIENT_OPTIONS } from "../transport/clientOptions";
 import { retriedCall } from "../transport/retriedCall";
 import { DEFAULT_RETRY_POLICY, RetriesFailed, type RetryPolicy } from "../transport/retry";
 import { retryProgress, type FaceContext } from "../diagnostics/faceContext";
@@ -18,7 +20,14 @@ import type { CredentialPlan } from "../credentials/plan";
 import { CredentialSessions, type ResolveOptions } from "../credentials/sessions";
 import { readConfiguration } from "./callConfiguration";
 import { credentialsFailed, failedCall, unexpectedReply, type CallContext } from "./callErrors";
-import { accountIdIn, enabledIn, regionsIn, type RegionListing, type ReplyReading } from "./replies";
+import {
+  accountIdIn,
+  enabledIn,
+  membersIn,
+  regionsIn,
+  type RegionListing,
+  type ReplyReading,
+} from "./replies";
 import type { PoolServiceApiOptions } from "./poolServiceApiOptions";
 import { VpcClients } from "./vpcClients";
 
@@ -151,6 +160,44 @@ export class PoolServiceApi {
         if (!(err instanceof CredentialsError)) throw err;
         throw credentialsFailed(err, operation, undefined, (text) => this.context.scrubber.scrub(text));
       });
+  }
+
+  /**
+   * ListAccounts of Resource Manager: one page of the members of the directory these credentials'
+   * account manages (the management account's, or a delegated administrator's), as the API gives them.
+   */
+  async membersPage(
+    pageNumber: number,
+    pageSize: number,
+  ): Promise<{ accounts: unknown[]; totalCount: number }> {
+    // Loaded here: only the organisation's status reads the directory.
+    const rm =
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, typed here
+      require("@alicloud/resourcemanager20200331") as typeof import("@alicloud/resourcemanager20200331");
+    const connecting = this.sessions
+      .resolve(this.credentials, this.roles, this.resolveOptions())
+      .then((resolved) => {
+        const client = new rm.default(
+          new $OpenApi.Config({
+            credential: resolved.credential,
+            endpoint: this.settings.resourceManagerHost ?? "resourcemanager.aliyuncs.com",
+            protocol: "HTTPS",
+            ...CLIENT_OPTIONS,
+          }),
+        );
+        return {
+          client,
+          endpointHost: client._endpoint,
+          source: resolved.source,
+          assumedRole: resolved.roleArn,
+        };
+      });
+    const operation = DIRECTORY_OPERATIONS.listAccounts;
+    const { body, exchange } = await this.call(operation, undefined, connecting, (c) =>
+      c.listAccounts(new rm.ListAccountsRequest({ pageNumber, pageSize, includeTags: true })),
+    );
+    const reading = membersIn(body?.accounts?.account, body?.totalCount);
+    return this.valueOrUnexpected(reading, operation, undefined, exchange, await connecting);
   }
 
   /** Where these calls' credentials come from, naming the roles they assume, for messages. */

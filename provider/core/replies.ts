@@ -70,3 +70,14 @@ export function accountIdIn(accountId: unknown): ReplyReading<string> {
     ? { problem: "it has no account ID (`AccountId`)" }
     : { value: accountId as string };
 }
+
+/** A page of ListAccounts: its members as the API gives them, and how many there are in all. */
+export function membersIn(
+  accounts: unknown,
+  totalCount: unknown,
+): ReplyReading<{ accounts: unknown[]; totalCount: number }> {
+  if (!Array.isArray(accounts)) return { problem: "a ListAccounts reply with no list of accounts" };
+  if (typeof totalCount !== "number" || !Number.isInteger(totalCount) || totalCount < 0)
+    return { problem: `a ListAccounts reply whose TotalCount is ${JSON.stringify(totalCount)}, not a count` };
+  return { value: { accounts, totalCount } };
+}

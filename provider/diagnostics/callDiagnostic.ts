@@ -3,9 +3,17 @@
 import type { CallFailure } from "../transport/classifyError";
 import { codeAdvice } from "./codeAdvice";
 import { diagnosticText, type DiagnosticText } from "./diagnostic";
-import { quote, seconds, serviceOf, tries, QUOTA_CENTER, type DiagnosticContext } from "./diagnosticContext";
-import { INVALID_REGION_CODES, LOCAL_CODES } from "./errorCodes";
-import { isStsOperation } from "../transport/operations";
+import {
+  credentialWhere,
+  quote,
+  seconds,
+  serviceOf,
+  tries,
+  QUOTA_CENTER,
+  type DiagnosticContext,
+} from "./diagnosticContext";
+import { DIRECTORY_ERROR_CODES, INVALID_REGION_CODES, LOCAL_CODES } from "./errorCodes";
+import { isDirectoryOperation, isStsOperation } from "../transport/operations";
 import { roleAdvice, type Advice } from "./stsAdvice";
 import { SETTINGS } from "../config/keys";
 
@@ -41,6 +49,12 @@ function advise(f: CallFailure, ctx: DiagnosticContext): Advice {
   }
   const byCode = codeAdvice(f, ctx);
   if (byCode) return byCode;
+  if (f.code === DIRECTORY_ERROR_CODES.noDirectory) {
+    return {
+      meaning: `the account of these credentials${credentialWhere(ctx)} manages no resource directory: the members are listed only to the management account, or to a delegated administrator of Resource Manager.`,
+      fix: "run with credentials of the directory's management account (or of a delegated administrator), or name the accounts one by one with --assume-role.",
+    };
+  }
   if (INVALID_REGION_CODES.has(f.code)) {
     return {
       meaning: `region "${region}" does not exist, or does not offer the VPC API.`,
@@ -87,7 +101,9 @@ function advise(f: CallFailure, ctx: DiagnosticContext): Advice {
       ? `see ${f.recommend}`
       : isStsOperation(ctx.operation)
         ? "look the code up in the STS error center (https://api.aliyun.com/document/Sts/2015-04-01/errorCode)."
-        : "look the code up in the VPC error center (https://api.aliyun.com/document/Vpc/2016-04-28/errorCode).",
+        : isDirectoryOperation(ctx.operation)
+          ? "look the code up in the Resource Manager error center (https://api.aliyun.com/document/ResourceManager/2020-03-31/errorCode)."
+          : "look the code up in the VPC error center (https://api.aliyun.com/document/Vpc/2016-04-28/errorCode).",
   };
 }
 

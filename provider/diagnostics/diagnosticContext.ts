@@ -3,7 +3,7 @@
 import { CHAIN_ENV, SETTINGS } from "../config/keys";
 import type { SettingTerms } from "../config/settingTerms";
 import type { FaceContext } from "./faceContext";
-import { isStsOperation } from "../transport/operations";
+import { isDirectoryOperation, isStsOperation } from "../transport/operations";
 import type { RetryStop } from "../transport/retry";
 import { stsEndpointSettings, type RoleContext } from "./stsAdvice";
 
@@ -55,6 +55,12 @@ export function tries(ctx: DiagnosticContext): string {
 
 /** The API an operation belongs to, and the settings that choose its endpoint. */
 export function serviceOf(ctx: DiagnosticContext): { api: string; endpoint: string; settings: string } {
+  if (isDirectoryOperation(ctx.operation)) {
+    const settings = ctx.terms.settable(SETTINGS.endpoints.key)
+      ? `${ctx.terms.name(SETTINGS.endpoints.key)} resourcemanager or ${SETTINGS.endpoints.fields.resourcemanager.env[0]}`
+      : SETTINGS.endpoints.fields.resourcemanager.env[0];
+    return { api: "the Resource Manager API", endpoint: "the Resource Manager endpoint", settings };
+  }
   return isStsOperation(ctx.operation)
     ? {
         api: "the STS API",

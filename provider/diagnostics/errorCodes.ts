@@ -43,6 +43,12 @@ export const OPEN_ERROR_CODES = {
   forbiddenOpenPool: "Forbidden.OpenPublicIpAddressPool",
 } as const;
 
+/** Resource Manager's refusals of a listing of the directory's members. */
+export const DIRECTORY_ERROR_CODES = {
+  /** The caller's account manages no resource directory (it is not the management account). */
+  noDirectory: "EntityNotExists.ResourceDirectory",
+} as const;
+
 /** Codes this package gives failures that have no service code: a failed call's, and its own refusals. */
 export const LOCAL_CODES = {
   ...CALL_CODES,

@@ -18,11 +18,24 @@ export const STS_OPERATIONS = {
   assumeRoleWithOidc: "AssumeRoleWithOIDC",
 } as const;
 
+/** Names of the Resource Manager operations this package calls. */
+export const DIRECTORY_OPERATIONS = {
+  /** The members of the caller's resource directory, a page at a time. */
+  listAccounts: "ListAccounts",
+} as const;
+
 /** One of the operations this package calls. */
 export type Operation =
-  (typeof OPERATIONS)[keyof typeof OPERATIONS] | (typeof STS_OPERATIONS)[keyof typeof STS_OPERATIONS];
+  | (typeof OPERATIONS)[keyof typeof OPERATIONS]
+  | (typeof STS_OPERATIONS)[keyof typeof STS_OPERATIONS]
+  | (typeof DIRECTORY_OPERATIONS)[keyof typeof DIRECTORY_OPERATIONS];
 
 /** Whether an operation is one of STS's. */
 export function isStsOperation(operation: string): boolean {
   return (Object.values(STS_OPERATIONS) as string[]).includes(operation);
+}
+
+/** Whether an operation is one of Resource Manager's. */
+export function isDirectoryOperation(operation: string): boolean {
+  return (Object.values(DIRECTORY_OPERATIONS) as string[]).includes(operation);
 }
