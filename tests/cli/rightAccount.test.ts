@@ -192,9 +192,25 @@ describe("the command in the right account", function () {
       });
     }
 
-    it("a credentials URI that trickles one byte a second: the error comes in time and the process ends", async function () {
+    /** Runs `status` with credentials from a URI that `handler` serves on loopback; every socket is ended after. */
+    async function statusWithCredentialsUri(handler: Parameters<typeof createServer>[1]) {
       const sockets = new Set<import("node:net").Socket>();
-      const server: Server = createServer((_req, res) => {
+      const server: Server = createServer(handler);
+      server.on("connection", (s) => sockets.add(s));
+      await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+      try {
+        return await status(["--region", "cn-hangzhou"], {
+          ALICLOUD_VPC_ENDPOINT: emulator.endpoint,
+          ALICLOUD_CREDENTIALS_URI: `http://127.0.0.1:${(server.address() as AddressInfo).port}/credentials`,
+        });
+      } finally {
+        for (const s of sockets) s.destroy();
+        server.close();
+      }
+    }
+
+    it("a credentials URI that trickles one byte a second: the error comes in time and the process ends", async function () {
+      const run = await statusWithCredentialsUri((_req, res) => {
         res.writeHead(200, { "content-type": "application/json" });
         const body = '{"Code":"Success","AccessKeyId":"x"}';
         let i = 0;
@@ -203,44 +219,22 @@ describe("the command in the right account", function () {
         }, 1_000);
         res.on("close", () => clearInterval(timer));
       });
-      server.on("connection", (s) => sockets.add(s));
-      await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-      try {
-        const uri = `http://127.0.0.1:${(server.address() as AddressInfo).port}/credentials`;
-        const run = await status(["--region", "cn-hangzhou"], {
-          ALICLOUD_VPC_ENDPOINT: emulator.endpoint,
-          ALICLOUD_CREDENTIALS_URI: uri,
-        });
-        assert.equal(run.code, 1);
-        assert.ok(run.ms < 20_000, `the command ended after ${run.ms} ms`);
-        assert.match(
-          run.stderr,
-          /environment ALICLOUD_CREDENTIALS_URI could not give credentials: it did not answer in time/,
-        );
-      } finally {
-        for (const s of sockets) s.destroy();
-        server.close();
-      }
+      assert.equal(run.code, 1);
+      assert.ok(run.ms < 20_000, `the command ended after ${run.ms} ms`);
+      assert.match(
+        run.stderr,
+        /environment ALICLOUD_CREDENTIALS_URI could not give credentials: it did not answer in time/,
+      );
     });
 
     it("a credentials URI that answers 500 is named, with the status, and never quoted", async () => {
-      const server: Server = createServer((_req, res) => {
+      const run = await statusWithCredentialsUri((_req, res) => {
         res.writeHead(500, { "content-type": "text/plain" });
         res.end("secret-in-the-error-page");
       });
-      await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-      try {
-        const uri = `http://127.0.0.1:${(server.address() as AddressInfo).port}/credentials`;
-        const run = await status(["--region", "cn-hangzhou"], {
-          ALICLOUD_VPC_ENDPOINT: emulator.endpoint,
-          ALICLOUD_CREDENTIALS_URI: uri,
-        });
-        assert.equal(run.code, 1);
-        assert.match(run.stderr, /could not give credentials: it answered HTTP 500 \(text\/plain\)/);
-        assert.ok(!run.all.includes("secret-in-the-error-page"));
-      } finally {
-        server.close();
-      }
+      assert.equal(run.code, 1);
+      assert.match(run.stderr, /could not give credentials: it answered HTTP 500 \(text\/plain\)/);
+      assert.ok(!run.all.includes("secret-in-the-error-page"));
     });
   });
 
