@@ -18,6 +18,7 @@ import {
   importRun,
   multiAccountRun,
   orgScaleRun,
+  orgStatusRun,
   overheadRun,
   pluginOrgRun,
   progress,
@@ -92,6 +93,11 @@ const GROUPS: RunGroup[] = [
     label: "the plugin: up of 40 accounts × 25 regions from a program with the Node.js SDK, and its floor",
     keys: ["pluginOrgScaleUpRatio"],
     run: (emulator) => pluginOrgRun(emulator),
+  },
+  {
+    label: "status --org of 200 accounts × 30 regions",
+    keys: ["orgStatusWallRatio"],
+    run: (emulator) => orgStatusRun(emulator),
   },
   {
     label: "call overhead, status of 30 regions, cold start and import",

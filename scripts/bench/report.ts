@@ -60,6 +60,8 @@ const WHEN_MISSED: Partial<Record<keyof typeof TARGETS, (d: Details, f: Figures)
 
 /** What a run found about a figure that has no fixed floor, said whether or not it met its target. */
 const FOUND: Partial<Record<keyof typeof TARGETS, (d: Details, f: Figures) => string>> = {
+  orgStatusWallRatio: (d) =>
+    `In this run the command took ${(d.orgStatusMs / 1000).toFixed(1)} s from its start to its output, reading 6,000 cells of 200 accounts.`,
   pluginColdStartMs: (d, f) =>
     `Of its ${f.pluginColdStartMs.toFixed(0)} ms, ${d.pluginServeMs.toFixed(0)} ms in this run were the executable's start up to serving gRPC (Node.js and the bundle, from V8's code cache); the rest is the Configure and Read calls, the credentials and the first request.`,
   pluginOrgScaleUpRatio: (d) =>

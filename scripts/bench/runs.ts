@@ -273,6 +273,51 @@ export async function statusRun(emulator: Emulator, latencyMs: number): Promise<
   return span(emulator) / latencyMs;
 }
 
+/** The members of `orgStatusRun`'s directory, and the accounts `status --org` reads at once (its default). */
+const ORG_MEMBERS = 200;
+const ORG_CONCURRENCY = 4;
+
+/**
+ * `status --org --all-regions` over a directory of 200 members (30 regions each, 20 ms latency), run
+ * as the installed command: its span over the floor, which is the directory's pages, the
+ * management account and the regions one after another, then 50 rounds of 4 accounts, each
+ * round an AssumeRole, a GetCallerIdentity and 2 rounds of 16 parallel status reads.
+ */
+export async function orgStatusRun(emulator: Emulator): Promise<Details> {
+  const latencyMs = 20;
+  emulator.reset();
+  emulator.configure({ latencyMs });
+  for (let i = 0; i < ORG_MEMBERS; i++)
+    emulator.addMember({
+      enabledRegions: THIRTY_REGIONS.filter((_, r) => (i + r) % 4 !== 0).map((r) => r.regionId),
+    });
+  const key = emulator.defaultAccount.keys[0];
+  const started = performance.now();
+  const { stdout } = await promisify(execFile)(
+    join(REPO_ROOT, "node_modules", ".bin", "alicloud-ip-pool-service"),
+    ["status", "--org", "--all-regions", "--json"],
+    {
+      env: {
+        ...process.env,
+        ...emulator.endpointEnv,
+        ALICLOUD_RESOURCEMANAGER_ENDPOINT: emulator.secureEndpoint,
+        ALIBABA_CLOUD_ACCESS_KEY_ID: key.accessKeyId,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: key.accessKeySecret,
+      },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  ).catch((err: { stdout?: string; code?: number }) => {
+    // Some regions are off: exit 3 is the expected answer.
+    if (err.code !== 3) throw err;
+    return { stdout: err.stdout ?? "" };
+  });
+  const wallMs = performance.now() - started;
+  const cells = (JSON.parse(stdout) as { summary: { regions: number } }).summary.regions;
+  if (cells !== ORG_MEMBERS * THIRTY_REGIONS.length) throw new Error(`status --org read ${cells} cells`);
+  const rounds = 4 + Math.ceil(ORG_MEMBERS / ORG_CONCURRENCY) * (2 + Math.ceil(THIRTY_REGIONS.length / 16));
+  return { orgStatusWallRatio: span(emulator) / (rounds * latencyMs), orgStatusMs: wallMs };
+}
+
 /** A fresh Node.js process loads the implementation and makes its first call: load-to-request time. */
 export async function coldStartRun(emulator: Emulator): Promise<number> {
   emulator.reset();

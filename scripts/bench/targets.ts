@@ -72,6 +72,10 @@ export const TARGETS = {
     max: 1.0,
     what: "wall time of the up of a TypeScript program declaring 1,000 new regions through the plugin with the generated Node.js SDK (40 accounts × 25 regions, one component per account, each resource with its account's role: one plugin process; 20 ms latency) over the dynamic floor of `orgScaleUpRatio` (the same program with 1,000 trivial dynamic resources, run the same way)",
   },
+  orgStatusWallRatio: {
+    max: 1.5,
+    what: "wall time of `alicloud-ip-pool-service status --org --all-regions` over a resource directory of 200 members × 30 regions (6,000 cells, 20 ms latency; first request to last reply), over the floor: the directory's pages, then 50 rounds of 4 accounts, each an AssumeRole, a GetCallerIdentity and 2 rounds of 16 parallel status reads",
+  },
 } as const;
 
 /** The key of a figure. */
