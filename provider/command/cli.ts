@@ -19,28 +19,12 @@ import {
 } from "./statusArgs";
 import { formatTable, toJson } from "./statusOutput";
 import { orgStatus } from "./orgStatus";
-
-/** Where the command writes, every line scrubbed of the secrets it knows. */
-interface Output {
-  /** Writes text to stdout. */
-  out(text: string): void;
-  /** Writes a line to stderr. */
-  err(text: string): void;
-}
+import { commandCalls, type Output } from "./commandCalls";
 
 async function status(options: StatusOptions, context: FaceContext, io: Output): Promise<number> {
-  // Loaded here, not at start: `--help` and usage errors need no SDK.
-  const { PoolServiceApi } =
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, typed here
-    require("../core/poolServiceApi") as typeof import("../core/poolServiceApi");
+  const calls = commandCalls(options, context);
   const apiFor = (roleArn?: string) =>
-    new PoolServiceApi({
-      config: COMMAND_CONFIG,
-      env: process.env,
-      endpointFlag: options.endpointFlag,
-      context,
-      assumeRole: roleArn === undefined ? undefined : roleStep(roleArn, options.externalId),
-    });
+    calls(roleArn === undefined ? undefined : roleStep(roleArn, options.externalId));
   // A named account is labelled with the account STS reports for the role's session, never the
   // ARN's alone; a role that cannot be assumed fails that account's rows, labelled as asked.
   const accounts: StatusAccount[] = await Promise.all(

@@ -9,18 +9,11 @@ import { listMembers, selectMembers, type DirectoryMember } from "../core/direct
 import type { PoolServiceApi } from "../core/poolServiceApi";
 import { readStatuses, type RegionStatus } from "../core/statusReport";
 import { orgJson, orgMatrix, orgSummary, type OrgAccount } from "./orgOutput";
-import { COMMAND_CONFIG, type OrgOptions, type StatusOptions } from "./statusArgs";
+import { commandCalls, type Output } from "./commandCalls";
+import { memberRole, type OrgOptions, type StatusOptions } from "./statusArgs";
 
 /** The exit status of `status --org`: all on, some off, some unreadable. */
 export const ORG_EXIT = { allOn: 0, someOff: 3, someUnreadable: 4 } as const;
-
-/** Where the command writes. */
-interface Output {
-  /** Writes text to stdout. */
-  out(text: string): void;
-  /** Writes a line to stderr. */
-  err(text: string): void;
-}
 
 /** Reads the organisation and prints its matrix (or JSON) and summary; returns the exit status. */
 export async function orgStatus(
@@ -28,21 +21,7 @@ export async function orgStatus(
   context: FaceContext,
   io: Output,
 ): Promise<number> {
-  // Loaded here, not at start: `--help` and usage errors need no SDK.
-  const { PoolServiceApi } =
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, typed here
-    require("../core/poolServiceApi") as typeof import("../core/poolServiceApi");
-  const apiFor = (roleArn?: string): PoolServiceApi =>
-    new PoolServiceApi({
-      config: COMMAND_CONFIG,
-      env: process.env,
-      endpointFlag: options.endpointFlag,
-      context,
-      assumeRole:
-        roleArn === undefined
-          ? undefined
-          : { value: { roleArn }, source: "--role-name", field: (name) => `--role-name (${name})` },
-    });
+  const apiFor = commandCalls(options, context);
   const { org } = options;
   const management = apiFor();
   // The directory first: without it there is nothing to read (exit 1, from the caller).
@@ -60,7 +39,7 @@ export async function orgStatus(
     ...joined.map((member) => ({
       member,
       accountId: member.accountId,
-      api: apiFor(`acs:ram::${member.accountId}:role/${org.roleName}`),
+      api: apiFor(memberRole(member.accountId, org.roleName)),
     })),
   ];
   const semaphore = new Semaphore(org.concurrency);

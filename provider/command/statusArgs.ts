@@ -240,6 +240,15 @@ function orgOptions(
   };
 }
 
+/** The role `status --org` reaches a member through (`--role-name`), named by its flag in messages. */
+export function memberRole(accountId: string, roleName: string): RoleStep {
+  return {
+    value: { roleArn: `acs:ram::${accountId}:role/${roleName}` },
+    source: "--role-name",
+    field: (name) => `--role-name (${name})`,
+  };
+}
+
 /** The role of `--assume-role`, named by its flags in messages. */
 export function roleStep(roleArn: string, externalId: string | undefined): RoleStep {
   return {

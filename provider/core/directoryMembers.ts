@@ -13,6 +13,9 @@ export const JOINED_STATUSES: readonly string[] = ["CreateSuccess", "InviteSucce
 /** The most members a page of ListAccounts holds. */
 const PAGE_SIZE = 100;
 
+/** The most members read: a TotalCount above it is not believed (every page is a call, so the pages are bounded). */
+const MAX_MEMBERS = 100_000;
+
 /** A member of the directory, as ListAccounts describes it. */
 export interface DirectoryMember {
   /** Its account ID. */
@@ -67,6 +70,18 @@ function memberOf(raw: unknown): DirectoryMember | string {
   };
 }
 
+/** The error of a ListAccounts reply nothing is read from. */
+function unusable(what: string) {
+  return carriedError(
+    {
+      code: LOCAL_CODES.unexpectedResponse,
+      operation: DIRECTORY_OPERATIONS.listAccounts,
+      origin: "transport",
+    },
+    `${DIRECTORY_OPERATIONS.listAccounts} answered with ${what}. Nothing was read.`,
+  );
+}
+
 /**
  * Every member of the directory of the API's credentials, in the order ListAccounts gives them:
  * pages of 100, no more pages than the first page's TotalCount calls for. A member whose account
@@ -74,23 +89,21 @@ function memberOf(raw: unknown): DirectoryMember | string {
  */
 export async function listMembers(api: Pick<PoolServiceApi, "membersPage">): Promise<DirectoryMember[]> {
   const members: DirectoryMember[] = [];
+  const seen = new Set<string>();
   let pages = 1;
   for (let page = 1; page <= pages; page++) {
     const { accounts, totalCount } = await api.membersPage(page, PAGE_SIZE);
-    if (page === 1) pages = Math.ceil(totalCount / PAGE_SIZE);
+    if (page === 1) {
+      if (totalCount > MAX_MEMBERS)
+        throw unusable(`a TotalCount of ${totalCount}, more members than ${MAX_MEMBERS}`);
+      pages = Math.ceil(totalCount / PAGE_SIZE);
+    }
     for (const raw of accounts) {
       const member = memberOf(raw);
-      if (typeof member === "string") {
-        throw carriedError(
-          {
-            code: LOCAL_CODES.unexpectedResponse,
-            operation: DIRECTORY_OPERATIONS.listAccounts,
-            origin: "transport",
-          },
-          `${DIRECTORY_OPERATIONS.listAccounts} answered with a member that cannot be used: ${member}. Nothing was read.`,
-        );
-      }
-      members.push(member);
+      if (typeof member === "string") throw unusable(`a member that cannot be used: ${member}`);
+      // A member a later page gives again is read once.
+      if (!seen.has(member.accountId)) members.push(member);
+      seen.add(member.accountId);
     }
     if (accounts.length === 0) break;
   }

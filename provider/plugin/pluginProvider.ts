@@ -238,8 +238,9 @@ export class PoolServicePlugin implements provider.Provider {
   async invoke(token: string, inputs: unknown): Promise<provider.InvokeResult> {
     if (token !== STATUS_TOKEN) throw unknownToken(LOCAL_OPERATIONS.function, token, STATUS_TOKEN);
     const args = withSchemaFields(withoutSecretMarks(inputs)) as { regionId?: unknown; assumeRole?: unknown };
+    const { config, context } = this.face();
     const outputs = await withoutUndefined(
-      lookUpStatus(args, { ...this.face(), env: this.env, operation: LOCAL_OPERATIONS.statusFunction }),
+      lookUpStatus(args, { config, context, env: this.env, operation: LOCAL_OPERATIONS.statusFunction }),
     );
     return { outputs };
   }

@@ -57,6 +57,29 @@ describe("the members of a resource directory", function () {
     assert.deepEqual(ids(selectMembers(all, { folderId: eu, exclude: [b.uid] }).joined), [c.uid]);
   });
 
+  it("believes no TotalCount over 100,000 and reads a member given twice once: the pages stay bounded", async () => {
+    // The paging alone, over replies no real directory gives: one page of one member, claiming more.
+    const member = { accountId: "1234567890123456", status: "CreateSuccess" };
+    const asked: number[] = [];
+    const page = (totalCount: number) => ({
+      membersPage: async (n: number) => (asked.push(n), { accounts: [member], totalCount }),
+    });
+    const err = await rejectionOf(listMembers(page(1_000_000_000)));
+    assert.equal(err.code, "UnexpectedResponse");
+    assert.match(
+      err.message,
+      /^ListAccounts answered with a TotalCount of 1000000000, more members than 100000\. Nothing was read\.$/,
+    );
+    assert.deepEqual(asked, [1]);
+    asked.length = 0;
+    const twice = await listMembers(page(150));
+    assert.deepEqual(asked, [1, 2]);
+    assert.deepEqual(
+      twice.map((m) => m.accountId),
+      [member.accountId],
+    );
+  });
+
   it("is refused, with the fix, to an account that manages no directory", async () => {
     const member = emulator.addMember();
     const err = await rejectionOf(listMembers(management(member.keys[0])));
