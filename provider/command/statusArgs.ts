@@ -4,7 +4,15 @@ import { parseArgs } from "node:util";
 import { SETTINGS } from "../config/keys";
 import { NO_CONFIG, SettingsError, type ConfigSource } from "../config/configSource";
 import { regionIdProblem, resolveRegion } from "../config/regionId";
-import { accountIdProblem, externalIdProblem, roleArnProblem, type RoleStep } from "../config/roles";
+import {
+  accountIdProblem,
+  DIRECTORY_ROLE,
+  externalIdProblem,
+  roleArnIn,
+  roleArnProblem,
+  roleNameProblem,
+  type RoleStep,
+} from "../config/roles";
 import { readSettings } from "../config/settings";
 import { commandTerms } from "../config/settingTerms";
 import { CREDENTIAL_SOURCES } from "../credentials/plan";
@@ -18,8 +26,6 @@ export const COMMAND_CONFIG: Readonly<ConfigSource> = {
   terms: commandTerms({ [SETTINGS.vpcEndpoint.key]: "--endpoint" }),
 };
 
-/** The role the directory creates in the members it creates. */
-export const DIRECTORY_ROLE = "ResourceDirectoryAccountAccessRole";
 /** Accounts `status --org` reads at once unless told. */
 export const ORG_CONCURRENCY = 4;
 
@@ -223,10 +229,8 @@ function orgOptions(
     if (problem) throw new UsageError(problem);
   }
   const roleName = v["role-name"] ?? DIRECTORY_ROLE;
-  if (!/^[A-Za-z0-9.-]{1,64}$/.test(roleName))
-    throw new UsageError(
-      `--role-name: "${roleName}" is not a RAM role name (1 to 64 letters, digits, "." and "-")`,
-    );
+  const roleProblem = roleNameProblem(roleName, "--role-name");
+  if (roleProblem) throw new UsageError(roleProblem);
   const concurrency = v.concurrency === undefined ? ORG_CONCURRENCY : Number(v.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
     throw new UsageError(`--concurrency: "${v.concurrency}" is not a whole number from 1 to 64`);
@@ -243,7 +247,7 @@ function orgOptions(
 /** The role `status --org` reaches a member through (`--role-name`), named by its flag in messages. */
 export function memberRole(accountId: string, roleName: string): RoleStep {
   return {
-    value: { roleArn: `acs:ram::${accountId}:role/${roleName}` },
+    value: { roleArn: roleArnIn(accountId, roleName) },
     source: "--role-name",
     field: (name) => `--role-name (${name})`,
   };

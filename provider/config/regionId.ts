@@ -85,19 +85,19 @@ export function resolveRegion(request: RegionRequest): RegionResolution {
   return { problem: `${subject} is not set and there is no default region: ${hints.join(", or ")}.` };
 }
 
-/** Why a component's `regionIds` cannot be used, or undefined when it can. */
-export function regionIdsProblem(regionIds: unknown): string | undefined {
+/** Why a list of regions (a component's `regionIds`, or the input `name`) cannot be used, or undefined when it can. */
+export function regionIdsProblem(regionIds: unknown, name = "regionIds"): string | undefined {
   if (!Array.isArray(regionIds)) {
     const got = regionIds === undefined || regionIds === null ? String(regionIds) : `a ${typeof regionIds}`;
-    return `regionIds must be a list of region IDs, like ["cn-hangzhou", "ap-southeast-1"], got ${got}.`;
+    return `${name} must be a list of region IDs, like ["cn-hangzhou", "ap-southeast-1"], got ${got}.`;
   }
   for (const [i, regionId] of regionIds.entries()) {
-    const problem = regionIdProblem(regionId, `regionIds[${i}]`);
+    const problem = regionIdProblem(regionId, `${name}[${i}]`);
     if (problem) return problem;
   }
   const duplicates = regionIds.filter((r, i) => regionIds.indexOf(r) !== i);
   if (duplicates.length > 0) {
-    return `regionIds lists ${[...new Set(duplicates)].join(", ")} more than once; list each region once.`;
+    return `${name} lists ${[...new Set(duplicates)].join(", ")} more than once; list each region once.`;
   }
   return undefined;
 }

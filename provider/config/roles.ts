@@ -63,6 +63,20 @@ export const ROLE_FIELD_DOCS: Readonly<Record<(typeof ROLE_FIELDS)[number], stri
   externalId: "The external ID the role's trust policy requires.",
 };
 
+/** The role a resource directory creates in each member it creates, trusted by the management account. */
+export const DIRECTORY_ROLE = "ResourceDirectoryAccountAccessRole";
+
+/** Why a value is not a RAM role name (naming `where`), or undefined when it is one. */
+export function roleNameProblem(value: unknown, where: string): string | undefined {
+  if (typeof value === "string" && /^[A-Za-z0-9.-]{1,64}$/.test(value)) return undefined;
+  return `${where}: ${JSON.stringify(value ?? null)} is not a RAM role name (1 to 64 letters, digits, "." and "-")`;
+}
+
+/** The ARN of the role `roleName` in account `accountId`. */
+export function roleArnIn(accountId: string, roleName: string): string {
+  return `acs:ram::${accountId}:role/${roleName}`;
+}
+
 /** An Alibaba Cloud account ID: 16 digits, the first not 0 (as every document and SDK sample shows). */
 const ACCOUNT_ID = /^[1-9]\d{15}$/;
 

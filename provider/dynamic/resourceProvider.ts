@@ -6,6 +6,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { STACK_TERMS } from "../config/settingTerms";
 import type { RetryPolicy } from "../transport/retry";
 import { faceContext } from "../diagnostics/faceContext";
+import { lifecycleCalls } from "../pulumi/lifecycleCalls";
 import { regionLifecycle } from "../pulumi/regionLifecycle";
 import type { RegionInputs, RegionOutputs } from "../pulumi/regionRules";
 
@@ -35,7 +36,9 @@ export type PoolServiceProvider = Required<
  */
 export function createProvider(options: ProviderOptions): PoolServiceProvider {
   const { config, env, log, retry } = options;
-  const lifecycle = regionLifecycle({ config, env, context: faceContext(STACK_TERMS, { log, retry }) });
+  const lifecycle = regionLifecycle(
+    lifecycleCalls({ config, env, context: faceContext(STACK_TERMS, { log, retry }) }),
+  );
   return {
     check: (olds, news) => lifecycle.check(olds, news as unknown as Record<string, unknown>),
     diff: (_id, olds, news) => lifecycle.diff(olds, news),

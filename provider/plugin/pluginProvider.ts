@@ -7,39 +7,25 @@ import { LOCAL_CODES } from "../diagnostics/errorCodes";
 import { diagnosticError } from "../diagnostics/diagnostic";
 import { faceContext, type FaceContext } from "../diagnostics/faceContext";
 import { LOCAL_OPERATIONS } from "../diagnostics/failedOperations";
-import { PoolServiceError } from "../diagnostics/poolServiceError";
 import { configSource, type ConfigSource } from "../config/configSource";
-import { regionLifecycle, type RegionLifecycle } from "../pulumi/regionLifecycle";
-import type { RegionInputs, RegionOutputs } from "../pulumi/regionRules";
+import { lifecycleCalls, type LifecycleCalls } from "../pulumi/lifecycleCalls";
+import { organizationAccounts, organizationProblem, type OrganizationArgs } from "../pulumi/organizationBody";
 import { lookUpStatus } from "../core/statusLookup";
 import type { PluginBuild } from "./pluginBuild";
-import { pluginConfig, pluginTerms, schemaFields } from "./pluginConfig";
+import { withoutSecretMarks, withoutUndefined, withSchemaFields } from "./engineValues";
+import { pluginConfig, pluginTerms } from "./pluginConfig";
+import { OrganizationComponent } from "./organizationComponent";
+import { ORGANIZATION_TOKEN } from "./organizationSchema";
+import { outputsOf, resourceType, RESOURCES, unknownToken, type EngineLifecycle } from "./servedTypes";
 import { RegionsComponent, type RegionsInputs } from "./regionsComponent";
-import { COMPONENT_TOKEN, packageSchema, RESOURCE_OUTPUTS, RESOURCE_TOKEN, STATUS_TOKEN } from "./schema";
+import { COMPONENT_TOKEN, packageSchema, STATUS_TOKEN } from "./schema";
 
-/**
- * A value with its secrets' wrappers taken off (a program may pass any input as a secret). Other
- * special values (a resource reference, an asset) keep their marks.
- */
-export function withoutSecretMarks(value: unknown): unknown {
-  if (pulumi.runtime.isRpcSecret(value)) return withoutSecretMarks(pulumi.runtime.unwrapRpcSecret(value));
-  if (Array.isArray(value)) return value.map(withoutSecretMarks);
-  if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutSecretMarks(v)]));
-}
-
-/** A call's answer as the engine takes it: no undefined field, which the SDK cannot send. */
-async function withoutUndefined<T>(result: Promise<T>): Promise<T> {
-  const value = await result;
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
-}
-
-/** Inputs with their object-typed values' fields named as the schema names them (a dict's `role_arn`). */
-function withSchemaFields(inputs: unknown): Record<string, unknown> {
-  const record = (inputs ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(
-    Object.entries(record).map(([k, v]) => [k, typeof v === "object" && v !== null ? schemaFields(v) : v]),
-  );
+/** What the plugin serves with, for one configuration. */
+interface Face {
+  config: ConfigSource;
+  context: FaceContext;
+  calls: LifecycleCalls;
+  lifecycles: Record<string, EngineLifecycle>;
 }
 
 /** Where the plugin's lines go: to the engine, against the resource of `urn` when there is one. */
@@ -50,37 +36,10 @@ const engineLog: PluginLog = (line, urn) => {
   void pulumi.log.info(line, urn === undefined ? undefined : new pulumi.DependencyResource(urn));
 };
 
-/** The resource's outputs in a state, and nothing else it may hold. */
-function outputsOf(props: RegionOutputs): RegionOutputs {
-  return Object.fromEntries(
-    Object.entries(props).filter(([key]) => RESOURCE_OUTPUTS.includes(key)),
-  ) as unknown as RegionOutputs;
-}
-
-/** The error for a type or function token this plugin does not serve: a program and a plugin of different releases. */
-function unknownToken(
-  what: (typeof LOCAL_OPERATIONS)["resourceType" | "componentType" | "function"],
-  token: string | undefined,
-  served: string,
-): PoolServiceError {
-  return diagnosticError({
-    code: LOCAL_CODES.unknownToken,
-    operation: what,
-    what: `This plugin serves no ${what} ${JSON.stringify(token)}; it serves ${served}.`,
-    fix: "use the SDK of the same release as the plugin (the SDK's version is the plugin version the engine starts).",
-  });
-}
-
-/** Refuses a resource type this plugin does not serve. */
-function assertResource(urn: string): void {
-  const type = urn.split("::")[2]?.split("$").pop();
-  if (type !== RESOURCE_TOKEN) throw unknownToken(LOCAL_OPERATIONS.resourceType, type, RESOURCE_TOKEN);
-}
-
 /** The provider of the plugin, for one provider instance (one process, one configuration). */
 export class PoolServicePlugin implements provider.Provider {
   /** What this provider instance serves with, made at the first call after a Configure. */
-  private served?: { config: ConfigSource; context: FaceContext; lifecycle: RegionLifecycle };
+  private served?: Face;
   /** The provider instance's inputs from the engine's Configure. */
   private inputs?: Record<string, unknown>;
   /** Why the provider instance's inputs could not be read, if they could not. */
@@ -137,15 +96,24 @@ export class PoolServicePlugin implements provider.Provider {
 
   /**
    * The plugin's face, made once per configuration: the configuration in its terms, the context
-   * every call keeps, and the region lifecycle over them.
+   * every call keeps, the calls they share, and each resource type's lifecycle over them.
    */
-  private face(): { config: ConfigSource; context: FaceContext; lifecycle: RegionLifecycle } {
+  private face(): Face {
     if (!this.served) {
       const config = this.config();
       const context = faceContext(config.terms, { log: (line) => this.log(line) });
-      this.served = { config, context, lifecycle: regionLifecycle({ config, env: this.env, context }) };
+      const calls = lifecycleCalls({ config, env: this.env, context });
+      const lifecycles = Object.fromEntries(
+        Object.entries(RESOURCES).map(([t, r]) => [t, r.lifecycle(calls)]),
+      );
+      this.served = { config, context, calls, lifecycles };
     }
     return this.served;
+  }
+
+  /** The lifecycle of the resource of `urn`. */
+  private lifecycle(urn: string): EngineLifecycle {
+    return this.face().lifecycles[resourceType(urn)]!;
   }
 
   /** Lines of a call on the resource of `urn`, shown against it. */
@@ -160,59 +128,61 @@ export class PoolServicePlugin implements provider.Provider {
 
   /** Validates the inputs and keeps one idempotency token per resource and target. */
   async check(urn: string, olds: unknown, news: unknown): Promise<provider.CheckResult> {
-    assertResource(urn);
     const result = await withoutUndefined(
-      this.face().lifecycle.check(
-        withoutSecretMarks(olds) as Partial<RegionInputs>,
-        withSchemaFields(withoutSecretMarks(news)),
-      ),
+      this.lifecycle(urn).check(withoutSecretMarks(olds), withSchemaFields(withoutSecretMarks(news))),
     );
-    return { inputs: result.inputs, failures: result.failures };
+    return { inputs: result.inputs as Record<string, unknown>, failures: result.failures };
   }
 
-  /** What a change does: a new region or account replaces; other role settings update in place. */
+  /** What a change does: a new region or account replaces; other changes update in place. */
   async diff(_id: string, urn: string, olds: unknown, news: unknown): Promise<provider.DiffResult> {
-    return withoutUndefined(this.face().lifecycle.diff(...this.change(urn, olds, news)));
-  }
-
-  /** A change's old state and new inputs, as the lifecycle takes them, for a resource this plugin serves. */
-  private change(urn: string, olds: unknown, news: unknown): [RegionOutputs, RegionInputs] {
-    assertResource(urn);
-    return [withoutSecretMarks(olds) as RegionOutputs, withoutSecretMarks(news) as RegionInputs];
-  }
-
-  /** Activates the region, or adopts it; progress goes against the resource. */
-  async create(urn: string, inputs: unknown): Promise<provider.CreateResult> {
-    assertResource(urn);
     return withoutUndefined(
-      this.face().lifecycle.create(withoutSecretMarks(inputs) as RegionInputs, this.logTo(urn)),
+      this.lifecycle(urn).diff(
+        withoutSecretMarks(olds),
+        withoutSecretMarks(news),
+      ) as Promise<provider.DiffResult>,
     );
+  }
+
+  /** Activates the region or account, or adopts it; progress goes against the resource. */
+  async create(urn: string, inputs: unknown): Promise<provider.CreateResult> {
+    const created = this.lifecycle(urn).create(withoutSecretMarks(inputs), this.logTo(urn));
+    return withoutUndefined(created as Promise<provider.CreateResult>);
   }
 
   /**
-   * Refresh (the recorded account only), import and get (an active region is adopted). What it
+   * Refresh (the recorded account only), import and get (what is active is adopted). What it
    * returns holds the resource's outputs only: a state moved from the dynamic resource by an alias
    * loses its stored provider code at its first refresh.
    */
   async read(id: string, urn: string, props?: unknown): Promise<provider.ReadResult> {
-    assertResource(urn);
-    const recorded = withoutSecretMarks(props) as RegionOutputs | undefined;
-    const state = recorded?.regionId === undefined ? undefined : recorded;
-    const read = this.face().lifecycle.read(id, state, this.logTo(urn));
+    const type = resourceType(urn);
+    const { key, outputs } = RESOURCES[type]!;
+    const recorded = withoutSecretMarks(props) as Record<string, unknown> | undefined;
+    const state = recorded?.[key] === undefined ? undefined : recorded;
+    const read = this.lifecycle(urn).read(id, state, this.logTo(urn));
     return withoutUndefined(
-      read.then((result) => ({ ...result, props: result.props && outputsOf(result.props) })),
+      read.then((result) => ({
+        ...result,
+        props: result.props && (outputsOf(result.props, outputs) as Record<string, unknown>),
+        inputs: result.inputs as Record<string, unknown> | undefined,
+      })),
     );
   }
 
-  /** Records new session settings of the same role: nothing is sent. */
+  /** Records new session settings (nothing is sent), or opens an account's new regions. */
   async update(_id: string, urn: string, olds: unknown, news: unknown): Promise<provider.UpdateResult> {
-    return withoutUndefined(this.face().lifecycle.update(...this.change(urn, olds, news)));
+    const updated = this.lifecycle(urn).update(
+      withoutSecretMarks(olds),
+      withoutSecretMarks(news),
+      this.logTo(urn),
+    );
+    return withoutUndefined(updated as Promise<provider.UpdateResult>);
   }
 
   /** Removes the resource from the stack only, saying that the feature stays enabled. */
   async delete(_id: string, urn: string, props: unknown): Promise<void> {
-    assertResource(urn);
-    await this.face().lifecycle.delete(withoutSecretMarks(props) as RegionOutputs, this.logTo(urn));
+    await this.lifecycle(urn).delete(withoutSecretMarks(props), this.logTo(urn));
   }
 
   /** Serves the component: one resource of this plugin per region. */
@@ -222,7 +192,13 @@ export class PoolServicePlugin implements provider.Provider {
     inputs: pulumi.Inputs,
     options: pulumi.ComponentResourceOptions,
   ): Promise<provider.ConstructResult> {
-    if (type !== COMPONENT_TOKEN) throw unknownToken(LOCAL_OPERATIONS.componentType, type, COMPONENT_TOKEN);
+    if (type === ORGANIZATION_TOKEN) return this.constructOrganization(name, inputs, options);
+    if (type !== COMPONENT_TOKEN)
+      throw unknownToken(
+        LOCAL_OPERATIONS.componentType,
+        type,
+        `${COMPONENT_TOKEN} and ${ORGANIZATION_TOKEN}`,
+      );
     const component = new RegionsComponent(name, inputs as unknown as RegionsInputs, options);
     return {
       urn: component.urn,
@@ -230,6 +206,35 @@ export class PoolServicePlugin implements provider.Provider {
         enabled: component.enabled,
         enabledRegions: component.enabledRegions,
         accountId: component.accountId,
+      },
+    };
+  }
+
+  /** The organisation's component: the directory's members read (read only), then one account resource each. */
+  private async constructOrganization(
+    name: string,
+    inputs: pulumi.Inputs,
+    options: pulumi.ComponentResourceOptions,
+  ): Promise<provider.ConstructResult> {
+    // Plain: a tag key is the user's own, never renamed.
+    const args = withoutSecretMarks(inputs) as Record<string, unknown>;
+    const problem = organizationProblem(args);
+    if (problem)
+      throw new pulumi.InputPropertyError({
+        propertyPath: problem.property,
+        reason: `PublicIpAddressPoolServiceOrganization ${name}: ${problem.reason}`,
+      });
+    const { calls } = this.face();
+    const found = await calls.withShownErrors("read", () =>
+      organizationAccounts(calls.api(), args as OrganizationArgs),
+    );
+    const component = new OrganizationComponent(name, args as OrganizationArgs, found, options);
+    return {
+      urn: component.urn,
+      state: {
+        accountIds: component.accountIds,
+        enabledRegions: component.enabledRegions,
+        notJoined: component.notJoined,
       },
     };
   }

@@ -2,10 +2,16 @@
 // that an explicit provider's inputs are encrypted in the state), the resource, the component and
 // the status function, each with the doc strings the generated SDKs carry.
 import { IGNORED_KEYS, REFUSED_KEYS, SETTINGS, type SettingKey, type SettingsTable } from "../config/keys";
-import { ROLE_FIELD_DOCS } from "../config/roles";
 import { REGION_OUTPUT_DOCS } from "../pulumi/regionRules";
 import { REGIONS_OUTPUT_DOCS } from "../pulumi/regionsComponentBody";
 import { PACKAGE, pluginKey } from "./pluginConfig";
+import {
+  ACCOUNT_RESOURCE,
+  ACCOUNT_TOKEN,
+  ORGANIZATION_COMPONENT,
+  ORGANIZATION_TOKEN,
+} from "./organizationSchema";
+import { ASSUME_ROLE, ref, ROLE_PROPERTIES, text, type Property } from "./schemaParts";
 import {
   GO_IMPORT_PATH,
   LOGO_URL,
@@ -26,15 +32,7 @@ export const STATUS_TOKEN = `${PACKAGE}:index:getPublicIpAddressPoolServiceStatu
 // config variables (the Java SDK's Config class), and in `index` for the explicit provider's inputs
 // and the resource (the Python SDK's Provider takes its types from `index`).
 type Module = "config" | "index";
-const ASSUME_ROLE = `${PACKAGE}:index:AssumeRole`;
 const token = (module: Module, name: string) => `${PACKAGE}:${module}:${name}`;
-
-/** A property of the schema. */
-type Property = Record<string, unknown>;
-
-const ref = (token: string, description: string): Property => ({ $ref: `#/types/${token}`, description });
-const text = (description: string, secret = false): Property =>
-  secret ? { type: "string", description, secret: true } : { type: "string", description };
 
 /** A setting's doc in the schema: its meaning, default and environment variables. */
 function settingDoc(setting: SettingKey): string {
@@ -84,15 +82,6 @@ function configProperties(module: Module, settings: SettingsTable): Record<strin
   return properties;
 }
 
-/** The schema's properties of a role to assume, by field (the resource's and the provider's `assumeRole`). */
-const ROLE_PROPERTIES: Readonly<Record<string, Property>> = {
-  roleArn: text(ROLE_FIELD_DOCS.roleArn),
-  sessionName: text(ROLE_FIELD_DOCS.sessionName),
-  policy: text(ROLE_FIELD_DOCS.policy),
-  sessionExpiration: { type: "integer", description: ROLE_FIELD_DOCS.sessionExpiration },
-  externalId: text(ROLE_FIELD_DOCS.externalId),
-};
-
 /** The schema's properties of the resource's outputs. */
 const REGION_OUTPUTS: Readonly<Record<string, Property>> = {
   regionId: text(REGION_OUTPUT_DOCS.regionId),
@@ -136,10 +125,11 @@ export function packageSchema(
     };
     types[token(module, "Endpoints")] = {
       type: "object",
-      description: "Endpoint overrides: the VPC and STS endpoints are read.",
+      description: "Endpoint overrides: the VPC, STS and Resource Manager endpoints are read.",
       properties: {
         vpc: text("The VPC endpoint: a host (HTTPS), or http:// on loopback only."),
         sts: text("The STS endpoint: a host, HTTPS only."),
+        resourcemanager: text("The Resource Manager endpoint (the directory's members): a host, HTTPS only."),
       },
     };
   }
@@ -210,6 +200,8 @@ export function packageSchema(
         },
         required: ["enabled", "enabledRegions", "accountId"],
       },
+      [ACCOUNT_TOKEN]: ACCOUNT_RESOURCE,
+      [ORGANIZATION_TOKEN]: ORGANIZATION_COMPONENT,
     },
     functions: {
       [STATUS_TOKEN]: {

@@ -2,22 +2,15 @@
 // update and delete on plain values, for one stack configuration. A face only adapts it to its
 // engine's interface. Everything it shows, errors and progress lines, passes through the scrubber.
 import { randomUUID } from "node:crypto";
-import { carriedError, diagnosticError, shownError } from "../diagnostics/diagnostic";
-import type { LifecycleStep } from "../diagnostics/failedOperations";
+import { carriedError, diagnosticError } from "../diagnostics/diagnostic";
 import type { PoolServiceError } from "../diagnostics/poolServiceError";
-import { withProgress, type FaceContext } from "../diagnostics/faceContext";
-import { secretsOf } from "../diagnostics/secretScrubber";
 import { SETTINGS } from "../config/keys";
-import { configSource } from "../config/configSource";
 import { resolveRegion, regionIdProblem } from "../config/regionId";
 import { assumeRoleProblem, type AssumeRoleSpec } from "../config/roles";
 import type { SettingTerms } from "../config/settingTerms";
-import { CredentialSessions } from "../credentials/sessions";
 import { LOCAL_CODES } from "../diagnostics/errorCodes";
 import { activateRegion } from "../core/activation";
 import { readConfiguration } from "../core/callConfiguration";
-import { OpenLocks } from "../core/openLock";
-import { PoolServiceApi } from "../core/poolServiceApi";
 import {
   hasUnknown,
   keepsToken,
@@ -30,23 +23,7 @@ import {
   type RegionInputs,
   type RegionOutputs,
 } from "./regionRules";
-import { VpcClients } from "../core/vpcClients";
-
-/** What a lifecycle is built from. */
-export interface LifecycleOptions {
-  /** The face's configuration, by full key (`alicloud:region`), read in the context's terms; any value is taken as text. */
-  config: { get(key: string): unknown };
-  /** Environment variables, read when a call is made. */
-  env: NodeJS.ProcessEnv;
-  /** The face's context: its progress output shows what delete leaves behind; its scrubber learns the configuration's secrets. */
-  context: FaceContext;
-}
-
-/** What a face chooses for one call. */
-export interface CallOptions {
-  /** Where this call's progress lines go (default: the lifecycle's `log`), e.g. against its resource. */
-  log?: (line: string) => void;
-}
+import type { CallOptions, LifecycleCalls } from "./lifecycleCalls";
 
 /** A property a check refuses, and why. */
 export interface CheckFailure {
@@ -116,35 +93,9 @@ function accountMoved(
   });
 }
 
-/**
- * The lifecycle for one stack configuration. Its clients, per-account Open locks and secret
- * scrubber live as long as the object; credentials and settings are read from `config` and `env`
- * whenever a call is made.
- */
-export function regionLifecycle(options: LifecycleOptions): RegionLifecycle {
-  const { env, context } = options;
-  const config = configSource(options.config, context.terms);
-  const scrubber = context.scrubber;
-  scrubber.add(...secretsOf(config, env));
-  const sessions = new CredentialSessions();
-  const clients = new VpcClients(sessions);
-  const locks = new OpenLocks();
-  // A call's progress goes where the face chose for it (against its resource), else to the face's.
-  const api = (assumeRole?: AssumeRoleSpec, call?: CallOptions) =>
-    new PoolServiceApi({
-      config,
-      env,
-      sessions,
-      clients,
-      assumeRole: assumeRole && { value: assumeRole, source: "the resource's assumeRole" },
-      context: call?.log ? withProgress(context, call.log) : context,
-    });
-  /** A result as the user may see it: an error scrubbed of secrets, named after its operation. */
-  const withShownErrors = <T>(operation: LifecycleStep, result: () => Promise<T>): Promise<T> =>
-    result().catch((err: unknown) => {
-      throw shownError(err, (text) => scrubber.scrub(text), operation);
-    });
-
+/** The lifecycle of a region's resource, over the calls of one stack configuration. */
+export function regionLifecycle(calls: LifecycleCalls): RegionLifecycle {
+  const { config, env, context, locks, api, withShownErrors } = calls;
   return {
     check: (olds, news) =>
       withShownErrors("check", async () => {

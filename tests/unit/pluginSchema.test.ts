@@ -10,7 +10,7 @@ import { readSettings } from "../../provider/config/settings";
 import { noCredentialsMessage } from "../../provider/credentials/noCredentials";
 import { planCredentials } from "../../provider/credentials/plan";
 import { pluginConfig, pluginTerms } from "../../provider/plugin/pluginConfig";
-import { withoutSecretMarks } from "../../provider/plugin/pluginProvider";
+import { withoutSecretMarks } from "../../provider/plugin/engineValues";
 import { COMPONENT_TOKEN, packageSchema, RESOURCE_TOKEN, STATUS_TOKEN } from "../../provider/plugin/schema";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
