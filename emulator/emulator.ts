@@ -78,10 +78,19 @@ export class Emulator {
 
   /**
    * The environment that points this package at the emulator: VPC calls to {@link endpoint}, STS
-   * calls (over TLS: the process must trust {@link EMULATOR_CA}) to {@link secureEndpoint}.
+   * and Resource Manager calls (over TLS: the process must trust {@link EMULATOR_CA}) to
+   * {@link secureEndpoint}.
    */
-  get endpointEnv(): { ALICLOUD_VPC_ENDPOINT: string; ALICLOUD_STS_ENDPOINT: string } {
-    return { ALICLOUD_VPC_ENDPOINT: this.endpoint, ALICLOUD_STS_ENDPOINT: this.secureEndpoint };
+  get endpointEnv(): {
+    ALICLOUD_VPC_ENDPOINT: string;
+    ALICLOUD_STS_ENDPOINT: string;
+    ALICLOUD_RESOURCEMANAGER_ENDPOINT: string;
+  } {
+    return {
+      ALICLOUD_VPC_ENDPOINT: this.endpoint,
+      ALICLOUD_STS_ENDPOINT: this.secureEndpoint,
+      ALICLOUD_RESOURCEMANAGER_ENDPOINT: this.secureEndpoint,
+    };
   }
 
   private readonly state: ApiState;

@@ -20,3 +20,13 @@ export {
 } from "./dynamic/getPublicIpAddressPoolServiceStatus";
 export { PoolServiceError } from "./diagnostics/poolServiceError";
 export { CONFIG_KEYS, ENV_KEYS } from "./config/keys";
+export {
+  PublicIpAddressPoolServiceAccount,
+  type PublicIpAddressPoolServiceAccountArgs,
+  type PublicIpAddressPoolServiceAccountInputs,
+  type PublicIpAddressPoolServiceAccountOutputs,
+} from "./dynamic/publicIpAddressPoolServiceAccount";
+export {
+  PublicIpAddressPoolServiceOrganization,
+  type PublicIpAddressPoolServiceOrganizationArgs,
+} from "./dynamic/publicIpAddressPoolServiceOrganization";

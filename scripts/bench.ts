@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { startEmulator, type Emulator } from "../emulator";
 import { pulumiEngine, REPO_ROOT } from "./harness/engine";
+import { orgRolloutRun } from "./bench/orgRolloutRun";
 import { pluginColdStartRun, pluginUpRun } from "./bench/pluginRuns";
 import { markdown, median, rounded, updatedRows } from "./bench/report";
 import {
@@ -98,6 +99,20 @@ const GROUPS: RunGroup[] = [
     label: "status --org of 200 accounts × 30 regions",
     keys: ["orgStatusWallRatio"],
     run: (emulator) => orgStatusRun(emulator),
+  },
+  {
+    label: "the organisation: up of 200 members × 28 regions from a YAML program, and a no-op up",
+    keys: [
+      "orgRolloutUpWallRatio",
+      "orgResourcesPerAccount",
+      "orgStateBytes",
+      "orgPluginRssMb",
+      "orgDiscoveryCalls",
+      "orgAssumeRolePerAccount",
+      "orgDescribeRegionsPerAccount",
+      "orgNoopUpWrites",
+    ],
+    run: (emulator) => orgRolloutRun(emulator),
   },
   {
     label: "call overhead, status of 30 regions, cold start and import",

@@ -6,6 +6,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import { STACK_TERMS } from "../config/settingTerms";
 import type { RetryPolicy } from "../transport/retry";
 import { faceContext } from "../diagnostics/faceContext";
+import { accountLifecycle } from "../pulumi/accountLifecycle";
+import type { AccountInputs, AccountOutputs } from "../pulumi/accountRules";
 import { lifecycleCalls } from "../pulumi/lifecycleCalls";
 import { regionLifecycle } from "../pulumi/regionLifecycle";
 import type { RegionInputs, RegionOutputs } from "../pulumi/regionRules";
@@ -45,6 +47,41 @@ export function createProvider(options: ProviderOptions): PoolServiceProvider {
     create: (inputs) => lifecycle.create(inputs),
     read: async (id, props) => {
       // Imports do not reach a dynamic provider: what it reads is only ever id and props.
+      const { id: read, props: outs } = await lifecycle.read(id, props);
+      return { id: read, props: outs };
+    },
+    update: (_id, olds, news) => lifecycle.update(olds, news),
+    async delete(_id, props) {
+      await lifecycle.delete(props);
+    },
+  };
+}
+
+/** The methods of the account resource's dynamic provider, as its serialized provider calls them. */
+export type AccountProvider = Required<
+  Pick<
+    pulumi.dynamic.ResourceProvider<AccountInputs, AccountOutputs>,
+    "check" | "diff" | "create" | "read" | "update" | "delete"
+  >
+>;
+
+/**
+ * Builds the provider of {@link PublicIpAddressPoolServiceAccount} for one stack configuration:
+ * the account lifecycle, called the way the dynamic provider host calls it.
+ */
+export function createAccountProvider(options: ProviderOptions): AccountProvider {
+  const { config, env, log, retry } = options;
+  const lifecycle = accountLifecycle(
+    lifecycleCalls({ config, env, context: faceContext(STACK_TERMS, { log, retry }) }),
+  );
+  return {
+    check: (olds, news) => lifecycle.check(olds, news as unknown as Record<string, unknown>),
+    diff: async (_id, olds, news) => {
+      const { changes, replaces, deleteBeforeReplace } = await lifecycle.diff(olds, news);
+      return { changes, replaces, deleteBeforeReplace };
+    },
+    create: (inputs) => lifecycle.create(inputs),
+    read: async (id, props) => {
       const { id: read, props: outs } = await lifecycle.read(id, props);
       return { id: read, props: outs };
     },

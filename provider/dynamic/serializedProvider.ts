@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { AccountInputs, AccountOutputs } from "../pulumi/accountRules";
 import type { RegionInputs, RegionOutputs } from "../pulumi/regionRules";
 
 // This object is serialized into every resource's state as `__provider` (twice: in the inputs and
@@ -32,4 +33,21 @@ const configureOnly = {
 export const serializedProvider = configureOnly as unknown as pulumi.dynamic.ResourceProvider<
   RegionInputs,
   RegionOutputs
+>;
+
+/** The methods `configure` puts on the account resource's serialized object. */
+type AccountProvider = import("./resourceProvider").AccountProvider;
+
+/** The same, for the account's resource: `configure` alone, which builds the account lifecycle's provider. */
+const configureAccount = {
+  // prettier-ignore
+  async configure(r) {
+    Object.assign(this, (require("pulumi-alicloud-ip-pool-service/provider") as Implementation).createAccountProvider({ config: r.config, env: process.env, log: console.log }) satisfies AccountProvider);
+  },
+} satisfies Required<Pick<pulumi.dynamic.ResourceProvider, "configure">>;
+
+/** The dynamic provider of {@link PublicIpAddressPoolServiceAccount}. */
+export const serializedAccountProvider = configureAccount as unknown as pulumi.dynamic.ResourceProvider<
+  AccountInputs,
+  AccountOutputs
 >;

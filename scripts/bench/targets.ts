@@ -76,6 +76,17 @@ export const TARGETS = {
     max: 1.5,
     what: "wall time of `alicloud-ip-pool-service status --org --all-regions` over a resource directory of 200 members × 30 regions (6,000 cells, 20 ms latency; first request to last reply), over the floor: the directory's pages, then 50 rounds of 4 accounts, each an AssumeRole, a GetCallerIdentity and 2 rounds of 16 parallel status reads",
   },
+  orgRolloutUpWallRatio: {
+    max: 3,
+    what: "wall time of `pulumi up --skip-preview` of a YAML program with the organisation's component over 200 members × 28 regions (20 ms latency, a file backend, the engine's default parallelism P = 4 × cores), less the same CLI's up of an empty program, over the API floor: 2 ListAccounts pages + ⌈200 ÷ P⌉ × (AssumeRole, DescribeRegions, 28 × (read, Open, read))",
+  },
+  orgResourcesPerAccount: { max: 2, what: "resources in that stack's state per member account" },
+  orgStateBytes: { max: 1_500_000, what: "that stack's state file (bytes)" },
+  orgPluginRssMb: { max: 150, what: "highest resident memory of the plugin's processes during that up (MB)" },
+  orgDiscoveryCalls: { max: 2, what: "ListAccounts calls (pages of 100) in that up" },
+  orgAssumeRolePerAccount: { max: 1, what: "AssumeRole calls per member account in that up" },
+  orgDescribeRegionsPerAccount: { max: 1, what: "DescribeRegions calls per account in that up" },
+  orgNoopUpWrites: { max: 0, what: "API writes of a second up of that program, with nothing to change" },
 } as const;
 
 /** The key of a figure. */

@@ -20,6 +20,16 @@ export type PublicIpAddressPoolService = import("./publicIpAddressPoolService").
 export const PublicIpAddressPoolService: typeof import("./publicIpAddressPoolService").PublicIpAddressPoolService = null as any;
 utilities.lazyLoad(exports, ["PublicIpAddressPoolService"], () => require("./publicIpAddressPoolService"));
 
+export { PublicIpAddressPoolServiceAccountArgs } from "./publicIpAddressPoolServiceAccount";
+export type PublicIpAddressPoolServiceAccount = import("./publicIpAddressPoolServiceAccount").PublicIpAddressPoolServiceAccount;
+export const PublicIpAddressPoolServiceAccount: typeof import("./publicIpAddressPoolServiceAccount").PublicIpAddressPoolServiceAccount = null as any;
+utilities.lazyLoad(exports, ["PublicIpAddressPoolServiceAccount"], () => require("./publicIpAddressPoolServiceAccount"));
+
+export { PublicIpAddressPoolServiceOrganizationArgs } from "./publicIpAddressPoolServiceOrganization";
+export type PublicIpAddressPoolServiceOrganization = import("./publicIpAddressPoolServiceOrganization").PublicIpAddressPoolServiceOrganization;
+export const PublicIpAddressPoolServiceOrganization: typeof import("./publicIpAddressPoolServiceOrganization").PublicIpAddressPoolServiceOrganization = null as any;
+utilities.lazyLoad(exports, ["PublicIpAddressPoolServiceOrganization"], () => require("./publicIpAddressPoolServiceOrganization"));
+
 export { PublicIpAddressPoolServiceRegionsArgs } from "./publicIpAddressPoolServiceRegions";
 export type PublicIpAddressPoolServiceRegions = import("./publicIpAddressPoolServiceRegions").PublicIpAddressPoolServiceRegions;
 export const PublicIpAddressPoolServiceRegions: typeof import("./publicIpAddressPoolServiceRegions").PublicIpAddressPoolServiceRegions = null as any;
@@ -41,6 +51,10 @@ const _module = {
         switch (type) {
             case "alicloud-ip-pool-service:index:PublicIpAddressPoolService":
                 return new PublicIpAddressPoolService(name, <any>undefined, { urn })
+            case "alicloud-ip-pool-service:index:PublicIpAddressPoolServiceAccount":
+                return new PublicIpAddressPoolServiceAccount(name, <any>undefined, { urn })
+            case "alicloud-ip-pool-service:index:PublicIpAddressPoolServiceOrganization":
+                return new PublicIpAddressPoolServiceOrganization(name, <any>undefined, { urn })
             case "alicloud-ip-pool-service:index:PublicIpAddressPoolServiceRegions":
                 return new PublicIpAddressPoolServiceRegions(name, <any>undefined, { urn })
             default:

@@ -23,6 +23,10 @@ func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi
 	switch typ {
 	case "alicloud-ip-pool-service:index:PublicIpAddressPoolService":
 		r = &PublicIpAddressPoolService{}
+	case "alicloud-ip-pool-service:index:PublicIpAddressPoolServiceAccount":
+		r = &PublicIpAddressPoolServiceAccount{}
+	case "alicloud-ip-pool-service:index:PublicIpAddressPoolServiceOrganization":
+		r = &PublicIpAddressPoolServiceOrganization{}
 	case "alicloud-ip-pool-service:index:PublicIpAddressPoolServiceRegions":
 		r = &PublicIpAddressPoolServiceRegions{}
 	default:

@@ -483,8 +483,10 @@ func (o AssumeRoleWithOidcPtrOutput) SessionExpiration() pulumi.IntPtrOutput {
 	}).(pulumi.IntPtrOutput)
 }
 
-// Endpoint overrides: the VPC and STS endpoints are read.
+// Endpoint overrides: the VPC, STS and Resource Manager endpoints are read.
 type Endpoints struct {
+	// The Resource Manager endpoint (the directory's members): a host, HTTPS only.
+	Resourcemanager *string `pulumi:"resourcemanager"`
 	// The STS endpoint: a host, HTTPS only.
 	Sts *string `pulumi:"sts"`
 	// The VPC endpoint: a host (HTTPS), or http:// on loopback only.
@@ -502,8 +504,10 @@ type EndpointsInput interface {
 	ToEndpointsOutputWithContext(context.Context) EndpointsOutput
 }
 
-// Endpoint overrides: the VPC and STS endpoints are read.
+// Endpoint overrides: the VPC, STS and Resource Manager endpoints are read.
 type EndpointsArgs struct {
+	// The Resource Manager endpoint (the directory's members): a host, HTTPS only.
+	Resourcemanager pulumi.StringPtrInput `pulumi:"resourcemanager"`
 	// The STS endpoint: a host, HTTPS only.
 	Sts pulumi.StringPtrInput `pulumi:"sts"`
 	// The VPC endpoint: a host (HTTPS), or http:// on loopback only.
@@ -547,7 +551,7 @@ func (i EndpointsArray) ToEndpointsArrayOutputWithContext(ctx context.Context) E
 	return pulumi.ToOutputWithContext(ctx, i).(EndpointsArrayOutput)
 }
 
-// Endpoint overrides: the VPC and STS endpoints are read.
+// Endpoint overrides: the VPC, STS and Resource Manager endpoints are read.
 type EndpointsOutput struct{ *pulumi.OutputState }
 
 func (EndpointsOutput) ElementType() reflect.Type {
@@ -560,6 +564,11 @@ func (o EndpointsOutput) ToEndpointsOutput() EndpointsOutput {
 
 func (o EndpointsOutput) ToEndpointsOutputWithContext(ctx context.Context) EndpointsOutput {
 	return o
+}
+
+// The Resource Manager endpoint (the directory's members): a host, HTTPS only.
+func (o EndpointsOutput) Resourcemanager() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Endpoints) *string { return v.Resourcemanager }).(pulumi.StringPtrOutput)
 }
 
 // The STS endpoint: a host, HTTPS only.

@@ -92,9 +92,13 @@ export interface AssumeRoleWithOidcArgs {
 }
 
 /**
- * Endpoint overrides: the VPC and STS endpoints are read.
+ * Endpoint overrides: the VPC, STS and Resource Manager endpoints are read.
  */
 export interface EndpointsArgs {
+    /**
+     * The Resource Manager endpoint (the directory's members): a host, HTTPS only.
+     */
+    resourcemanager?: pulumi.Input<string | undefined>;
     /**
      * The STS endpoint: a host, HTTPS only.
      */

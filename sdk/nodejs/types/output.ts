@@ -93,9 +93,13 @@ export namespace config {
     }
 
     /**
-     * Endpoint overrides: the VPC and STS endpoints are read.
+     * Endpoint overrides: the VPC, STS and Resource Manager endpoints are read.
      */
     export interface Endpoints {
+        /**
+         * The Resource Manager endpoint (the directory's members): a host, HTTPS only.
+         */
+        resourcemanager?: string;
         /**
          * The STS endpoint: a host, HTTPS only.
          */

@@ -9,6 +9,8 @@ import typing
 from .get_public_ip_address_pool_service_status import *
 from .provider import *
 from .public_ip_address_pool_service import *
+from .public_ip_address_pool_service_account import *
+from .public_ip_address_pool_service_organization import *
 from .public_ip_address_pool_service_regions import *
 from ._inputs import *
 from . import outputs
@@ -29,6 +31,8 @@ _utilities.register(
   "fqn": "pulumi_alicloud_ip_pool_service",
   "classes": {
    "alicloud-ip-pool-service:index:PublicIpAddressPoolService": "PublicIpAddressPoolService",
+   "alicloud-ip-pool-service:index:PublicIpAddressPoolServiceAccount": "PublicIpAddressPoolServiceAccount",
+   "alicloud-ip-pool-service:index:PublicIpAddressPoolServiceOrganization": "PublicIpAddressPoolServiceOrganization",
    "alicloud-ip-pool-service:index:PublicIpAddressPoolServiceRegions": "PublicIpAddressPoolServiceRegions"
   }
  }

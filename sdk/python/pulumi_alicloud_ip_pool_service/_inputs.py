@@ -405,7 +405,11 @@ class AssumeRoleWithOidcArgs:
 
 class EndpointsArgsDict(TypedDict):
     """
-    Endpoint overrides: the VPC and STS endpoints are read.
+    Endpoint overrides: the VPC, STS and Resource Manager endpoints are read.
+    """
+    resourcemanager: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The Resource Manager endpoint (the directory's members): a host, HTTPS only.
     """
     sts: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -419,18 +423,34 @@ class EndpointsArgsDict(TypedDict):
 @pulumi.input_type
 class EndpointsArgs:
     def __init__(__self__, *,
+                 resourcemanager: pulumi.Input[Optional[_builtins.str]] = None,
                  sts: pulumi.Input[Optional[_builtins.str]] = None,
                  vpc: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        Endpoint overrides: the VPC and STS endpoints are read.
+        Endpoint overrides: the VPC, STS and Resource Manager endpoints are read.
 
+        :param pulumi.Input[_builtins.str] resourcemanager: The Resource Manager endpoint (the directory's members): a host, HTTPS only.
         :param pulumi.Input[_builtins.str] sts: The STS endpoint: a host, HTTPS only.
         :param pulumi.Input[_builtins.str] vpc: The VPC endpoint: a host (HTTPS), or http:// on loopback only.
         """
+        if resourcemanager is not None:
+            pulumi.set(__self__, "resourcemanager", resourcemanager)
         if sts is not None:
             pulumi.set(__self__, "sts", sts)
         if vpc is not None:
             pulumi.set(__self__, "vpc", vpc)
+
+    @_builtins.property
+    @pulumi.getter
+    def resourcemanager(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The Resource Manager endpoint (the directory's members): a host, HTTPS only.
+        """
+        return pulumi.get(self, "resourcemanager")
+
+    @resourcemanager.setter
+    def resourcemanager(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "resourcemanager", value)
 
     @_builtins.property
     @pulumi.getter

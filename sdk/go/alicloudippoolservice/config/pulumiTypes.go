@@ -41,8 +41,10 @@ type AssumeRoleWithOidc struct {
 	SessionExpiration *int `pulumi:"sessionExpiration"`
 }
 
-// Endpoint overrides: the VPC and STS endpoints are read.
+// Endpoint overrides: the VPC, STS and Resource Manager endpoints are read.
 type Endpoints struct {
+	// The Resource Manager endpoint (the directory's members): a host, HTTPS only.
+	Resourcemanager *string `pulumi:"resourcemanager"`
 	// The STS endpoint: a host, HTTPS only.
 	Sts *string `pulumi:"sts"`
 	// The VPC endpoint: a host (HTTPS), or http:// on loopback only.

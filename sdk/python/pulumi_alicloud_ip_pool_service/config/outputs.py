@@ -188,21 +188,33 @@ class AssumeRoleWithOidc(dict):
 @pulumi.output_type
 class Endpoints(dict):
     """
-    Endpoint overrides: the VPC and STS endpoints are read.
+    Endpoint overrides: the VPC, STS and Resource Manager endpoints are read.
     """
     def __init__(__self__, *,
+                 resourcemanager: Optional[_builtins.str] = None,
                  sts: Optional[_builtins.str] = None,
                  vpc: Optional[_builtins.str] = None):
         """
-        Endpoint overrides: the VPC and STS endpoints are read.
+        Endpoint overrides: the VPC, STS and Resource Manager endpoints are read.
 
+        :param _builtins.str resourcemanager: The Resource Manager endpoint (the directory's members): a host, HTTPS only.
         :param _builtins.str sts: The STS endpoint: a host, HTTPS only.
         :param _builtins.str vpc: The VPC endpoint: a host (HTTPS), or http:// on loopback only.
         """
+        if resourcemanager is not None:
+            pulumi.set(__self__, "resourcemanager", resourcemanager)
         if sts is not None:
             pulumi.set(__self__, "sts", sts)
         if vpc is not None:
             pulumi.set(__self__, "vpc", vpc)
+
+    @_builtins.property
+    @pulumi.getter
+    def resourcemanager(self) -> Optional[_builtins.str]:
+        """
+        The Resource Manager endpoint (the directory's members): a host, HTTPS only.
+        """
+        return pulumi.get(self, "resourcemanager")
 
     @_builtins.property
     @pulumi.getter

@@ -12,12 +12,27 @@ import javax.annotation.Nullable;
 
 
 /**
- * Endpoint overrides: the VPC and STS endpoints are read.
+ * Endpoint overrides: the VPC, STS and Resource Manager endpoints are read.
  * 
  */
 public final class EndpointsArgs extends com.pulumi.resources.ResourceArgs {
 
     public static final EndpointsArgs Empty = new EndpointsArgs();
+
+    /**
+     * The Resource Manager endpoint (the directory&#39;s members): a host, HTTPS only.
+     * 
+     */
+    @Import(name="resourcemanager")
+    private @Nullable Output<String> resourcemanager;
+
+    /**
+     * @return The Resource Manager endpoint (the directory&#39;s members): a host, HTTPS only.
+     * 
+     */
+    public Optional<Output<String>> resourcemanager() {
+        return Optional.ofNullable(this.resourcemanager);
+    }
 
     /**
      * The STS endpoint: a host, HTTPS only.
@@ -52,6 +67,7 @@ public final class EndpointsArgs extends com.pulumi.resources.ResourceArgs {
     private EndpointsArgs() {}
 
     private EndpointsArgs(EndpointsArgs $) {
+        this.resourcemanager = $.resourcemanager;
         this.sts = $.sts;
         this.vpc = $.vpc;
     }
@@ -72,6 +88,27 @@ public final class EndpointsArgs extends com.pulumi.resources.ResourceArgs {
 
         public Builder(EndpointsArgs defaults) {
             $ = new EndpointsArgs(Objects.requireNonNull(defaults));
+        }
+
+        /**
+         * @param resourcemanager The Resource Manager endpoint (the directory&#39;s members): a host, HTTPS only.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder resourcemanager(@Nullable Output<String> resourcemanager) {
+            $.resourcemanager = resourcemanager;
+            return this;
+        }
+
+        /**
+         * @param resourcemanager The Resource Manager endpoint (the directory&#39;s members): a host, HTTPS only.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder resourcemanager(String resourcemanager) {
+            return resourcemanager(Output.of(resourcemanager));
         }
 
         /**

@@ -12,6 +12,11 @@ import javax.annotation.Nullable;
 @CustomType
 public final class Endpoints {
     /**
+     * @return The Resource Manager endpoint (the directory&#39;s members): a host, HTTPS only.
+     * 
+     */
+    private @Nullable String resourcemanager;
+    /**
      * @return The STS endpoint: a host, HTTPS only.
      * 
      */
@@ -23,6 +28,13 @@ public final class Endpoints {
     private @Nullable String vpc;
 
     private Endpoints() {}
+    /**
+     * @return The Resource Manager endpoint (the directory&#39;s members): a host, HTTPS only.
+     * 
+     */
+    public Optional<String> resourcemanager() {
+        return Optional.ofNullable(this.resourcemanager);
+    }
     /**
      * @return The STS endpoint: a host, HTTPS only.
      * 
@@ -47,15 +59,23 @@ public final class Endpoints {
     }
     @CustomType.Builder
     public static final class Builder {
+        private @Nullable String resourcemanager;
         private @Nullable String sts;
         private @Nullable String vpc;
         public Builder() {}
         public Builder(Endpoints defaults) {
     	      Objects.requireNonNull(defaults);
+    	      this.resourcemanager = defaults.resourcemanager;
     	      this.sts = defaults.sts;
     	      this.vpc = defaults.vpc;
         }
 
+        @CustomType.Setter
+        public Builder resourcemanager(@Nullable String resourcemanager) {
+
+            this.resourcemanager = resourcemanager;
+            return this;
+        }
         @CustomType.Setter
         public Builder sts(@Nullable String sts) {
 
@@ -70,6 +90,7 @@ public final class Endpoints {
         }
         public Endpoints build() {
             final var _resultValue = new Endpoints();
+            _resultValue.resourcemanager = resourcemanager;
             _resultValue.sts = sts;
             _resultValue.vpc = vpc;
             return _resultValue;

@@ -1,0 +1,114 @@
+import * as pulumi from "@pulumi/pulumi";
+import { STACK_TERMS } from "../config/settingTerms";
+import { faceContext } from "../diagnostics/faceContext";
+import {
+  declareAccounts,
+  organizationAccounts,
+  organizationProblem,
+  type AccountTarget,
+  type OrganizationArgs,
+} from "../pulumi/organizationBody";
+import { PublicIpAddressPoolServiceAccount } from "./publicIpAddressPoolServiceAccount";
+
+/** Arguments of {@link PublicIpAddressPoolServiceOrganization}: plain values, known when the program runs. */
+export interface PublicIpAddressPoolServiceOrganizationArgs {
+  /** Only members in this folder of the directory, or in its sub-folders. */
+  folderId?: string;
+  /** Only members with each of these tags, with these values. */
+  tags?: Record<string, string>;
+  /** Members to leave out, by account ID. */
+  excludeAccountIds?: string[];
+  /** Also activate the management account itself, with the credentials themselves (default: false). */
+  includeManagement?: boolean;
+  /** The role each member is reached through, `acs:ram::<member>:role/<roleName>` (default: ResourceDirectoryAccountAccessRole). */
+  roleName?: string;
+  /** The external ID the members' role trust policy requires, if any. */
+  externalId?: string;
+  /** The regions to activate in each account (default: every region its DescribeRegions lists). */
+  regionIds?: string[];
+  /** Regions to leave out. */
+  excludeRegionIds?: string[];
+}
+
+/** Type token of the organisation's component. */
+export const ORGANIZATION_TYPE =
+  "pulumi-alicloud-ip-pool-service:index:PublicIpAddressPoolServiceOrganization";
+
+/**
+ * Activates the feature in every member account of the resource directory the stack's credentials
+ * manage: one {@link PublicIpAddressPoolServiceAccount} per joined member, named
+ * `<name>-<accountId>`. Made with {@link PublicIpAddressPoolServiceOrganization.create}, which
+ * reads the directory first (a read, safe in a preview).
+ */
+export class PublicIpAddressPoolServiceOrganization extends pulumi.ComponentResource {
+  /** The child resource of each account, by account ID. */
+  public readonly accounts: Readonly<Record<string, PublicIpAddressPoolServiceAccount>>;
+  /** The accounts this component activates, sorted: the joined members its filters choose (and the management account, when included). */
+  public readonly accountIds: pulumi.Output<string[]>;
+  /** The regions on in each account, by account ID, once `pulumi up` has run. */
+  public readonly enabledRegions: pulumi.Output<Record<string, string[]>>;
+  /** The members the filters choose that have not joined the directory, by account ID, with their status: none of them is touched. */
+  public readonly notJoined: pulumi.Output<Record<string, string>>;
+
+  /**
+   * Reads the directory's members (ListAccounts, as the stack's credentials), then declares one
+   * account resource per member the filters choose.
+   */
+  static async create(
+    name: string,
+    args: PublicIpAddressPoolServiceOrganizationArgs = {},
+    opts?: pulumi.ComponentResourceOptions,
+  ): Promise<PublicIpAddressPoolServiceOrganization> {
+    const problem = organizationProblem(args as Record<string, unknown>);
+    if (problem)
+      throw new pulumi.InputPropertyError({
+        propertyPath: problem.property,
+        reason: `PublicIpAddressPoolServiceOrganization ${name}: ${problem.reason}`,
+      });
+    // Loaded here: importing the package loads no Alibaba Cloud SDK, only reading the directory does.
+    const { lifecycleCalls } =
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, typed here
+      require("../pulumi/lifecycleCalls") as typeof import("../pulumi/lifecycleCalls");
+    const calls = lifecycleCalls({
+      config: { get: (key) => pulumi.runtime.getConfig(key) },
+      env: process.env,
+      context: faceContext(STACK_TERMS),
+    });
+    const found = await calls.withShownErrors("read", () => organizationAccounts(calls.api(), args));
+    return new PublicIpAddressPoolServiceOrganization(name, args, found, opts);
+  }
+
+  private constructor(
+    name: string,
+    args: OrganizationArgs,
+    found: { targets: readonly AccountTarget[]; notJoined: Record<string, string> },
+    opts?: pulumi.ComponentResourceOptions,
+  ) {
+    super(ORGANIZATION_TYPE, name, {}, opts);
+    const outputs = declareAccounts(
+      this,
+      name,
+      found,
+      (childName, target, childOpts) =>
+        new PublicIpAddressPoolServiceAccount(
+          childName,
+          {
+            accountId: target.accountId,
+            regionIds: args.regionIds,
+            excludeRegionIds: args.excludeRegionIds,
+            assumeRole: target.assumeRole,
+          },
+          childOpts,
+        ),
+    );
+    this.accounts = outputs.children;
+    this.accountIds = outputs.accountIds;
+    this.enabledRegions = outputs.enabledRegions;
+    this.notJoined = outputs.notJoined;
+    this.registerOutputs({
+      accountIds: this.accountIds,
+      enabledRegions: this.enabledRegions,
+      notJoined: this.notJoined,
+    });
+  }
+}
