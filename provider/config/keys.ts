@@ -124,7 +124,7 @@ export const SETTINGS = {
       resourcemanager: { env: ["ALICLOUD_RESOURCEMANAGER_ENDPOINT"] },
     },
     whenUnset: "`sts.aliyuncs.com` for `sts`, `resourcemanager.aliyuncs.com` for `resourcemanager`",
-    doc: "Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`), `sts` and `resourcemanager` (both HTTPS only; `resourcemanager` is read by `alicloud-ip-pool-service status --org`) are read.",
+    doc: "Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`), `sts` and `resourcemanager` (both HTTPS only; `resourcemanager` is read by the organisation's component and `alicloud-ip-pool-service status --org`) are read.",
   },
   protocol: {
     key: "alicloud:protocol",

@@ -11,24 +11,7 @@ import {
 import { PublicIpAddressPoolServiceAccount } from "./publicIpAddressPoolServiceAccount";
 
 /** Arguments of {@link PublicIpAddressPoolServiceOrganization}: plain values, known when the program runs. */
-export interface PublicIpAddressPoolServiceOrganizationArgs {
-  /** Only members in this folder of the directory, or in its sub-folders. */
-  folderId?: string;
-  /** Only members with each of these tags, with these values. */
-  tags?: Record<string, string>;
-  /** Members to leave out, by account ID. */
-  excludeAccountIds?: string[];
-  /** Also activate the management account itself, with the credentials themselves (default: false). */
-  includeManagement?: boolean;
-  /** The role each member is reached through, `acs:ram::<member>:role/<roleName>` (default: ResourceDirectoryAccountAccessRole). */
-  roleName?: string;
-  /** The external ID the members' role trust policy requires, if any. */
-  externalId?: string;
-  /** The regions to activate in each account (default: every region its DescribeRegions lists). */
-  regionIds?: string[];
-  /** Regions to leave out. */
-  excludeRegionIds?: string[];
-}
+export type PublicIpAddressPoolServiceOrganizationArgs = OrganizationArgs;
 
 /** Type token of the organisation's component. */
 export const ORGANIZATION_TYPE =
@@ -89,26 +72,15 @@ export class PublicIpAddressPoolServiceOrganization extends pulumi.ComponentReso
       this,
       name,
       found,
-      (childName, target, childOpts) =>
-        new PublicIpAddressPoolServiceAccount(
-          childName,
-          {
-            accountId: target.accountId,
-            regionIds: args.regionIds,
-            excludeRegionIds: args.excludeRegionIds,
-            assumeRole: target.assumeRole,
-          },
-          childOpts,
-        ),
+      args,
+      (childName, inputs, childOpts) => new PublicIpAddressPoolServiceAccount(childName, inputs, childOpts),
+      (o) => this.registerOutputs(o),
     );
     this.accounts = outputs.children;
-    this.accountIds = outputs.accountIds;
-    this.enabledRegions = outputs.enabledRegions;
-    this.notJoined = outputs.notJoined;
-    this.registerOutputs({
+    ({
       accountIds: this.accountIds,
       enabledRegions: this.enabledRegions,
       notJoined: this.notJoined,
-    });
+    } = outputs);
   }
 }

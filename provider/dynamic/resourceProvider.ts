@@ -1,5 +1,5 @@
-// The dynamic provider of PublicIpAddressPoolService: the region lifecycle of pulumi/, typed as the
-// SDK's ResourceProvider. The serialized provider loads this module by package name
+// The dynamic providers of PublicIpAddressPoolService and PublicIpAddressPoolServiceAccount: the
+// region and account lifecycles of pulumi/, typed as the SDK's ResourceProvider. The serialized provider loads this module by package name
 // (`pulumi-alicloud-ip-pool-service/provider`) in the provider process and builds the provider
 // object at `configure`, with the stack's configuration.
 import type * as pulumi from "@pulumi/pulumi";
@@ -24,26 +24,35 @@ export interface ProviderOptions {
   retry?: Partial<RetryPolicy>;
 }
 
-/** The methods of the dynamic provider, as the serialized provider calls them. */
-export type PoolServiceProvider = Required<
-  Pick<
-    pulumi.dynamic.ResourceProvider<RegionInputs, RegionOutputs>,
-    "check" | "diff" | "create" | "read" | "update" | "delete"
-  >
+/** The methods of a dynamic provider over inputs `I` and outputs `O`, as its serialized provider calls them. */
+type DynamicProvider<I, O> = Required<
+  Pick<pulumi.dynamic.ResourceProvider<I, O>, "check" | "diff" | "create" | "read" | "update" | "delete">
 >;
 
-/**
- * Builds the provider of {@link PublicIpAddressPoolService} for one stack configuration: the
- * region lifecycle, called the way the dynamic provider host calls it.
- */
-export function createProvider(options: ProviderOptions): PoolServiceProvider {
-  const { config, env, log, retry } = options;
-  const lifecycle = regionLifecycle(
-    lifecycleCalls({ config, env, context: faceContext(STACK_TERMS, { log, retry }) }),
-  );
+/** The methods of the dynamic provider, as the serialized provider calls them. */
+export type PoolServiceProvider = DynamicProvider<RegionInputs, RegionOutputs>;
+
+/** The methods of the account resource's dynamic provider, as its serialized provider calls them. */
+export type AccountProvider = DynamicProvider<AccountInputs, AccountOutputs>;
+
+/** A lifecycle of pulumi/ over inputs `I` and outputs `O`, as a dynamic provider calls it. */
+interface Lifecycle<I, O> {
+  check(olds: Partial<I> | undefined, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult<I>>;
+  diff(olds: O, news: I): Promise<{ changes: boolean; replaces?: string[]; deleteBeforeReplace?: boolean }>;
+  create(inputs: I): Promise<{ id: string; outs: O }>;
+  read(id: string, props: O | undefined): Promise<{ id: string; props?: O }>;
+  update(olds: O, news: I): Promise<{ outs: O }>;
+  delete(props: O): Promise<void>;
+}
+
+/** A lifecycle called the way the dynamic provider host calls a provider. */
+function dynamicProvider<I, O>(lifecycle: Lifecycle<I, O>): DynamicProvider<I, O> {
   return {
     check: (olds, news) => lifecycle.check(olds, news as unknown as Record<string, unknown>),
-    diff: (_id, olds, news) => lifecycle.diff(olds, news),
+    diff: async (_id, olds, news) => {
+      const { changes, replaces, deleteBeforeReplace } = await lifecycle.diff(olds, news);
+      return { changes, replaces, deleteBeforeReplace };
+    },
     create: (inputs) => lifecycle.create(inputs),
     read: async (id, props) => {
       // Imports do not reach a dynamic provider: what it reads is only ever id and props.
@@ -57,37 +66,23 @@ export function createProvider(options: ProviderOptions): PoolServiceProvider {
   };
 }
 
-/** The methods of the account resource's dynamic provider, as its serialized provider calls them. */
-export type AccountProvider = Required<
-  Pick<
-    pulumi.dynamic.ResourceProvider<AccountInputs, AccountOutputs>,
-    "check" | "diff" | "create" | "read" | "update" | "delete"
-  >
->;
+/** The calls of one stack configuration, in the stack's terms. */
+function stackCalls({ config, env, log, retry }: ProviderOptions) {
+  return lifecycleCalls({ config, env, context: faceContext(STACK_TERMS, { log, retry }) });
+}
+
+/**
+ * Builds the provider of {@link PublicIpAddressPoolService} for one stack configuration: the
+ * region lifecycle, called the way the dynamic provider host calls it.
+ */
+export function createProvider(options: ProviderOptions): PoolServiceProvider {
+  return dynamicProvider(regionLifecycle(stackCalls(options)));
+}
 
 /**
  * Builds the provider of {@link PublicIpAddressPoolServiceAccount} for one stack configuration:
  * the account lifecycle, called the way the dynamic provider host calls it.
  */
 export function createAccountProvider(options: ProviderOptions): AccountProvider {
-  const { config, env, log, retry } = options;
-  const lifecycle = accountLifecycle(
-    lifecycleCalls({ config, env, context: faceContext(STACK_TERMS, { log, retry }) }),
-  );
-  return {
-    check: (olds, news) => lifecycle.check(olds, news as unknown as Record<string, unknown>),
-    diff: async (_id, olds, news) => {
-      const { changes, replaces, deleteBeforeReplace } = await lifecycle.diff(olds, news);
-      return { changes, replaces, deleteBeforeReplace };
-    },
-    create: (inputs) => lifecycle.create(inputs),
-    read: async (id, props) => {
-      const { id: read, props: outs } = await lifecycle.read(id, props);
-      return { id: read, props: outs };
-    },
-    update: (_id, olds, news) => lifecycle.update(olds, news),
-    async delete(_id, props) {
-      await lifecycle.delete(props);
-    },
-  };
+  return dynamicProvider(accountLifecycle(stackCalls(options)));
 }

@@ -36,25 +36,14 @@ export class OrganizationComponent extends pulumi.ComponentResource {
       this,
       name,
       found,
-      (childName, target, childOpts) =>
-        new AccountResource(
-          childName,
-          {
-            accountId: target.accountId,
-            regionIds: args.regionIds,
-            excludeRegionIds: args.excludeRegionIds,
-            assumeRole: target.assumeRole,
-          },
-          childOpts,
-        ),
+      args,
+      (childName, inputs, childOpts) => new AccountResource(childName, inputs, childOpts),
+      (o) => this.registerOutputs(o),
     );
-    this.accountIds = outputs.accountIds;
-    this.enabledRegions = outputs.enabledRegions;
-    this.notJoined = outputs.notJoined;
-    this.registerOutputs({
+    ({
       accountIds: this.accountIds,
       enabledRegions: this.enabledRegions,
       notJoined: this.notJoined,
-    });
+    } = outputs);
   }
 }

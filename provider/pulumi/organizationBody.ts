@@ -15,15 +15,23 @@ import {
 import { listMembers, selectMembers } from "../core/directoryMembers";
 import type { PoolServiceApi } from "../core/poolServiceApi";
 
-/** The inputs of the organisation's component (each as the schema describes it). */
+/** The inputs of the organisation's component: plain values, known when the program runs. */
 export interface OrganizationArgs {
+  /** Only members in this folder of the directory, or in its sub-folders. */
   folderId?: string;
+  /** Only members with each of these tags, with these values. */
   tags?: Record<string, string>;
+  /** Members to leave out, by account ID. */
   excludeAccountIds?: string[];
+  /** Also activate the management account itself, with the credentials themselves (default: false). */
   includeManagement?: boolean;
+  /** The role each member is reached through, `acs:ram::<member>:role/<roleName>` (default: ResourceDirectoryAccountAccessRole). */
   roleName?: string;
+  /** The external ID the members' role trust policy requires, if any. */
   externalId?: string;
+  /** The regions to activate in each account (default: every region its DescribeRegions lists). */
   regionIds?: string[];
+  /** Regions to leave out. */
   excludeRegionIds?: string[];
 }
 
@@ -156,26 +164,49 @@ export async function organizationAccounts(
   return { targets, notJoined: Object.fromEntries(notJoined.map((m) => [m.accountId, m.status])) };
 }
 
+/** The inputs of the account resource of `target`, as the component declares it. */
+export function accountInputs(
+  target: AccountTarget,
+  args: OrganizationArgs,
+): { accountId: string; regionIds?: string[]; excludeRegionIds?: string[]; assumeRole?: AssumeRoleSpec } {
+  return {
+    accountId: target.accountId,
+    regionIds: args.regionIds,
+    excludeRegionIds: args.excludeRegionIds,
+    assumeRole: target.assumeRole,
+  };
+}
+
 /**
- * Declares one child per account under `component`, named `<name>-<accountId>`, by `child`; returns
- * the children by account ID and the component's outputs.
+ * Declares one child per account under `component`, named `<name>-<accountId>`, by `child` (given
+ * {@link accountInputs}); registers the component's outputs (by `register`), and returns them with the children by
+ * account ID.
  */
 export function declareAccounts<C extends AccountChild>(
   component: pulumi.ComponentResource,
   name: string,
   found: { targets: readonly AccountTarget[]; notJoined: Record<string, string> },
-  child: (childName: string, target: AccountTarget, opts: pulumi.CustomResourceOptions) => C,
+  args: OrganizationArgs,
+  child: (
+    childName: string,
+    inputs: ReturnType<typeof accountInputs>,
+    opts: pulumi.CustomResourceOptions,
+  ) => C,
+  register: (outputs: OrganizationOutputs) => void,
 ): OrganizationOutputs & { children: Readonly<Record<string, C>> } {
   const children: Record<string, C> = Object.create(null);
   const byAccount: Record<string, pulumi.Output<string[]>> = Object.create(null);
   for (const target of found.targets) {
-    children[target.accountId] = child(`${name}-${target.accountId}`, target, { parent: component });
+    children[target.accountId] = child(`${name}-${target.accountId}`, accountInputs(target, args), {
+      parent: component,
+    });
     byAccount[target.accountId] = children[target.accountId].enabledRegions;
   }
-  return {
-    children,
+  const outputs: OrganizationOutputs = {
     accountIds: pulumi.output(found.targets.map((t) => t.accountId)),
     enabledRegions: pulumi.all(byAccount),
     notJoined: pulumi.output(found.notJoined),
   };
+  register(outputs);
+  return { ...outputs, children };
 }

@@ -76,7 +76,7 @@ export async function orgRolloutRun(emulator: Emulator): Promise<Details> {
       return performance.now() - started;
     };
     await installPlugin(artifact, env, org);
-    await pulumi(empty, "stack", "init", "bench");
+    await pulumi(empty, "stack", "init", "empty");
     const emptyUpMs = await timedUp(empty);
     await pulumi(org, "stack", "init", "bench");
     emulator.clearLog();

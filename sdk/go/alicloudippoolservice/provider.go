@@ -64,7 +64,7 @@ type providerArgs struct {
 	CredentialsUri *string `pulumi:"credentialsUri"`
 	// The RAM role of the ECS instance (credentials from instance metadata). Environment: ALICLOUD_ECS_ROLE_NAME, ALIBABA_CLOUD_ECS_METADATA.
 	EcsRoleName *string `pulumi:"ecsRoleName"`
-	// Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`), `sts` and `resourcemanager` (both HTTPS only; `resourcemanager` is read by `alicloud-ip-pool-service status --org`) are read. Default: `sts.aliyuncs.com` for `sts`, `resourcemanager.aliyuncs.com` for `resourcemanager`.
+	// Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`), `sts` and `resourcemanager` (both HTTPS only; `resourcemanager` is read by the organisation's component and `alicloud-ip-pool-service status --org`) are read. Default: `sts.aliyuncs.com` for `sts`, `resourcemanager.aliyuncs.com` for `resourcemanager`.
 	Endpoints []Endpoints `pulumi:"endpoints"`
 	// Accepted and not read: it decides neither the account nor an endpoint.
 	MaxRetryTimeout *string `pulumi:"maxRetryTimeout"`
@@ -118,7 +118,7 @@ type ProviderArgs struct {
 	CredentialsUri pulumi.StringPtrInput
 	// The RAM role of the ECS instance (credentials from instance metadata). Environment: ALICLOUD_ECS_ROLE_NAME, ALIBABA_CLOUD_ECS_METADATA.
 	EcsRoleName pulumi.StringPtrInput
-	// Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`), `sts` and `resourcemanager` (both HTTPS only; `resourcemanager` is read by `alicloud-ip-pool-service status --org`) are read. Default: `sts.aliyuncs.com` for `sts`, `resourcemanager.aliyuncs.com` for `resourcemanager`.
+	// Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`), `sts` and `resourcemanager` (both HTTPS only; `resourcemanager` is read by the organisation's component and `alicloud-ip-pool-service status --org`) are read. Default: `sts.aliyuncs.com` for `sts`, `resourcemanager.aliyuncs.com` for `resourcemanager`.
 	Endpoints EndpointsArrayInput
 	// Accepted and not read: it decides neither the account nor an endpoint.
 	MaxRetryTimeout pulumi.StringPtrInput

@@ -131,7 +131,7 @@ Object.defineProperty(exports, "ecsRoleName", {
 });
 
 /**
- * Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`), `sts` and `resourcemanager` (both HTTPS only; `resourcemanager` is read by `alicloud-ip-pool-service status --org`) are read. Default: `sts.aliyuncs.com` for `sts`, `resourcemanager.aliyuncs.com` for `resourcemanager`.
+ * Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`), `sts` and `resourcemanager` (both HTTPS only; `resourcemanager` is read by the organisation's component and `alicloud-ip-pool-service status --org`) are read. Default: `sts.aliyuncs.com` for `sts`, `resourcemanager.aliyuncs.com` for `resourcemanager`.
  */
 export declare const endpoints: outputs.config.Endpoints[] | undefined;
 Object.defineProperty(exports, "endpoints", {

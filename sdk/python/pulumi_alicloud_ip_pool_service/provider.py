@@ -60,7 +60,7 @@ class ProviderArgs:
         :param pulumi.Input[_builtins.str] configuration_source: Accepted and not read: it decides neither the account nor an endpoint.
         :param pulumi.Input[_builtins.str] credentials_uri: A URI that serves credentials. Environment: ALICLOUD_CREDENTIALS_URI, ALIBABA_CLOUD_CREDENTIALS_URI.
         :param pulumi.Input[_builtins.str] ecs_role_name: The RAM role of the ECS instance (credentials from instance metadata). Environment: ALICLOUD_ECS_ROLE_NAME, ALIBABA_CLOUD_ECS_METADATA.
-        :param pulumi.Input[Sequence[pulumi.Input['EndpointsArgs']]] endpoints: Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`), `sts` and `resourcemanager` (both HTTPS only; `resourcemanager` is read by `alicloud-ip-pool-service status --org`) are read. Default: `sts.aliyuncs.com` for `sts`, `resourcemanager.aliyuncs.com` for `resourcemanager`.
+        :param pulumi.Input[Sequence[pulumi.Input['EndpointsArgs']]] endpoints: Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`), `sts` and `resourcemanager` (both HTTPS only; `resourcemanager` is read by the organisation's component and `alicloud-ip-pool-service status --org`) are read. Default: `sts.aliyuncs.com` for `sts`, `resourcemanager.aliyuncs.com` for `resourcemanager`.
         :param pulumi.Input[_builtins.str] max_retry_timeout: Accepted and not read: it decides neither the account nor an endpoint.
         :param pulumi.Input[_builtins.str] profile: Profile of the Alibaba Cloud CLI's configuration. Environment: ALICLOUD_PROFILE, ALIBABA_CLOUD_PROFILE.
         :param pulumi.Input[_builtins.str] protocol: HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only). Default: HTTPS.
@@ -262,7 +262,7 @@ class ProviderArgs:
     @pulumi.getter
     def endpoints(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['EndpointsArgs']]]]:
         """
-        Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`), `sts` and `resourcemanager` (both HTTPS only; `resourcemanager` is read by `alicloud-ip-pool-service status --org`) are read. Default: `sts.aliyuncs.com` for `sts`, `resourcemanager.aliyuncs.com` for `resourcemanager`.
+        Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`), `sts` and `resourcemanager` (both HTTPS only; `resourcemanager` is read by the organisation's component and `alicloud-ip-pool-service status --org`) are read. Default: `sts.aliyuncs.com` for `sts`, `resourcemanager.aliyuncs.com` for `resourcemanager`.
         """
         return pulumi.get(self, "endpoints")
 
@@ -475,7 +475,7 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.Input[_builtins.str] configuration_source: Accepted and not read: it decides neither the account nor an endpoint.
         :param pulumi.Input[_builtins.str] credentials_uri: A URI that serves credentials. Environment: ALICLOUD_CREDENTIALS_URI, ALIBABA_CLOUD_CREDENTIALS_URI.
         :param pulumi.Input[_builtins.str] ecs_role_name: The RAM role of the ECS instance (credentials from instance metadata). Environment: ALICLOUD_ECS_ROLE_NAME, ALIBABA_CLOUD_ECS_METADATA.
-        :param pulumi.Input[Sequence[pulumi.Input[Union['EndpointsArgs', 'EndpointsArgsDict']]]] endpoints: Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`), `sts` and `resourcemanager` (both HTTPS only; `resourcemanager` is read by `alicloud-ip-pool-service status --org`) are read. Default: `sts.aliyuncs.com` for `sts`, `resourcemanager.aliyuncs.com` for `resourcemanager`.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['EndpointsArgs', 'EndpointsArgsDict']]]] endpoints: Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`), `sts` and `resourcemanager` (both HTTPS only; `resourcemanager` is read by the organisation's component and `alicloud-ip-pool-service status --org`) are read. Default: `sts.aliyuncs.com` for `sts`, `resourcemanager.aliyuncs.com` for `resourcemanager`.
         :param pulumi.Input[_builtins.str] max_retry_timeout: Accepted and not read: it decides neither the account nor an endpoint.
         :param pulumi.Input[_builtins.str] profile: Profile of the Alibaba Cloud CLI's configuration. Environment: ALICLOUD_PROFILE, ALIBABA_CLOUD_PROFILE.
         :param pulumi.Input[_builtins.str] protocol: HTTP or HTTPS: the scheme of an endpoint given as a bare host (HTTP on loopback only). Default: HTTPS.

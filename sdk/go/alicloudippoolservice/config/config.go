@@ -66,7 +66,7 @@ func GetEcsRoleName(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-ip-pool-service:ecsRoleName")
 }
 
-// Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`), `sts` and `resourcemanager` (both HTTPS only; `resourcemanager` is read by `alicloud-ip-pool-service status --org`) are read. Default: `sts.aliyuncs.com` for `sts`, `resourcemanager.aliyuncs.com` for `resourcemanager`.
+// Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`), `sts` and `resourcemanager` (both HTTPS only; `resourcemanager` is read by the organisation's component and `alicloud-ip-pool-service status --org`) are read. Default: `sts.aliyuncs.com` for `sts`, `resourcemanager.aliyuncs.com` for `resourcemanager`.
 func GetEndpoints(ctx *pulumi.Context) string {
 	return config.Get(ctx, "alicloud-ip-pool-service:endpoints")
 }

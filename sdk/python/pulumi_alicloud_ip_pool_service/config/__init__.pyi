@@ -72,7 +72,7 @@ The RAM role of the ECS instance (credentials from instance metadata). Environme
 
 endpoints: Optional[str]
 """
-Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`), `sts` and `resourcemanager` (both HTTPS only; `resourcemanager` is read by `alicloud-ip-pool-service status --org`) are read. Default: `sts.aliyuncs.com` for `sts`, `resourcemanager.aliyuncs.com` for `resourcemanager`.
+Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`), `sts` and `resourcemanager` (both HTTPS only; `resourcemanager` is read by the organisation's component and `alicloud-ip-pool-service status --org`) are read. Default: `sts.aliyuncs.com` for `sts`, `resourcemanager.aliyuncs.com` for `resourcemanager`.
 """
 
 maxRetryTimeout: Optional[str]

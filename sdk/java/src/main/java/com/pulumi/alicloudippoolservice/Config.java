@@ -94,7 +94,7 @@ public final class Config {
         return Codegen.stringProp("ecsRoleName").config(config).get();
     }
 /**
- * Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`), `sts` and `resourcemanager` (both HTTPS only; `resourcemanager` is read by `alicloud-ip-pool-service status --org`) are read. Default: `sts.aliyuncs.com` for `sts`, `resourcemanager.aliyuncs.com` for `resourcemanager`.
+ * Endpoint overrides, a list of objects: `vpc` (a bare host takes `alicloud:protocol`), `sts` and `resourcemanager` (both HTTPS only; `resourcemanager` is read by the organisation&#39;s component and `alicloud-ip-pool-service status --org`) are read. Default: `sts.aliyuncs.com` for `sts`, `resourcemanager.aliyuncs.com` for `resourcemanager`.
  * 
  */
     public Optional<List<Endpoints>> endpoints() {
