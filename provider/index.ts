@@ -30,3 +30,9 @@ export {
   PublicIpAddressPoolServiceOrganization,
   type PublicIpAddressPoolServiceOrganizationArgs,
 } from "./dynamic/publicIpAddressPoolServiceOrganization";
+export {
+  getOrganizationStatus,
+  type GetOrganizationStatusArgs,
+  type GetOrganizationStatusResult,
+  type OrganizationAccountStatus,
+} from "./dynamic/getOrganizationStatus";

@@ -16,6 +16,7 @@ import {
 import { readSettings } from "../config/settings";
 import { commandTerms } from "../config/settingTerms";
 import { CREDENTIAL_SOURCES } from "../credentials/plan";
+import { ORG_CONCURRENCY } from "../core/organizationReading";
 
 /**
  * The command's configuration: none is read (its settings are its flags and the environment), and
@@ -25,9 +26,6 @@ export const COMMAND_CONFIG: Readonly<ConfigSource> = {
   ...NO_CONFIG,
   terms: commandTerms({ [SETTINGS.vpcEndpoint.key]: "--endpoint" }),
 };
-
-/** Accounts `status --org` reads at once unless told. */
-export const ORG_CONCURRENCY = 4;
 
 /** The help text of `status`. */
 export const USAGE = `Usage: alicloud-ip-pool-service status [options]

@@ -9,6 +9,8 @@ export type LifecycleStep = "check" | "diff" | "create" | "read" | "update" | "d
 export const LOCAL_OPERATIONS = {
   /** The status function, in a program. */
   statusFunction: "getPublicIpAddressPoolServiceStatus",
+  /** The organisation's status function, in a program. */
+  organizationStatusFunction: "getOrganizationStatus",
   /** The status command. */
   statusCommand: "alicloud-ip-pool-service status",
   /** Reading the settings and planning the credentials of a call. */

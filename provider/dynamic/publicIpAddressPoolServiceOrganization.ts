@@ -1,6 +1,4 @@
 import * as pulumi from "@pulumi/pulumi";
-import { STACK_TERMS } from "../config/settingTerms";
-import { faceContext } from "../diagnostics/faceContext";
 import {
   declareAccounts,
   organizationAccounts,
@@ -8,6 +6,7 @@ import {
   type AccountTarget,
   type OrganizationArgs,
 } from "../pulumi/organizationBody";
+import { programCalls } from "./programCalls";
 import { PublicIpAddressPoolServiceAccount } from "./publicIpAddressPoolServiceAccount";
 
 /** Arguments of {@link PublicIpAddressPoolServiceOrganization}: plain values, known when the program runs. */
@@ -48,15 +47,7 @@ export class PublicIpAddressPoolServiceOrganization extends pulumi.ComponentReso
         propertyPath: problem.property,
         reason: `PublicIpAddressPoolServiceOrganization ${name}: ${problem.reason}`,
       });
-    // Loaded here: importing the package loads no Alibaba Cloud SDK, only reading the directory does.
-    const { lifecycleCalls } =
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, typed here
-      require("../pulumi/lifecycleCalls") as typeof import("../pulumi/lifecycleCalls");
-    const calls = lifecycleCalls({
-      config: { get: (key) => pulumi.runtime.getConfig(key) },
-      env: process.env,
-      context: faceContext(STACK_TERMS),
-    });
+    const calls = programCalls();
     const found = await calls.withShownErrors("read", () => organizationAccounts(calls.api(), args));
     return new PublicIpAddressPoolServiceOrganization(name, args, found, opts);
   }

@@ -10,12 +10,13 @@ import { LOCAL_OPERATIONS } from "../diagnostics/failedOperations";
 import { configSource, type ConfigSource } from "../config/configSource";
 import { lifecycleCalls, type LifecycleCalls } from "../pulumi/lifecycleCalls";
 import { organizationAccounts, organizationProblem, type OrganizationArgs } from "../pulumi/organizationBody";
+import { organizationStatus } from "../pulumi/organizationStatus";
 import { lookUpStatus } from "../core/statusLookup";
 import type { PluginBuild } from "./pluginBuild";
 import { withoutSecretMarks, withoutUndefined, withSchemaFields } from "./engineValues";
 import { pluginConfig, pluginTerms } from "./pluginConfig";
 import { OrganizationComponent } from "./organizationComponent";
-import { ORGANIZATION_TOKEN } from "./organizationSchema";
+import { ORGANIZATION_STATUS_TOKEN, ORGANIZATION_TOKEN } from "./organizationSchema";
 import { outputsOf, resourceType, RESOURCES, unknownToken, type EngineLifecycle } from "./servedTypes";
 import { RegionsComponent, type RegionsInputs } from "./regionsComponent";
 import { COMPONENT_TOKEN, packageSchema, STATUS_TOKEN } from "./schema";
@@ -239,9 +240,18 @@ export class PoolServicePlugin implements provider.Provider {
     };
   }
 
-  /** Serves the status function: one status read, changing nothing. */
+  /** Serves the status functions: a region's status, or the organisation's; reads only. */
   async invoke(token: string, inputs: unknown): Promise<provider.InvokeResult> {
-    if (token !== STATUS_TOKEN) throw unknownToken(LOCAL_OPERATIONS.function, token, STATUS_TOKEN);
+    if (token === ORGANIZATION_STATUS_TOKEN) {
+      const args = withoutSecretMarks(inputs) as OrganizationArgs;
+      return { outputs: await withoutUndefined(organizationStatus(this.face().calls, args)) };
+    }
+    if (token !== STATUS_TOKEN)
+      throw unknownToken(
+        LOCAL_OPERATIONS.function,
+        token,
+        `${STATUS_TOKEN} and ${ORGANIZATION_STATUS_TOKEN}`,
+      );
     const args = withSchemaFields(withoutSecretMarks(inputs)) as { regionId?: unknown; assumeRole?: unknown };
     const { config, context } = this.face();
     const outputs = await withoutUndefined(

@@ -9,7 +9,10 @@ import {
   ACCOUNT_RESOURCE,
   ACCOUNT_TOKEN,
   ORGANIZATION_COMPONENT,
+  ORGANIZATION_STATUS_FUNCTION,
+  ORGANIZATION_STATUS_TOKEN,
   ORGANIZATION_TOKEN,
+  ORGANIZATION_TYPES,
 } from "./organizationSchema";
 import { ASSUME_ROLE, ref, ROLE_PROPERTIES, text, type Property } from "./schemaParts";
 import {
@@ -152,7 +155,7 @@ export function packageSchema(
         "The provider of the Public IP Address Pool service: one instance per account, with its settings.",
       inputProperties: configProperties("index", settings),
     },
-    types,
+    types: { ...types, ...ORGANIZATION_TYPES },
     resources: {
       [RESOURCE_TOKEN]: {
         description:
@@ -221,6 +224,7 @@ export function packageSchema(
           required: ["regionId", "enabled"],
         },
       },
+      [ORGANIZATION_STATUS_TOKEN]: ORGANIZATION_STATUS_FUNCTION,
     },
     language: {
       nodejs: {

@@ -39,8 +39,11 @@ export interface LifecycleCalls {
   context: FaceContext;
   /** The Open locks of every account these calls act in. */
   locks: OpenLocks;
-  /** The API acting through `assumeRole` (the resource's own), its progress going where `call` says. */
-  api(assumeRole?: AssumeRoleSpec, call?: CallOptions): PoolServiceApi;
+  /**
+   * The API acting through `assumeRole` (the resource's own, unless `source` names where it comes
+   * from), its progress going where `call` says.
+   */
+  api(assumeRole?: AssumeRoleSpec, call?: CallOptions, source?: string): PoolServiceApi;
   /** A result as the user may see it: an error scrubbed of secrets, named after its operation. */
   withShownErrors<T>(operation: LifecycleStep, result: () => Promise<T>): Promise<T>;
 }
@@ -61,13 +64,13 @@ export function lifecycleCalls(options: LifecycleOptions): LifecycleCalls {
     context,
     locks: new OpenLocks(),
     // A call's progress goes where the face chose for it (against its resource), else to the face's.
-    api: (assumeRole, call) =>
+    api: (assumeRole, call, source = "the resource's assumeRole") =>
       new PoolServiceApi({
         config,
         env,
         sessions,
         clients,
-        assumeRole: assumeRole && { value: assumeRole, source: "the resource's assumeRole" },
+        assumeRole: assumeRole && { value: assumeRole, source },
         context: call?.log ? withProgress(context, call.log) : context,
       }),
     withShownErrors: <T>(operation: LifecycleStep, result: () => Promise<T>): Promise<T> =>

@@ -137,6 +137,15 @@ export function organizationProblem(
   return undefined;
 }
 
+/** The role a member is reached through: `roleName` (default {@link DIRECTORY_ROLE}) in its account, with `externalId`. */
+export function memberRoleOf(
+  accountId: string,
+  args: Pick<OrganizationArgs, "roleName" | "externalId">,
+): AssumeRoleSpec {
+  const roleArn = roleArnIn(accountId, args.roleName ?? DIRECTORY_ROLE);
+  return args.externalId === undefined ? { roleArn } : { roleArn, externalId: args.externalId };
+}
+
 /**
  * The accounts the component activates: the joined members of the directory of `management`'s
  * account that the filters choose (each through its role), and the management account when asked;
@@ -152,14 +161,9 @@ export async function organizationAccounts(
     all.filter((m) => m.accountId !== managementId),
     { folderId: args.folderId, tags: args.tags, exclude: args.excludeAccountIds },
   );
-  const roleName = args.roleName ?? DIRECTORY_ROLE;
-  const role = (accountId: string): AssumeRoleSpec =>
-    args.externalId === undefined
-      ? { roleArn: roleArnIn(accountId, roleName) }
-      : { roleArn: roleArnIn(accountId, roleName), externalId: args.externalId };
   const targets: AccountTarget[] = [
     ...(args.includeManagement === true ? [{ accountId: managementId }] : []),
-    ...joined.map((m) => ({ accountId: m.accountId, assumeRole: role(m.accountId) })),
+    ...joined.map((m) => ({ accountId: m.accountId, assumeRole: memberRoleOf(m.accountId, args) })),
   ].sort((a, b) => (a.accountId < b.accountId ? -1 : 1));
   return { targets, notJoined: Object.fromEntries(notJoined.map((m) => [m.accountId, m.status])) };
 }

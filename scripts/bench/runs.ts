@@ -10,6 +10,7 @@ import { DEFAULT_REGIONS, type Emulator } from "../../emulator";
 import { REPO_ROOT } from "../harness/engine";
 import { regionsProgram } from "../harness/programs";
 import { createProvider } from "../../provider/dynamic/resourceProvider";
+import { ORG_CONCURRENCY } from "../../provider/core/organizationReading";
 import { createTestStack, dynamicResources } from "../harness/stack";
 import { rolloutProgram, trivialProgram } from "./programs";
 import { pluginOrgScaleSdkRun } from "./pluginRuns";
@@ -275,7 +276,6 @@ export async function statusRun(emulator: Emulator, latencyMs: number): Promise<
 
 /** The members of `orgStatusRun`'s directory, and the accounts `status --org` reads at once (its default). */
 const ORG_MEMBERS = 200;
-const ORG_CONCURRENCY = 4;
 
 /**
  * `status --org --all-regions` over a directory of 200 members (30 regions each, 20 ms latency), run

@@ -5,6 +5,11 @@ import * as pulumi from "@pulumi/pulumi";
 import * as utilities from "./utilities";
 
 // Export members:
+export { GetOrganizationStatusArgs, GetOrganizationStatusResult, GetOrganizationStatusOutputArgs } from "./getOrganizationStatus";
+export const getOrganizationStatus: typeof import("./getOrganizationStatus").getOrganizationStatus = null as any;
+export const getOrganizationStatusOutput: typeof import("./getOrganizationStatus").getOrganizationStatusOutput = null as any;
+utilities.lazyLoad(exports, ["getOrganizationStatus","getOrganizationStatusOutput"], () => require("./getOrganizationStatus"));
+
 export { GetPublicIpAddressPoolServiceStatusArgs, GetPublicIpAddressPoolServiceStatusResult, GetPublicIpAddressPoolServiceStatusOutputArgs } from "./getPublicIpAddressPoolServiceStatus";
 export const getPublicIpAddressPoolServiceStatus: typeof import("./getPublicIpAddressPoolServiceStatus").getPublicIpAddressPoolServiceStatus = null as any;
 export const getPublicIpAddressPoolServiceStatusOutput: typeof import("./getPublicIpAddressPoolServiceStatus").getPublicIpAddressPoolServiceStatusOutput = null as any;

@@ -2,7 +2,10 @@
 // engine: the directory read in the program, one account resource per joined member, each member's
 // regions from DescribeRegions, and a member that joins as exactly one create.
 import assert from "node:assert/strict";
-import { PublicIpAddressPoolServiceOrganization } from "pulumi-alicloud-ip-pool-service";
+import {
+  getOrganizationStatus,
+  PublicIpAddressPoolServiceOrganization,
+} from "pulumi-alicloud-ip-pool-service";
 import { DEFAULT_REGIONS, type Emulator } from "../../emulator";
 import { createTestStack } from "../../scripts/harness/stack";
 import { credentialConfig } from "../../scripts/harness/stackConfig";
@@ -44,7 +47,14 @@ describe("end to end: the organisation's component (TypeScript), through the rea
             folderId: prod,
             excludeRegionIds: ["eu-central-1"],
           });
-          return { accountIds: org.accountIds, enabledRegions: org.enabledRegions, notJoined: org.notJoined };
+          // What is on before this run's changes: read in the program, changing nothing.
+          const status = await getOrganizationStatus({ folderId: prod, excludeRegionIds: ["eu-central-1"] });
+          return {
+            accountIds: org.accountIds,
+            enabledRegions: org.enabledRegions,
+            notJoined: org.notJoined,
+            statusLine: status.summary.line,
+          };
         },
       }),
     );
@@ -74,7 +84,11 @@ describe("end to end: the organisation's component (TypeScript), through the rea
     const next = await s.stack.preview();
     assert.equal(next.changeSummary.create, 1);
     assert.equal(emulator.log().filter((e) => e.wrote).length, 0);
-    await s.stack.up();
+    const last = await s.stack.up();
     assert.deepEqual(emulator.enabledRegions(joined.uid).sort(), wanted);
+    assert.match(
+      last.outputs.statusLine.value as string,
+      /^2 of 3 accounts fully on; 6 of 9 regions on; 0 accounts unreadable; 1 not joined, left out: \d+ \(PromoteVerifying\)$/,
+    );
   });
 });

@@ -601,6 +601,282 @@ func (o EndpointsArrayOutput) Index(i pulumi.IntInput) EndpointsOutput {
 	}).(EndpointsOutput)
 }
 
+// A member that has not joined the directory, left out.
+type NotJoinedMember struct {
+	// The account ID.
+	AccountId string `pulumi:"accountId"`
+	// Its display name.
+	DisplayName *string `pulumi:"displayName"`
+	// Its status, e.g. PromoteVerifying.
+	Status string `pulumi:"status"`
+}
+
+// A member that has not joined the directory, left out.
+type NotJoinedMemberOutput struct{ *pulumi.OutputState }
+
+func (NotJoinedMemberOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*NotJoinedMember)(nil)).Elem()
+}
+
+func (o NotJoinedMemberOutput) ToNotJoinedMemberOutput() NotJoinedMemberOutput {
+	return o
+}
+
+func (o NotJoinedMemberOutput) ToNotJoinedMemberOutputWithContext(ctx context.Context) NotJoinedMemberOutput {
+	return o
+}
+
+// The account ID.
+func (o NotJoinedMemberOutput) AccountId() pulumi.StringOutput {
+	return o.ApplyT(func(v NotJoinedMember) string { return v.AccountId }).(pulumi.StringOutput)
+}
+
+// Its display name.
+func (o NotJoinedMemberOutput) DisplayName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v NotJoinedMember) *string { return v.DisplayName }).(pulumi.StringPtrOutput)
+}
+
+// Its status, e.g. PromoteVerifying.
+func (o NotJoinedMemberOutput) Status() pulumi.StringOutput {
+	return o.ApplyT(func(v NotJoinedMember) string { return v.Status }).(pulumi.StringOutput)
+}
+
+type NotJoinedMemberArrayOutput struct{ *pulumi.OutputState }
+
+func (NotJoinedMemberArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]NotJoinedMember)(nil)).Elem()
+}
+
+func (o NotJoinedMemberArrayOutput) ToNotJoinedMemberArrayOutput() NotJoinedMemberArrayOutput {
+	return o
+}
+
+func (o NotJoinedMemberArrayOutput) ToNotJoinedMemberArrayOutputWithContext(ctx context.Context) NotJoinedMemberArrayOutput {
+	return o
+}
+
+func (o NotJoinedMemberArrayOutput) Index(i pulumi.IntInput) NotJoinedMemberOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) NotJoinedMember {
+		return vs[0].([]NotJoinedMember)[vs[1].(int)]
+	}).(NotJoinedMemberOutput)
+}
+
+// One account of the organisation, as read.
+type OrganizationAccount struct {
+	// The account ID.
+	AccountId string `pulumi:"accountId"`
+	// Its display name in the directory (none for the management account).
+	DisplayName *string `pulumi:"displayName"`
+	// The regions that could not be read, each with why.
+	Errors []RegionReadError `pulumi:"errors"`
+	// Its folder (none for the management account).
+	FolderId *string `pulumi:"folderId"`
+	// Whether it is the management account.
+	Management bool `pulumi:"management"`
+	// Its path in the directory (none for the management account).
+	Path *string `pulumi:"path"`
+	// Whether the feature is on, by region (null: the region could not be read).
+	Regions map[string]bool `pulumi:"regions"`
+}
+
+// One account of the organisation, as read.
+type OrganizationAccountOutput struct{ *pulumi.OutputState }
+
+func (OrganizationAccountOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*OrganizationAccount)(nil)).Elem()
+}
+
+func (o OrganizationAccountOutput) ToOrganizationAccountOutput() OrganizationAccountOutput {
+	return o
+}
+
+func (o OrganizationAccountOutput) ToOrganizationAccountOutputWithContext(ctx context.Context) OrganizationAccountOutput {
+	return o
+}
+
+// The account ID.
+func (o OrganizationAccountOutput) AccountId() pulumi.StringOutput {
+	return o.ApplyT(func(v OrganizationAccount) string { return v.AccountId }).(pulumi.StringOutput)
+}
+
+// Its display name in the directory (none for the management account).
+func (o OrganizationAccountOutput) DisplayName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v OrganizationAccount) *string { return v.DisplayName }).(pulumi.StringPtrOutput)
+}
+
+// The regions that could not be read, each with why.
+func (o OrganizationAccountOutput) Errors() RegionReadErrorArrayOutput {
+	return o.ApplyT(func(v OrganizationAccount) []RegionReadError { return v.Errors }).(RegionReadErrorArrayOutput)
+}
+
+// Its folder (none for the management account).
+func (o OrganizationAccountOutput) FolderId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v OrganizationAccount) *string { return v.FolderId }).(pulumi.StringPtrOutput)
+}
+
+// Whether it is the management account.
+func (o OrganizationAccountOutput) Management() pulumi.BoolOutput {
+	return o.ApplyT(func(v OrganizationAccount) bool { return v.Management }).(pulumi.BoolOutput)
+}
+
+// Its path in the directory (none for the management account).
+func (o OrganizationAccountOutput) Path() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v OrganizationAccount) *string { return v.Path }).(pulumi.StringPtrOutput)
+}
+
+// Whether the feature is on, by region (null: the region could not be read).
+func (o OrganizationAccountOutput) Regions() pulumi.BoolMapOutput {
+	return o.ApplyT(func(v OrganizationAccount) map[string]bool { return v.Regions }).(pulumi.BoolMapOutput)
+}
+
+type OrganizationAccountArrayOutput struct{ *pulumi.OutputState }
+
+func (OrganizationAccountArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]OrganizationAccount)(nil)).Elem()
+}
+
+func (o OrganizationAccountArrayOutput) ToOrganizationAccountArrayOutput() OrganizationAccountArrayOutput {
+	return o
+}
+
+func (o OrganizationAccountArrayOutput) ToOrganizationAccountArrayOutputWithContext(ctx context.Context) OrganizationAccountArrayOutput {
+	return o
+}
+
+func (o OrganizationAccountArrayOutput) Index(i pulumi.IntInput) OrganizationAccountOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) OrganizationAccount {
+		return vs[0].([]OrganizationAccount)[vs[1].(int)]
+	}).(OrganizationAccountOutput)
+}
+
+// The organisation in figures, and in one line.
+type OrganizationSummary struct {
+	// Accounts read.
+	Accounts int `pulumi:"accounts"`
+	// Accounts every region of which is on.
+	AccountsFullyOn int `pulumi:"accountsFullyOn"`
+	// The summary line, e.g. "143 of 200 accounts fully on; 5,212 of 5,600 regions on; 3 accounts unreadable".
+	Line string `pulumi:"line"`
+	// Members left out because they have not joined.
+	NotJoined int `pulumi:"notJoined"`
+	// Cells (account × region) read.
+	Regions int `pulumi:"regions"`
+	// Cells on.
+	RegionsOn int `pulumi:"regionsOn"`
+	// Accounts that could not be read in full.
+	UnreadableAccounts int `pulumi:"unreadableAccounts"`
+}
+
+// The organisation in figures, and in one line.
+type OrganizationSummaryOutput struct{ *pulumi.OutputState }
+
+func (OrganizationSummaryOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*OrganizationSummary)(nil)).Elem()
+}
+
+func (o OrganizationSummaryOutput) ToOrganizationSummaryOutput() OrganizationSummaryOutput {
+	return o
+}
+
+func (o OrganizationSummaryOutput) ToOrganizationSummaryOutputWithContext(ctx context.Context) OrganizationSummaryOutput {
+	return o
+}
+
+// Accounts read.
+func (o OrganizationSummaryOutput) Accounts() pulumi.IntOutput {
+	return o.ApplyT(func(v OrganizationSummary) int { return v.Accounts }).(pulumi.IntOutput)
+}
+
+// Accounts every region of which is on.
+func (o OrganizationSummaryOutput) AccountsFullyOn() pulumi.IntOutput {
+	return o.ApplyT(func(v OrganizationSummary) int { return v.AccountsFullyOn }).(pulumi.IntOutput)
+}
+
+// The summary line, e.g. "143 of 200 accounts fully on; 5,212 of 5,600 regions on; 3 accounts unreadable".
+func (o OrganizationSummaryOutput) Line() pulumi.StringOutput {
+	return o.ApplyT(func(v OrganizationSummary) string { return v.Line }).(pulumi.StringOutput)
+}
+
+// Members left out because they have not joined.
+func (o OrganizationSummaryOutput) NotJoined() pulumi.IntOutput {
+	return o.ApplyT(func(v OrganizationSummary) int { return v.NotJoined }).(pulumi.IntOutput)
+}
+
+// Cells (account × region) read.
+func (o OrganizationSummaryOutput) Regions() pulumi.IntOutput {
+	return o.ApplyT(func(v OrganizationSummary) int { return v.Regions }).(pulumi.IntOutput)
+}
+
+// Cells on.
+func (o OrganizationSummaryOutput) RegionsOn() pulumi.IntOutput {
+	return o.ApplyT(func(v OrganizationSummary) int { return v.RegionsOn }).(pulumi.IntOutput)
+}
+
+// Accounts that could not be read in full.
+func (o OrganizationSummaryOutput) UnreadableAccounts() pulumi.IntOutput {
+	return o.ApplyT(func(v OrganizationSummary) int { return v.UnreadableAccounts }).(pulumi.IntOutput)
+}
+
+// A region that could not be read, and why.
+type RegionReadError struct {
+	// The error code.
+	Code string `pulumi:"code"`
+	// What happened, what it means, and the fix.
+	Message string `pulumi:"message"`
+	// The region.
+	RegionId string `pulumi:"regionId"`
+}
+
+// A region that could not be read, and why.
+type RegionReadErrorOutput struct{ *pulumi.OutputState }
+
+func (RegionReadErrorOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*RegionReadError)(nil)).Elem()
+}
+
+func (o RegionReadErrorOutput) ToRegionReadErrorOutput() RegionReadErrorOutput {
+	return o
+}
+
+func (o RegionReadErrorOutput) ToRegionReadErrorOutputWithContext(ctx context.Context) RegionReadErrorOutput {
+	return o
+}
+
+// The error code.
+func (o RegionReadErrorOutput) Code() pulumi.StringOutput {
+	return o.ApplyT(func(v RegionReadError) string { return v.Code }).(pulumi.StringOutput)
+}
+
+// What happened, what it means, and the fix.
+func (o RegionReadErrorOutput) Message() pulumi.StringOutput {
+	return o.ApplyT(func(v RegionReadError) string { return v.Message }).(pulumi.StringOutput)
+}
+
+// The region.
+func (o RegionReadErrorOutput) RegionId() pulumi.StringOutput {
+	return o.ApplyT(func(v RegionReadError) string { return v.RegionId }).(pulumi.StringOutput)
+}
+
+type RegionReadErrorArrayOutput struct{ *pulumi.OutputState }
+
+func (RegionReadErrorArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]RegionReadError)(nil)).Elem()
+}
+
+func (o RegionReadErrorArrayOutput) ToRegionReadErrorArrayOutput() RegionReadErrorArrayOutput {
+	return o
+}
+
+func (o RegionReadErrorArrayOutput) ToRegionReadErrorArrayOutputWithContext(ctx context.Context) RegionReadErrorArrayOutput {
+	return o
+}
+
+func (o RegionReadErrorArrayOutput) Index(i pulumi.IntInput) RegionReadErrorOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) RegionReadError {
+		return vs[0].([]RegionReadError)[vs[1].(int)]
+	}).(RegionReadErrorOutput)
+}
+
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*AssumeRoleInput)(nil)).Elem(), AssumeRoleArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AssumeRolePtrInput)(nil)).Elem(), AssumeRoleArgs{})
@@ -614,4 +890,11 @@ func init() {
 	pulumi.RegisterOutputType(AssumeRoleWithOidcPtrOutput{})
 	pulumi.RegisterOutputType(EndpointsOutput{})
 	pulumi.RegisterOutputType(EndpointsArrayOutput{})
+	pulumi.RegisterOutputType(NotJoinedMemberOutput{})
+	pulumi.RegisterOutputType(NotJoinedMemberArrayOutput{})
+	pulumi.RegisterOutputType(OrganizationAccountOutput{})
+	pulumi.RegisterOutputType(OrganizationAccountArrayOutput{})
+	pulumi.RegisterOutputType(OrganizationSummaryOutput{})
+	pulumi.RegisterOutputType(RegionReadErrorOutput{})
+	pulumi.RegisterOutputType(RegionReadErrorArrayOutput{})
 }

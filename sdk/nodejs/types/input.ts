@@ -108,5 +108,6 @@ export interface EndpointsArgs {
      */
     vpc?: pulumi.Input<string | undefined>;
 }
+
 export namespace config {
 }

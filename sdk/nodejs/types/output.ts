@@ -31,6 +31,110 @@ export interface AssumeRole {
     sessionName?: string;
 }
 
+/**
+ * A member that has not joined the directory, left out.
+ */
+export interface NotJoinedMember {
+    /**
+     * The account ID.
+     */
+    accountId: string;
+    /**
+     * Its display name.
+     */
+    displayName?: string;
+    /**
+     * Its status, e.g. PromoteVerifying.
+     */
+    status: string;
+}
+
+/**
+ * One account of the organisation, as read.
+ */
+export interface OrganizationAccount {
+    /**
+     * The account ID.
+     */
+    accountId: string;
+    /**
+     * Its display name in the directory (none for the management account).
+     */
+    displayName?: string;
+    /**
+     * The regions that could not be read, each with why.
+     */
+    errors: outputs.RegionReadError[];
+    /**
+     * Its folder (none for the management account).
+     */
+    folderId?: string;
+    /**
+     * Whether it is the management account.
+     */
+    management: boolean;
+    /**
+     * Its path in the directory (none for the management account).
+     */
+    path?: string;
+    /**
+     * Whether the feature is on, by region (null: the region could not be read).
+     */
+    regions: {[key: string]: boolean};
+}
+
+/**
+ * The organisation in figures, and in one line.
+ */
+export interface OrganizationSummary {
+    /**
+     * Accounts read.
+     */
+    accounts: number;
+    /**
+     * Accounts every region of which is on.
+     */
+    accountsFullyOn: number;
+    /**
+     * The summary line, e.g. "143 of 200 accounts fully on; 5,212 of 5,600 regions on; 3 accounts unreadable".
+     */
+    line: string;
+    /**
+     * Members left out because they have not joined.
+     */
+    notJoined: number;
+    /**
+     * Cells (account × region) read.
+     */
+    regions: number;
+    /**
+     * Cells on.
+     */
+    regionsOn: number;
+    /**
+     * Accounts that could not be read in full.
+     */
+    unreadableAccounts: number;
+}
+
+/**
+ * A region that could not be read, and why.
+ */
+export interface RegionReadError {
+    /**
+     * The error code.
+     */
+    code: string;
+    /**
+     * What happened, what it means, and the fix.
+     */
+    message: string;
+    /**
+     * The region.
+     */
+    regionId: string;
+}
+
 export namespace config {
     /**
      * A RAM role to assume, and the session to ask it for.

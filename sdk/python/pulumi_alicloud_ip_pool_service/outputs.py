@@ -13,9 +13,14 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
+from . import outputs
 
 __all__ = [
     'AssumeRole',
+    'NotJoinedMember',
+    'OrganizationAccount',
+    'OrganizationSummary',
+    'RegionReadError',
 ]
 
 @pulumi.output_type
@@ -110,5 +115,277 @@ class AssumeRole(dict):
         Session name (default "pulumi-alicloud-ip-pool-service").
         """
         return pulumi.get(self, "session_name")
+
+
+@pulumi.output_type
+class NotJoinedMember(dict):
+    """
+    A member that has not joined the directory, left out.
+    """
+    def __init__(__self__, *,
+                 account_id: _builtins.str,
+                 status: _builtins.str,
+                 display_name: Optional[_builtins.str] = None):
+        """
+        A member that has not joined the directory, left out.
+
+        :param _builtins.str account_id: The account ID.
+        :param _builtins.str status: Its status, e.g. PromoteVerifying.
+        :param _builtins.str display_name: Its display name.
+        """
+        pulumi.set(__self__, "account_id", account_id)
+        pulumi.set(__self__, "status", status)
+        if display_name is not None:
+            pulumi.set(__self__, "display_name", display_name)
+
+    @_builtins.property
+    @pulumi.getter(name="accountId")
+    def account_id(self) -> _builtins.str:
+        """
+        The account ID.
+        """
+        return pulumi.get(self, "account_id")
+
+    @_builtins.property
+    @pulumi.getter
+    def status(self) -> _builtins.str:
+        """
+        Its status, e.g. PromoteVerifying.
+        """
+        return pulumi.get(self, "status")
+
+    @_builtins.property
+    @pulumi.getter(name="displayName")
+    def display_name(self) -> Optional[_builtins.str]:
+        """
+        Its display name.
+        """
+        return pulumi.get(self, "display_name")
+
+
+@pulumi.output_type
+class OrganizationAccount(dict):
+    """
+    One account of the organisation, as read.
+    """
+    def __init__(__self__, *,
+                 account_id: _builtins.str,
+                 errors: Sequence['outputs.RegionReadError'],
+                 management: _builtins.bool,
+                 regions: Mapping[str, _builtins.bool],
+                 display_name: Optional[_builtins.str] = None,
+                 folder_id: Optional[_builtins.str] = None,
+                 path: Optional[_builtins.str] = None):
+        """
+        One account of the organisation, as read.
+
+        :param _builtins.str account_id: The account ID.
+        :param Sequence['RegionReadError'] errors: The regions that could not be read, each with why.
+        :param _builtins.bool management: Whether it is the management account.
+        :param Mapping[str, _builtins.bool] regions: Whether the feature is on, by region (null: the region could not be read).
+        :param _builtins.str display_name: Its display name in the directory (none for the management account).
+        :param _builtins.str folder_id: Its folder (none for the management account).
+        :param _builtins.str path: Its path in the directory (none for the management account).
+        """
+        pulumi.set(__self__, "account_id", account_id)
+        pulumi.set(__self__, "errors", errors)
+        pulumi.set(__self__, "management", management)
+        pulumi.set(__self__, "regions", regions)
+        if display_name is not None:
+            pulumi.set(__self__, "display_name", display_name)
+        if folder_id is not None:
+            pulumi.set(__self__, "folder_id", folder_id)
+        if path is not None:
+            pulumi.set(__self__, "path", path)
+
+    @_builtins.property
+    @pulumi.getter(name="accountId")
+    def account_id(self) -> _builtins.str:
+        """
+        The account ID.
+        """
+        return pulumi.get(self, "account_id")
+
+    @_builtins.property
+    @pulumi.getter
+    def errors(self) -> Sequence['outputs.RegionReadError']:
+        """
+        The regions that could not be read, each with why.
+        """
+        return pulumi.get(self, "errors")
+
+    @_builtins.property
+    @pulumi.getter
+    def management(self) -> _builtins.bool:
+        """
+        Whether it is the management account.
+        """
+        return pulumi.get(self, "management")
+
+    @_builtins.property
+    @pulumi.getter
+    def regions(self) -> Mapping[str, _builtins.bool]:
+        """
+        Whether the feature is on, by region (null: the region could not be read).
+        """
+        return pulumi.get(self, "regions")
+
+    @_builtins.property
+    @pulumi.getter(name="displayName")
+    def display_name(self) -> Optional[_builtins.str]:
+        """
+        Its display name in the directory (none for the management account).
+        """
+        return pulumi.get(self, "display_name")
+
+    @_builtins.property
+    @pulumi.getter(name="folderId")
+    def folder_id(self) -> Optional[_builtins.str]:
+        """
+        Its folder (none for the management account).
+        """
+        return pulumi.get(self, "folder_id")
+
+    @_builtins.property
+    @pulumi.getter
+    def path(self) -> Optional[_builtins.str]:
+        """
+        Its path in the directory (none for the management account).
+        """
+        return pulumi.get(self, "path")
+
+
+@pulumi.output_type
+class OrganizationSummary(dict):
+    """
+    The organisation in figures, and in one line.
+    """
+    def __init__(__self__, *,
+                 accounts: _builtins.int,
+                 accounts_fully_on: _builtins.int,
+                 line: _builtins.str,
+                 not_joined: _builtins.int,
+                 regions: _builtins.int,
+                 regions_on: _builtins.int,
+                 unreadable_accounts: _builtins.int):
+        """
+        The organisation in figures, and in one line.
+
+        :param _builtins.int accounts: Accounts read.
+        :param _builtins.int accounts_fully_on: Accounts every region of which is on.
+        :param _builtins.str line: The summary line, e.g. "143 of 200 accounts fully on; 5,212 of 5,600 regions on; 3 accounts unreadable".
+        :param _builtins.int not_joined: Members left out because they have not joined.
+        :param _builtins.int regions: Cells (account × region) read.
+        :param _builtins.int regions_on: Cells on.
+        :param _builtins.int unreadable_accounts: Accounts that could not be read in full.
+        """
+        pulumi.set(__self__, "accounts", accounts)
+        pulumi.set(__self__, "accounts_fully_on", accounts_fully_on)
+        pulumi.set(__self__, "line", line)
+        pulumi.set(__self__, "not_joined", not_joined)
+        pulumi.set(__self__, "regions", regions)
+        pulumi.set(__self__, "regions_on", regions_on)
+        pulumi.set(__self__, "unreadable_accounts", unreadable_accounts)
+
+    @_builtins.property
+    @pulumi.getter
+    def accounts(self) -> _builtins.int:
+        """
+        Accounts read.
+        """
+        return pulumi.get(self, "accounts")
+
+    @_builtins.property
+    @pulumi.getter(name="accountsFullyOn")
+    def accounts_fully_on(self) -> _builtins.int:
+        """
+        Accounts every region of which is on.
+        """
+        return pulumi.get(self, "accounts_fully_on")
+
+    @_builtins.property
+    @pulumi.getter
+    def line(self) -> _builtins.str:
+        """
+        The summary line, e.g. "143 of 200 accounts fully on; 5,212 of 5,600 regions on; 3 accounts unreadable".
+        """
+        return pulumi.get(self, "line")
+
+    @_builtins.property
+    @pulumi.getter(name="notJoined")
+    def not_joined(self) -> _builtins.int:
+        """
+        Members left out because they have not joined.
+        """
+        return pulumi.get(self, "not_joined")
+
+    @_builtins.property
+    @pulumi.getter
+    def regions(self) -> _builtins.int:
+        """
+        Cells (account × region) read.
+        """
+        return pulumi.get(self, "regions")
+
+    @_builtins.property
+    @pulumi.getter(name="regionsOn")
+    def regions_on(self) -> _builtins.int:
+        """
+        Cells on.
+        """
+        return pulumi.get(self, "regions_on")
+
+    @_builtins.property
+    @pulumi.getter(name="unreadableAccounts")
+    def unreadable_accounts(self) -> _builtins.int:
+        """
+        Accounts that could not be read in full.
+        """
+        return pulumi.get(self, "unreadable_accounts")
+
+
+@pulumi.output_type
+class RegionReadError(dict):
+    """
+    A region that could not be read, and why.
+    """
+    def __init__(__self__, *,
+                 code: _builtins.str,
+                 message: _builtins.str,
+                 region_id: _builtins.str):
+        """
+        A region that could not be read, and why.
+
+        :param _builtins.str code: The error code.
+        :param _builtins.str message: What happened, what it means, and the fix.
+        :param _builtins.str region_id: The region.
+        """
+        pulumi.set(__self__, "code", code)
+        pulumi.set(__self__, "message", message)
+        pulumi.set(__self__, "region_id", region_id)
+
+    @_builtins.property
+    @pulumi.getter
+    def code(self) -> _builtins.str:
+        """
+        The error code.
+        """
+        return pulumi.get(self, "code")
+
+    @_builtins.property
+    @pulumi.getter
+    def message(self) -> _builtins.str:
+        """
+        What happened, what it means, and the fix.
+        """
+        return pulumi.get(self, "message")
+
+    @_builtins.property
+    @pulumi.getter(name="regionId")
+    def region_id(self) -> _builtins.str:
+        """
+        The region.
+        """
+        return pulumi.get(self, "region_id")
 
 

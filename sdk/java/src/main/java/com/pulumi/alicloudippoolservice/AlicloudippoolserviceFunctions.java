@@ -4,8 +4,11 @@
 package com.pulumi.alicloudippoolservice;
 
 import com.pulumi.alicloudippoolservice.Utilities;
+import com.pulumi.alicloudippoolservice.inputs.GetOrganizationStatusArgs;
+import com.pulumi.alicloudippoolservice.inputs.GetOrganizationStatusPlainArgs;
 import com.pulumi.alicloudippoolservice.inputs.GetPublicIpAddressPoolServiceStatusArgs;
 import com.pulumi.alicloudippoolservice.inputs.GetPublicIpAddressPoolServiceStatusPlainArgs;
+import com.pulumi.alicloudippoolservice.outputs.GetOrganizationStatusResult;
 import com.pulumi.alicloudippoolservice.outputs.GetPublicIpAddressPoolServiceStatusResult;
 import com.pulumi.core.Output;
 import com.pulumi.core.TypeShape;
@@ -15,6 +18,55 @@ import com.pulumi.deployment.InvokeOutputOptions;
 import java.util.concurrent.CompletableFuture;
 
 public final class AlicloudippoolserviceFunctions {
+    /**
+     * Reads where the feature is on across the organisation (the members the organisation&#39;s component would activate, through the same role), changing nothing; safe during `pulumi preview`. The same view as `alicloud-ip-pool-service status --org --json`.
+     * 
+     */
+    public static Output<GetOrganizationStatusResult> getOrganizationStatus() {
+        return getOrganizationStatus(GetOrganizationStatusArgs.Empty, InvokeOptions.Empty);
+    }
+    /**
+     * Reads where the feature is on across the organisation (the members the organisation&#39;s component would activate, through the same role), changing nothing; safe during `pulumi preview`. The same view as `alicloud-ip-pool-service status --org --json`.
+     * 
+     */
+    public static CompletableFuture<GetOrganizationStatusResult> getOrganizationStatusPlain() {
+        return getOrganizationStatusPlain(GetOrganizationStatusPlainArgs.Empty, InvokeOptions.Empty);
+    }
+    /**
+     * Reads where the feature is on across the organisation (the members the organisation&#39;s component would activate, through the same role), changing nothing; safe during `pulumi preview`. The same view as `alicloud-ip-pool-service status --org --json`.
+     * 
+     */
+    public static Output<GetOrganizationStatusResult> getOrganizationStatus(GetOrganizationStatusArgs args) {
+        return getOrganizationStatus(args, InvokeOptions.Empty);
+    }
+    /**
+     * Reads where the feature is on across the organisation (the members the organisation&#39;s component would activate, through the same role), changing nothing; safe during `pulumi preview`. The same view as `alicloud-ip-pool-service status --org --json`.
+     * 
+     */
+    public static CompletableFuture<GetOrganizationStatusResult> getOrganizationStatusPlain(GetOrganizationStatusPlainArgs args) {
+        return getOrganizationStatusPlain(args, InvokeOptions.Empty);
+    }
+    /**
+     * Reads where the feature is on across the organisation (the members the organisation&#39;s component would activate, through the same role), changing nothing; safe during `pulumi preview`. The same view as `alicloud-ip-pool-service status --org --json`.
+     * 
+     */
+    public static Output<GetOrganizationStatusResult> getOrganizationStatus(GetOrganizationStatusArgs args, InvokeOptions options) {
+        return Deployment.getInstance().invoke("alicloud-ip-pool-service:index:getOrganizationStatus", TypeShape.of(GetOrganizationStatusResult.class), args, Utilities.withVersion(options));
+    }
+    /**
+     * Reads where the feature is on across the organisation (the members the organisation&#39;s component would activate, through the same role), changing nothing; safe during `pulumi preview`. The same view as `alicloud-ip-pool-service status --org --json`.
+     * 
+     */
+    public static Output<GetOrganizationStatusResult> getOrganizationStatus(GetOrganizationStatusArgs args, InvokeOutputOptions options) {
+        return Deployment.getInstance().invoke("alicloud-ip-pool-service:index:getOrganizationStatus", TypeShape.of(GetOrganizationStatusResult.class), args, Utilities.withVersion(options));
+    }
+    /**
+     * Reads where the feature is on across the organisation (the members the organisation&#39;s component would activate, through the same role), changing nothing; safe during `pulumi preview`. The same view as `alicloud-ip-pool-service status --org --json`.
+     * 
+     */
+    public static CompletableFuture<GetOrganizationStatusResult> getOrganizationStatusPlain(GetOrganizationStatusPlainArgs args, InvokeOptions options) {
+        return Deployment.getInstance().invokeAsync("alicloud-ip-pool-service:index:getOrganizationStatus", TypeShape.of(GetOrganizationStatusResult.class), args, Utilities.withVersion(options));
+    }
     /**
      * Reads whether the Public IP Address Pool feature is active in a region, changing nothing; safe during `pulumi preview`.
      * 
