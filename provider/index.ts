@@ -36,3 +36,9 @@ export {
   type GetOrganizationStatusResult,
   type OrganizationAccountStatus,
 } from "./dynamic/getOrganizationStatus";
+export {
+  getOrganizationMembers,
+  type GetOrganizationMembersArgs,
+  type GetOrganizationMembersResult,
+  type OrganizationMember,
+} from "./dynamic/getOrganizationMembers";

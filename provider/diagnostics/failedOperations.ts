@@ -9,6 +9,8 @@ export type LifecycleStep = "check" | "diff" | "create" | "read" | "update" | "d
 export const LOCAL_OPERATIONS = {
   /** The status function, in a program. */
   statusFunction: "getPublicIpAddressPoolServiceStatus",
+  /** The directory's members function, in a program. */
+  membersFunction: "getOrganizationMembers",
   /** The organisation's status function, in a program. */
   organizationStatusFunction: "getOrganizationStatus",
   /** The status command. */

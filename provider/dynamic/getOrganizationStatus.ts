@@ -49,6 +49,6 @@ export async function getOrganizationStatus(
 ): Promise<GetOrganizationStatusResult> {
   const { organizationStatus } =
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, typed here
-    require("../pulumi/organizationStatus") as typeof import("../pulumi/organizationStatus");
+    require("../pulumi/organizationFunctions") as typeof import("../pulumi/organizationFunctions");
   return (await organizationStatus(programCalls(), args)) as unknown as GetOrganizationStatusResult;
 }

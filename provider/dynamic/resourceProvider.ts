@@ -38,7 +38,10 @@ export type AccountProvider = DynamicProvider<AccountInputs, AccountOutputs>;
 /** A lifecycle of pulumi/ over inputs `I` and outputs `O`, as a dynamic provider calls it. */
 interface Lifecycle<I, O> {
   check(olds: Partial<I> | undefined, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult<I>>;
-  diff(olds: O, news: I): Promise<{ changes: boolean; replaces?: string[]; deleteBeforeReplace?: boolean }>;
+  diff(
+    olds: O,
+    news: I,
+  ): Promise<{ changes: boolean; replaces?: string[]; deleteBeforeReplace?: boolean; diffs?: string[] }>;
   create(inputs: I): Promise<{ id: string; outs: O }>;
   read(id: string, props: O | undefined): Promise<{ id: string; props?: O }>;
   update(olds: O, news: I): Promise<{ outs: O }>;
@@ -50,8 +53,9 @@ function dynamicProvider<I, O>(lifecycle: Lifecycle<I, O>): DynamicProvider<I, O
   return {
     check: (olds, news) => lifecycle.check(olds, news as unknown as Record<string, unknown>),
     diff: async (_id, olds, news) => {
-      const { changes, replaces, deleteBeforeReplace } = await lifecycle.diff(olds, news);
-      return { changes, replaces, deleteBeforeReplace };
+      // The engine's DiffResult has no list of changed properties: an account's `diffs` stays behind.
+      const { diffs: _diffs, ...result } = await lifecycle.diff(olds, news);
+      return result;
     },
     create: (inputs) => lifecycle.create(inputs),
     read: async (id, props) => {

@@ -10,6 +10,8 @@ import { ASSUME_ROLE, ref, text, texts, type Property } from "./schemaParts";
 export const ACCOUNT_TOKEN = `${PACKAGE}:index:PublicIpAddressPoolServiceAccount`;
 /** The token of the organisation's status function. */
 export const ORGANIZATION_STATUS_TOKEN = `${PACKAGE}:index:getOrganizationStatus`;
+/** The token of the directory's members function. */
+export const ORGANIZATION_MEMBERS_TOKEN = `${PACKAGE}:index:getOrganizationMembers`;
 /** The type token of the organisation's component. */
 export const ORGANIZATION_TOKEN = `${PACKAGE}:index:PublicIpAddressPoolServiceOrganization`;
 
@@ -159,6 +161,21 @@ export const ORGANIZATION_TYPES: Readonly<Record<string, Property>> = {
     },
     required: ["regionId", "code", "message"],
   },
+  [typeToken("DirectoryMember")]: {
+    type: "object",
+    description: "A member of the resource directory, as ListAccounts describes it.",
+    properties: {
+      accountId: text("The account ID."),
+      displayName: text("Its display name."),
+      folderId: text("The folder it is in."),
+      path: text("Its path in the directory: the directory, the root, its folders, the account."),
+      status: text("Its status: CreateSuccess, InviteSuccess, PromoteSuccess (joined), PromoteVerifying, …"),
+      type: text("ResourceAccount or CloudAccount."),
+      joinMethod: text("created or invited."),
+      tags: { type: "object", additionalProperties: { type: "string" }, description: "Its tags." },
+    },
+    required: ["accountId", "displayName", "folderId", "path", "status", "type", "joinMethod", "tags"],
+  },
   [typeToken("NotJoinedMember")]: {
     type: "object",
     description: "A member that has not joined the directory, left out.",
@@ -194,5 +211,33 @@ export const ORGANIZATION_STATUS_FUNCTION: Readonly<Property> = {
       },
     },
     required: ["summary", "accounts", "notJoined"],
+  },
+};
+
+/** The directory's members function in the schema. */
+export const ORGANIZATION_MEMBERS_FUNCTION: Readonly<Property> = {
+  description:
+    "Lists the members of the resource directory the provider's credentials manage that the filters choose (the management account aside), changing nothing; safe during `pulumi preview`.",
+  inputs: {
+    properties: {
+      folderId: ORGANIZATION_INPUTS.folderId,
+      tags: ORGANIZATION_INPUTS.tags,
+      excludeAccountIds: ORGANIZATION_INPUTS.excludeAccountIds,
+    },
+  },
+  outputs: {
+    properties: {
+      members: {
+        type: "array",
+        items: { $ref: `#/types/${typeToken("DirectoryMember")}` },
+        description: "The joined members the filters choose, in the directory's order.",
+      },
+      notJoined: {
+        type: "array",
+        items: { $ref: `#/types/${typeToken("DirectoryMember")}` },
+        description: "The members the filters choose that have not joined.",
+      },
+    },
+    required: ["members", "notJoined"],
   },
 };

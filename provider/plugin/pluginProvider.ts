@@ -10,13 +10,17 @@ import { LOCAL_OPERATIONS } from "../diagnostics/failedOperations";
 import { configSource, type ConfigSource } from "../config/configSource";
 import { lifecycleCalls, type LifecycleCalls } from "../pulumi/lifecycleCalls";
 import { organizationAccounts, organizationProblem, type OrganizationArgs } from "../pulumi/organizationBody";
-import { organizationStatus } from "../pulumi/organizationStatus";
+import { organizationMembers, organizationStatus } from "../pulumi/organizationFunctions";
 import { lookUpStatus } from "../core/statusLookup";
 import type { PluginBuild } from "./pluginBuild";
 import { withoutSecretMarks, withoutUndefined, withSchemaFields } from "./engineValues";
 import { pluginConfig, pluginTerms } from "./pluginConfig";
 import { OrganizationComponent } from "./organizationComponent";
-import { ORGANIZATION_STATUS_TOKEN, ORGANIZATION_TOKEN } from "./organizationSchema";
+import {
+  ORGANIZATION_MEMBERS_TOKEN,
+  ORGANIZATION_STATUS_TOKEN,
+  ORGANIZATION_TOKEN,
+} from "./organizationSchema";
 import { outputsOf, resourceType, RESOURCES, unknownToken, type EngineLifecycle } from "./servedTypes";
 import { RegionsComponent, type RegionsInputs } from "./regionsComponent";
 import { COMPONENT_TOKEN, packageSchema, STATUS_TOKEN } from "./schema";
@@ -240,17 +244,23 @@ export class PoolServicePlugin implements provider.Provider {
     };
   }
 
-  /** Serves the status functions: a region's status, or the organisation's; reads only. */
+  /** Serves the functions: a region's status, the organisation's, or the directory's members; reads only. */
   async invoke(token: string, inputs: unknown): Promise<provider.InvokeResult> {
-    if (token === ORGANIZATION_STATUS_TOKEN) {
+    const organization: Record<string, (calls: LifecycleCalls, args: OrganizationArgs) => Promise<object>> = {
+      [ORGANIZATION_STATUS_TOKEN]: organizationStatus,
+      [ORGANIZATION_MEMBERS_TOKEN]: organizationMembers,
+    };
+    if (Object.hasOwn(organization, token)) {
+      const read = organization[token]!;
       const args = withoutSecretMarks(inputs) as OrganizationArgs;
-      return { outputs: await withoutUndefined(organizationStatus(this.face().calls, args)) };
+      const outputs = await withoutUndefined(read(this.face().calls, args));
+      return { outputs: outputs as unknown as Record<string, unknown> };
     }
     if (token !== STATUS_TOKEN)
       throw unknownToken(
         LOCAL_OPERATIONS.function,
         token,
-        `${STATUS_TOKEN} and ${ORGANIZATION_STATUS_TOKEN}`,
+        [STATUS_TOKEN, ...Object.keys(organization)].join(", "),
       );
     const args = withSchemaFields(withoutSecretMarks(inputs)) as { regionId?: unknown; assumeRole?: unknown };
     const { config, context } = this.face();

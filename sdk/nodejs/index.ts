@@ -5,6 +5,11 @@ import * as pulumi from "@pulumi/pulumi";
 import * as utilities from "./utilities";
 
 // Export members:
+export { GetOrganizationMembersArgs, GetOrganizationMembersResult, GetOrganizationMembersOutputArgs } from "./getOrganizationMembers";
+export const getOrganizationMembers: typeof import("./getOrganizationMembers").getOrganizationMembers = null as any;
+export const getOrganizationMembersOutput: typeof import("./getOrganizationMembers").getOrganizationMembersOutput = null as any;
+utilities.lazyLoad(exports, ["getOrganizationMembers","getOrganizationMembersOutput"], () => require("./getOrganizationMembers"));
+
 export { GetOrganizationStatusArgs, GetOrganizationStatusResult, GetOrganizationStatusOutputArgs } from "./getOrganizationStatus";
 export const getOrganizationStatus: typeof import("./getOrganizationStatus").getOrganizationStatus = null as any;
 export const getOrganizationStatusOutput: typeof import("./getOrganizationStatus").getOrganizationStatusOutput = null as any;

@@ -3,6 +3,7 @@
 // regions from DescribeRegions, and a member that joins as exactly one create.
 import assert from "node:assert/strict";
 import {
+  getOrganizationMembers,
   getOrganizationStatus,
   PublicIpAddressPoolServiceOrganization,
 } from "pulumi-alicloud-ip-pool-service";
@@ -54,6 +55,7 @@ describe("end to end: the organisation's component (TypeScript), through the rea
             enabledRegions: org.enabledRegions,
             notJoined: org.notJoined,
             statusLine: status.summary.line,
+            members: (await getOrganizationMembers({ folderId: prod })).members.map((m) => m.accountId),
           };
         },
       }),
@@ -85,6 +87,11 @@ describe("end to end: the organisation's component (TypeScript), through the rea
     assert.equal(next.changeSummary.create, 1);
     assert.equal(emulator.log().filter((e) => e.wrote).length, 0);
     const last = await s.stack.up();
+    assert.deepEqual(
+      [...(last.outputs.members.value as string[])].sort(),
+      [inEu.uid, inProd.uid, joined.uid].sort(),
+      "getOrganizationMembers lists the folder's joined members",
+    );
     assert.deepEqual(emulator.enabledRegions(joined.uid).sort(), wanted);
     assert.match(
       last.outputs.statusLine.value as string,

@@ -13,7 +13,7 @@ import { filesUnder } from "../support/files";
 import { assertOpensApart, opensOverlapAcrossAccounts } from "../support/opens";
 import { ok, type PulumiCli } from "../support/pulumiCli";
 import { assumeWithSdk } from "../support/sts";
-import { cliSuite } from "../support/cliSuite";
+import { cliSuite, defaultAccountEnv } from "../support/cliSuite";
 import { DEFAULT_REGIONS } from "../../emulator";
 import { addYamlResources, printedCode } from "../support/printedCode";
 
@@ -40,12 +40,7 @@ describe("the provider plugin from a YAML program, through the CLI", function ()
     languages: ["yaml"],
     // Credentials and endpoints from the environment, as the key table names them: every
     // provider instance, default or explicit, reads them when it has no key of its own.
-    env: (e) => ({
-      ALIBABA_CLOUD_ACCESS_KEY_ID: e.defaultAccount.keys[0].accessKeyId,
-      ALIBABA_CLOUD_ACCESS_KEY_SECRET: e.defaultAccount.keys[0].accessKeySecret,
-      ...e.endpointEnv,
-      PULUMI_SKIP_CONFIRMATIONS: "true",
-    }),
+    env: defaultAccountEnv,
   });
   let emulator: Emulator;
   let cli: PulumiCli;

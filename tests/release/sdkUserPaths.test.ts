@@ -22,7 +22,14 @@ import { printedCode } from "../support/printedCode";
 import { ok, type PulumiCli } from "../support/pulumiCli";
 import { commandsOf, filledIn, readmeValues, shellBlocks, ShellSession } from "../support/readmeSession";
 import { release, type Release } from "../support/release";
-import { python3, systemTools, userProject, which, type UserProject } from "../support/userProject";
+import {
+  installWheel,
+  python3,
+  systemTools,
+  userProject,
+  which,
+  type UserProject,
+} from "../support/userProject";
 
 const TYPE = "alicloud-ip-pool-service:index:PublicIpAddressPoolService";
 const OPEN = "OpenPublicIpAddressPoolService";
@@ -292,15 +299,7 @@ pulumi.export("readRegionAccountId", existing.account_id)
     );
     // The engine downloads the plugin from the release's loopback host, as from a user's mirror.
     project.env.PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES = rel.override();
-    ok(await project.run(python3(), ["-m", "venv", "venv"]), "python3 -m venv venv");
-    ok(
-      await project.run(
-        join(project.dir, "venv", "bin", "pip"),
-        ["install", "--quiet", rel.file(/\.whl$/)],
-        900_000,
-      ),
-      "pip install <wheel>",
-    );
+    await installWheel(project, rel.file(/\.whl$/));
     await scenario(inline(project, { file: "__main__.py", firstLine: /^import pulumi$/ }));
   });
 

@@ -37,3 +37,17 @@ export function cliSuite(options: CliSuiteOptions = {}): CliSuite {
     },
   };
 }
+
+/**
+ * The environment of a suite whose every provider instance, default or explicit, reads the
+ * emulator's default account's keys and endpoints from the environment, as the key table names
+ * them, with no confirmation asked.
+ */
+export function defaultAccountEnv(e: Emulator): Record<string, string> {
+  return {
+    ALIBABA_CLOUD_ACCESS_KEY_ID: e.defaultAccount.keys[0].accessKeyId,
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: e.defaultAccount.keys[0].accessKeySecret,
+    ...e.endpointEnv,
+    PULUMI_SKIP_CONFIRMATIONS: "true",
+  };
+}

@@ -99,3 +99,12 @@ export async function userProject(
     },
   };
 }
+
+/** Makes the project's virtual environment (`venv`, as its Pulumi.yaml names it) and installs `wheel` into it, as a user does. */
+export async function installWheel(project: UserProject, wheel: string): Promise<void> {
+  ok(await project.run(python3(), ["-m", "venv", "venv"]), "python3 -m venv venv");
+  ok(
+    await project.run(join(project.dir, "venv", "bin", "pip"), ["install", "--quiet", wheel], 900_000),
+    "pip install <wheel>",
+  );
+}

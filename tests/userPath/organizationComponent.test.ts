@@ -11,8 +11,8 @@ import type { Emulator } from "../../emulator";
 import type { CommandRun } from "../support/commands";
 import { release, releasedPlugin } from "../support/release";
 import { ok, type PulumiCli } from "../support/pulumiCli";
-import { cliSuite } from "../support/cliSuite";
-import { python3, userProject } from "../support/userProject";
+import { cliSuite, defaultAccountEnv } from "../support/cliSuite";
+import { installWheel, python3, userProject } from "../support/userProject";
 
 const OPEN = "OpenPublicIpAddressPoolService";
 const ACCOUNT = "alicloud-ip-pool-service:index:PublicIpAddressPoolServiceAccount";
@@ -22,20 +22,10 @@ describe("the organisation's component from YAML and Python programs, through th
   this.timeout(900_000);
   const suite = cliSuite({
     languages: ["yaml", "python"],
-    env: (e) => ({
-      ALIBABA_CLOUD_ACCESS_KEY_ID: e.defaultAccount.keys[0].accessKeyId,
-      ALIBABA_CLOUD_ACCESS_KEY_SECRET: e.defaultAccount.keys[0].accessKeySecret,
-      ...e.endpointEnv,
-      PULUMI_SKIP_CONFIRMATIONS: "true",
-    }),
+    env: defaultAccountEnv,
   });
   let emulator: Emulator;
   let cli: PulumiCli;
-  let plugin: string;
-  before(async function () {
-    this.timeout(900_000);
-    plugin = await releasedPlugin();
-  });
   beforeEach(() => ({ emulator, cli } = suite.current()));
 
   /** A directory of 30 members in two folders: member 7 still PromoteVerifying, member 9 not allowlisted. */
@@ -58,8 +48,9 @@ describe("the organisation's component from YAML and Python programs, through th
   const writes = () => emulator.log().filter((e) => e.wrote).length;
 
   /**
-   * Preview, `up --continue-on-error`, allowlisting and up again, as the acceptance of the
-   * organisation asks, through `pulumi` (run in the program's folder); returns the members.
+   * Preview, `up --continue-on-error`, allowlisting and up again, then a member that joins and one
+   * that leaves, as the acceptance of the organisation asks, through `pulumi` (run in the
+   * program's folder).
    */
   async function rollout(pulumi: (...args: string[]) => Promise<CommandRun>) {
     const members = directory();
@@ -117,38 +108,39 @@ describe("the organisation's component from YAML and Python programs, through th
         .sort(),
       regions,
     );
-    return members;
+
+    // A member that joins is exactly one create; one that leaves is one delete, with the note.
+    const joined = emulator.addMember({ displayName: "newcomer" });
+    emulator.removeMember(members[3].uid);
+    emulator.clearLog();
+    const next = ok(await pulumi("preview"), "pulumi preview after the directory changed");
+    assert.match(next, new RegExp(`\\+\\s+${ACCOUNT}\\s+org-${joined.uid}\\s+create`));
+    assert.match(next, new RegExp(`-\\s+${ACCOUNT}\\s+org-${members[3].uid}\\s+delete`));
+    assert.match(next, /\+ 1 to create/);
+    assert.match(next, /- 1 to delete/);
+    assert.equal(writes(), 0);
+    const last = ok(await pulumi("up"), "pulumi up after the directory changed");
+    assert.match(last, /the Public IP Address Pool feature stays enabled in cn-hangzhou of account/);
+    assert.deepEqual([...new Set(opened().map((e) => e.accountUid))], [joined.uid]);
   }
 
-  it("YAML: the rollout; then a member that joins is exactly one create, one that leaves one delete with the note", async () => {
+  it("YAML: the rollout, then a member that joins is exactly one create, one that leaves one delete with the note", async () => {
     const dir = mkdtempSync(join(tmpdir(), "plugin-org-"));
     writeFileSync(
       join(dir, "Pulumi.yaml"),
-      `name: org\nruntime: yaml\npackages:\n  alicloud-ip-pool-service: ${plugin}\n` +
+      `name: org\nruntime: yaml\npackages:\n  alicloud-ip-pool-service: ${await releasedPlugin()}\n` +
         `resources:\n  org:\n    type: ${ORGANIZATION}\noutputs:\n  notJoined: \${org.notJoined}\n`,
     );
     const pulumi = (...args: string[]) => cli.pulumi(dir, ...args);
     ok(await pulumi("stack", "init", "test"), "pulumi stack init");
     try {
-      const members = await rollout(pulumi);
-      const joined = emulator.addMember({ displayName: "newcomer" });
-      emulator.removeMember(members[3].uid);
-      emulator.clearLog();
-      const next = ok(await pulumi("preview"), "pulumi preview after the directory changed");
-      assert.match(next, new RegExp(`\\+\\s+${ACCOUNT}\\s+org-${joined.uid}\\s+create`));
-      assert.match(next, new RegExp(`-\\s+${ACCOUNT}\\s+org-${members[3].uid}\\s+delete`));
-      assert.match(next, /\+ 1 to create/);
-      assert.match(next, /- 1 to delete/);
-      assert.equal(writes(), 0);
-      const last = ok(await pulumi("up"), "pulumi up after the directory changed");
-      assert.match(last, /the Public IP Address Pool feature stays enabled in cn-hangzhou of account/);
-      assert.deepEqual([...new Set(opened().map((e) => e.accountUid))], [joined.uid]);
+      await rollout(pulumi);
     } finally {
       await pulumi("stack", "rm", "--yes", "--force", "test");
     }
   });
 
-  it("Python: the rollout, from the wheel in a fresh virtual environment", async () => {
+  it("Python: the same, from the wheel in a fresh virtual environment", async () => {
     const rel = await release();
     const project = await userProject(
       cli,
@@ -169,15 +161,7 @@ describe("the organisation's component from YAML and Python programs, through th
     );
     // The engine downloads the plugin from the release's loopback host, as from a user's mirror.
     project.env.PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES = rel.override();
-    ok(await project.run(python3(), ["-m", "venv", "venv"]), "python3 -m venv venv");
-    ok(
-      await project.run(
-        join(project.dir, "venv", "bin", "pip"),
-        ["install", "--quiet", rel.file(/\.whl$/)],
-        900_000,
-      ),
-      "pip install <wheel>",
-    );
+    await installWheel(project, rel.file(/\.whl$/));
     await rollout((...args) => project.pulumi(600_000, ...args));
   });
 
@@ -186,7 +170,7 @@ describe("the organisation's component from YAML and Python programs, through th
     const dir = mkdtempSync(join(tmpdir(), "plugin-org-import-"));
     writeFileSync(
       join(dir, "Pulumi.yaml"),
-      `name: org-import\nruntime: yaml\npackages:\n  alicloud-ip-pool-service: ${plugin}\n`,
+      `name: org-import\nruntime: yaml\npackages:\n  alicloud-ip-pool-service: ${await releasedPlugin()}\n`,
     );
     const pulumi = (...args: string[]) => cli.pulumi(dir, ...args);
     ok(await pulumi("stack", "init", "test"), "pulumi stack init");

@@ -483,6 +483,101 @@ func (o AssumeRoleWithOidcPtrOutput) SessionExpiration() pulumi.IntPtrOutput {
 	}).(pulumi.IntPtrOutput)
 }
 
+// A member of the resource directory, as ListAccounts describes it.
+type DirectoryMember struct {
+	// The account ID.
+	AccountId string `pulumi:"accountId"`
+	// Its display name.
+	DisplayName string `pulumi:"displayName"`
+	// The folder it is in.
+	FolderId string `pulumi:"folderId"`
+	// created or invited.
+	JoinMethod string `pulumi:"joinMethod"`
+	// Its path in the directory: the directory, the root, its folders, the account.
+	Path string `pulumi:"path"`
+	// Its status: CreateSuccess, InviteSuccess, PromoteSuccess (joined), PromoteVerifying, …
+	Status string `pulumi:"status"`
+	// Its tags.
+	Tags map[string]string `pulumi:"tags"`
+	// ResourceAccount or CloudAccount.
+	Type string `pulumi:"type"`
+}
+
+// A member of the resource directory, as ListAccounts describes it.
+type DirectoryMemberOutput struct{ *pulumi.OutputState }
+
+func (DirectoryMemberOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DirectoryMember)(nil)).Elem()
+}
+
+func (o DirectoryMemberOutput) ToDirectoryMemberOutput() DirectoryMemberOutput {
+	return o
+}
+
+func (o DirectoryMemberOutput) ToDirectoryMemberOutputWithContext(ctx context.Context) DirectoryMemberOutput {
+	return o
+}
+
+// The account ID.
+func (o DirectoryMemberOutput) AccountId() pulumi.StringOutput {
+	return o.ApplyT(func(v DirectoryMember) string { return v.AccountId }).(pulumi.StringOutput)
+}
+
+// Its display name.
+func (o DirectoryMemberOutput) DisplayName() pulumi.StringOutput {
+	return o.ApplyT(func(v DirectoryMember) string { return v.DisplayName }).(pulumi.StringOutput)
+}
+
+// The folder it is in.
+func (o DirectoryMemberOutput) FolderId() pulumi.StringOutput {
+	return o.ApplyT(func(v DirectoryMember) string { return v.FolderId }).(pulumi.StringOutput)
+}
+
+// created or invited.
+func (o DirectoryMemberOutput) JoinMethod() pulumi.StringOutput {
+	return o.ApplyT(func(v DirectoryMember) string { return v.JoinMethod }).(pulumi.StringOutput)
+}
+
+// Its path in the directory: the directory, the root, its folders, the account.
+func (o DirectoryMemberOutput) Path() pulumi.StringOutput {
+	return o.ApplyT(func(v DirectoryMember) string { return v.Path }).(pulumi.StringOutput)
+}
+
+// Its status: CreateSuccess, InviteSuccess, PromoteSuccess (joined), PromoteVerifying, …
+func (o DirectoryMemberOutput) Status() pulumi.StringOutput {
+	return o.ApplyT(func(v DirectoryMember) string { return v.Status }).(pulumi.StringOutput)
+}
+
+// Its tags.
+func (o DirectoryMemberOutput) Tags() pulumi.StringMapOutput {
+	return o.ApplyT(func(v DirectoryMember) map[string]string { return v.Tags }).(pulumi.StringMapOutput)
+}
+
+// ResourceAccount or CloudAccount.
+func (o DirectoryMemberOutput) Type() pulumi.StringOutput {
+	return o.ApplyT(func(v DirectoryMember) string { return v.Type }).(pulumi.StringOutput)
+}
+
+type DirectoryMemberArrayOutput struct{ *pulumi.OutputState }
+
+func (DirectoryMemberArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]DirectoryMember)(nil)).Elem()
+}
+
+func (o DirectoryMemberArrayOutput) ToDirectoryMemberArrayOutput() DirectoryMemberArrayOutput {
+	return o
+}
+
+func (o DirectoryMemberArrayOutput) ToDirectoryMemberArrayOutputWithContext(ctx context.Context) DirectoryMemberArrayOutput {
+	return o
+}
+
+func (o DirectoryMemberArrayOutput) Index(i pulumi.IntInput) DirectoryMemberOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) DirectoryMember {
+		return vs[0].([]DirectoryMember)[vs[1].(int)]
+	}).(DirectoryMemberOutput)
+}
+
 // Endpoint overrides: the VPC, STS and Resource Manager endpoints are read.
 type Endpoints struct {
 	// The Resource Manager endpoint (the directory's members): a host, HTTPS only.
@@ -888,6 +983,8 @@ func init() {
 	pulumi.RegisterOutputType(AssumeRolePtrOutput{})
 	pulumi.RegisterOutputType(AssumeRoleWithOidcOutput{})
 	pulumi.RegisterOutputType(AssumeRoleWithOidcPtrOutput{})
+	pulumi.RegisterOutputType(DirectoryMemberOutput{})
+	pulumi.RegisterOutputType(DirectoryMemberArrayOutput{})
 	pulumi.RegisterOutputType(EndpointsOutput{})
 	pulumi.RegisterOutputType(EndpointsArrayOutput{})
 	pulumi.RegisterOutputType(NotJoinedMemberOutput{})

@@ -32,6 +32,44 @@ export interface AssumeRole {
 }
 
 /**
+ * A member of the resource directory, as ListAccounts describes it.
+ */
+export interface DirectoryMember {
+    /**
+     * The account ID.
+     */
+    accountId: string;
+    /**
+     * Its display name.
+     */
+    displayName: string;
+    /**
+     * The folder it is in.
+     */
+    folderId: string;
+    /**
+     * created or invited.
+     */
+    joinMethod: string;
+    /**
+     * Its path in the directory: the directory, the root, its folders, the account.
+     */
+    path: string;
+    /**
+     * Its status: CreateSuccess, InviteSuccess, PromoteSuccess (joined), PromoteVerifying, …
+     */
+    status: string;
+    /**
+     * Its tags.
+     */
+    tags: {[key: string]: string};
+    /**
+     * ResourceAccount or CloudAccount.
+     */
+    type: string;
+}
+
+/**
  * A member that has not joined the directory, left out.
  */
 export interface NotJoinedMember {

@@ -6,6 +6,7 @@ import builtins as _builtins
 from . import _utilities
 import typing
 # Export this package's modules as members:
+from .get_organization_members import *
 from .get_organization_status import *
 from .get_public_ip_address_pool_service_status import *
 from .provider import *

@@ -17,6 +17,7 @@ from . import outputs
 
 __all__ = [
     'AssumeRole',
+    'DirectoryMember',
     'NotJoinedMember',
     'OrganizationAccount',
     'OrganizationSummary',
@@ -115,6 +116,106 @@ class AssumeRole(dict):
         Session name (default "pulumi-alicloud-ip-pool-service").
         """
         return pulumi.get(self, "session_name")
+
+
+@pulumi.output_type
+class DirectoryMember(dict):
+    """
+    A member of the resource directory, as ListAccounts describes it.
+    """
+    def __init__(__self__, *,
+                 account_id: _builtins.str,
+                 display_name: _builtins.str,
+                 folder_id: _builtins.str,
+                 join_method: _builtins.str,
+                 path: _builtins.str,
+                 status: _builtins.str,
+                 tags: Mapping[str, _builtins.str],
+                 type: _builtins.str):
+        """
+        A member of the resource directory, as ListAccounts describes it.
+
+        :param _builtins.str account_id: The account ID.
+        :param _builtins.str display_name: Its display name.
+        :param _builtins.str folder_id: The folder it is in.
+        :param _builtins.str join_method: created or invited.
+        :param _builtins.str path: Its path in the directory: the directory, the root, its folders, the account.
+        :param _builtins.str status: Its status: CreateSuccess, InviteSuccess, PromoteSuccess (joined), PromoteVerifying, …
+        :param Mapping[str, _builtins.str] tags: Its tags.
+        :param _builtins.str type: ResourceAccount or CloudAccount.
+        """
+        pulumi.set(__self__, "account_id", account_id)
+        pulumi.set(__self__, "display_name", display_name)
+        pulumi.set(__self__, "folder_id", folder_id)
+        pulumi.set(__self__, "join_method", join_method)
+        pulumi.set(__self__, "path", path)
+        pulumi.set(__self__, "status", status)
+        pulumi.set(__self__, "tags", tags)
+        pulumi.set(__self__, "type", type)
+
+    @_builtins.property
+    @pulumi.getter(name="accountId")
+    def account_id(self) -> _builtins.str:
+        """
+        The account ID.
+        """
+        return pulumi.get(self, "account_id")
+
+    @_builtins.property
+    @pulumi.getter(name="displayName")
+    def display_name(self) -> _builtins.str:
+        """
+        Its display name.
+        """
+        return pulumi.get(self, "display_name")
+
+    @_builtins.property
+    @pulumi.getter(name="folderId")
+    def folder_id(self) -> _builtins.str:
+        """
+        The folder it is in.
+        """
+        return pulumi.get(self, "folder_id")
+
+    @_builtins.property
+    @pulumi.getter(name="joinMethod")
+    def join_method(self) -> _builtins.str:
+        """
+        created or invited.
+        """
+        return pulumi.get(self, "join_method")
+
+    @_builtins.property
+    @pulumi.getter
+    def path(self) -> _builtins.str:
+        """
+        Its path in the directory: the directory, the root, its folders, the account.
+        """
+        return pulumi.get(self, "path")
+
+    @_builtins.property
+    @pulumi.getter
+    def status(self) -> _builtins.str:
+        """
+        Its status: CreateSuccess, InviteSuccess, PromoteSuccess (joined), PromoteVerifying, …
+        """
+        return pulumi.get(self, "status")
+
+    @_builtins.property
+    @pulumi.getter
+    def tags(self) -> Mapping[str, _builtins.str]:
+        """
+        Its tags.
+        """
+        return pulumi.get(self, "tags")
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> _builtins.str:
+        """
+        ResourceAccount or CloudAccount.
+        """
+        return pulumi.get(self, "type")
 
 
 @pulumi.output_type

@@ -4,10 +4,13 @@
 package com.pulumi.alicloudippoolservice;
 
 import com.pulumi.alicloudippoolservice.Utilities;
+import com.pulumi.alicloudippoolservice.inputs.GetOrganizationMembersArgs;
+import com.pulumi.alicloudippoolservice.inputs.GetOrganizationMembersPlainArgs;
 import com.pulumi.alicloudippoolservice.inputs.GetOrganizationStatusArgs;
 import com.pulumi.alicloudippoolservice.inputs.GetOrganizationStatusPlainArgs;
 import com.pulumi.alicloudippoolservice.inputs.GetPublicIpAddressPoolServiceStatusArgs;
 import com.pulumi.alicloudippoolservice.inputs.GetPublicIpAddressPoolServiceStatusPlainArgs;
+import com.pulumi.alicloudippoolservice.outputs.GetOrganizationMembersResult;
 import com.pulumi.alicloudippoolservice.outputs.GetOrganizationStatusResult;
 import com.pulumi.alicloudippoolservice.outputs.GetPublicIpAddressPoolServiceStatusResult;
 import com.pulumi.core.Output;
@@ -18,6 +21,55 @@ import com.pulumi.deployment.InvokeOutputOptions;
 import java.util.concurrent.CompletableFuture;
 
 public final class AlicloudippoolserviceFunctions {
+    /**
+     * Lists the members of the resource directory the provider&#39;s credentials manage that the filters choose (the management account aside), changing nothing; safe during `pulumi preview`.
+     * 
+     */
+    public static Output<GetOrganizationMembersResult> getOrganizationMembers() {
+        return getOrganizationMembers(GetOrganizationMembersArgs.Empty, InvokeOptions.Empty);
+    }
+    /**
+     * Lists the members of the resource directory the provider&#39;s credentials manage that the filters choose (the management account aside), changing nothing; safe during `pulumi preview`.
+     * 
+     */
+    public static CompletableFuture<GetOrganizationMembersResult> getOrganizationMembersPlain() {
+        return getOrganizationMembersPlain(GetOrganizationMembersPlainArgs.Empty, InvokeOptions.Empty);
+    }
+    /**
+     * Lists the members of the resource directory the provider&#39;s credentials manage that the filters choose (the management account aside), changing nothing; safe during `pulumi preview`.
+     * 
+     */
+    public static Output<GetOrganizationMembersResult> getOrganizationMembers(GetOrganizationMembersArgs args) {
+        return getOrganizationMembers(args, InvokeOptions.Empty);
+    }
+    /**
+     * Lists the members of the resource directory the provider&#39;s credentials manage that the filters choose (the management account aside), changing nothing; safe during `pulumi preview`.
+     * 
+     */
+    public static CompletableFuture<GetOrganizationMembersResult> getOrganizationMembersPlain(GetOrganizationMembersPlainArgs args) {
+        return getOrganizationMembersPlain(args, InvokeOptions.Empty);
+    }
+    /**
+     * Lists the members of the resource directory the provider&#39;s credentials manage that the filters choose (the management account aside), changing nothing; safe during `pulumi preview`.
+     * 
+     */
+    public static Output<GetOrganizationMembersResult> getOrganizationMembers(GetOrganizationMembersArgs args, InvokeOptions options) {
+        return Deployment.getInstance().invoke("alicloud-ip-pool-service:index:getOrganizationMembers", TypeShape.of(GetOrganizationMembersResult.class), args, Utilities.withVersion(options));
+    }
+    /**
+     * Lists the members of the resource directory the provider&#39;s credentials manage that the filters choose (the management account aside), changing nothing; safe during `pulumi preview`.
+     * 
+     */
+    public static Output<GetOrganizationMembersResult> getOrganizationMembers(GetOrganizationMembersArgs args, InvokeOutputOptions options) {
+        return Deployment.getInstance().invoke("alicloud-ip-pool-service:index:getOrganizationMembers", TypeShape.of(GetOrganizationMembersResult.class), args, Utilities.withVersion(options));
+    }
+    /**
+     * Lists the members of the resource directory the provider&#39;s credentials manage that the filters choose (the management account aside), changing nothing; safe during `pulumi preview`.
+     * 
+     */
+    public static CompletableFuture<GetOrganizationMembersResult> getOrganizationMembersPlain(GetOrganizationMembersPlainArgs args, InvokeOptions options) {
+        return Deployment.getInstance().invokeAsync("alicloud-ip-pool-service:index:getOrganizationMembers", TypeShape.of(GetOrganizationMembersResult.class), args, Utilities.withVersion(options));
+    }
     /**
      * Reads where the feature is on across the organisation (the members the organisation&#39;s component would activate, through the same role), changing nothing; safe during `pulumi preview`. The same view as `alicloud-ip-pool-service status --org --json`.
      * 

@@ -1,13 +1,16 @@
-// The organisation's status as a program asks for it, through the plugin's function over the
-// official clients against the emulator's resource directory: every cell matches the emulator,
-// an account whose role is refused is listed with its reason while the others are read, and bad
-// input is refused before any call.
+// The organisation's functions as a program asks for them, through the plugin over the official
+// clients against the emulator's resource directory: the members a filter chooses, with what
+// ListAccounts says of each; the status, every cell matching the emulator, an account whose role
+// is refused listed with its reason while the others are read; and bad input refused before any call.
 import assert from "node:assert/strict";
 import type { Emulator } from "../../emulator";
 import { rejectionOf } from "../support/rejection";
 import { emulatorSuite } from "../support/suite";
 import { PoolServicePlugin } from "../../provider/plugin/pluginProvider";
-import { ORGANIZATION_STATUS_TOKEN } from "../../provider/plugin/organizationSchema";
+import {
+  ORGANIZATION_MEMBERS_TOKEN,
+  ORGANIZATION_STATUS_TOKEN,
+} from "../../provider/plugin/organizationSchema";
 import { PoolServiceError } from "../../provider/diagnostics/poolServiceError";
 
 const REGIONS = ["cn-hangzhou", "cn-shanghai", "eu-central-1"];
@@ -23,7 +26,7 @@ interface Status {
   notJoined: Array<{ accountId: string; status: string }>;
 }
 
-describe("the organisation's status function: where the feature is on, one invoke away", function () {
+describe("the organisation's functions: its members and where the feature is on, one invoke away", function () {
   this.timeout(60_000);
   const suite = emulatorSuite();
   let emulator: Emulator;
@@ -99,6 +102,46 @@ describe("the organisation's status function: where the feature is on, one invok
     );
     assert.equal(other.summary.unreadableAccounts, 3);
     assert.match(other.summary.line, /of 4 accounts fully on; .* 3 accounts unreadable; 1 not joined/);
+  });
+
+  it("lists the members a folder (and its sub-folders) and a tag choose, with their folder, path and tags; the others not joined", async () => {
+    const prod = emulator.addFolder("Production");
+    const eu = emulator.addFolder("EU", prod);
+    const inEu = emulator.addMember({ displayName: "eu", folderId: eu, tags: { env: "prod" } });
+    const verifying = emulator.addMember({
+      folderId: prod,
+      status: "PromoteVerifying",
+      tags: { env: "prod" },
+    });
+    emulator.addMember({ folderId: prod, tags: { env: "test" } });
+    emulator.addMember({ tags: { env: "prod" } });
+    const { outputs } = await plugin().invoke(ORGANIZATION_MEMBERS_TOKEN, {
+      folderId: prod,
+      tags: { env: "prod" },
+    });
+    const { members, notJoined } = outputs as {
+      members: Array<{
+        accountId: string;
+        displayName: string;
+        folderId: string;
+        path: string;
+        tags: Record<string, string>;
+      }>;
+      notJoined: Array<{ accountId: string; status: string }>;
+    };
+    assert.deepEqual(
+      members.map((m) => [m.accountId, m.displayName, m.folderId, m.tags]),
+      [[inEu.uid, "eu", eu, { env: "prod" }]],
+    );
+    assert.ok(members[0].path.split("/").includes(prod), members[0].path);
+    assert.deepEqual(
+      notJoined.map((m) => [m.accountId, m.status]),
+      [[verifying.uid, "PromoteVerifying"]],
+    );
+    assert.deepEqual(
+      new Set(emulator.log().map((e) => e.action)),
+      new Set(["ListAccounts", "GetCallerIdentity"]),
+    );
   });
 
   it("refuses bad input before any call, naming it", async () => {
