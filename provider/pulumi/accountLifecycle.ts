@@ -151,7 +151,8 @@ export function accountLifecycle(calls: LifecycleCalls): AccountLifecycle {
       }),
     update: (olds, news, call) =>
       withShownErrors("update", async () => {
-        for (const regionId of regionsLeft(olds, news)) say(call, stays(regionId, olds.accountId));
+        const left = regionsLeft(olds, news);
+        if (left.length > 0) say(call, stays(left, olds.accountId));
         const toOpen = regionsToOpen(olds, news);
         if (toOpen.length === 0) return { outs: accountOutputs(news, [], olds) };
         const api = await apiIn(news.accountId, news.assumeRole, call);
@@ -159,7 +160,7 @@ export function accountLifecycle(calls: LifecycleCalls): AccountLifecycle {
       }),
     delete: (props, call) =>
       withShownErrors("delete", async () => {
-        for (const regionId of props.enabledRegions) say(call, stays(regionId, props.accountId));
+        if (props.enabledRegions.length > 0) say(call, stays(props.enabledRegions, props.accountId));
       }),
   };
 
@@ -215,10 +216,12 @@ export function accountLifecycle(calls: LifecycleCalls): AccountLifecycle {
   }
 }
 
-/** What removing a region from the stack leaves behind. */
-function stays(regionId: string, accountId: string): string {
+/** What removing regions from the stack leaves behind, in one line (a line per region would be 28 per account). */
+function stays(regionIds: readonly string[], accountId: string): string {
+  const regions =
+    regionIds.length === 1 ? regionIds[0] : `${regionIds.length} regions (${regionIds.join(", ")})`;
   return (
-    `${regionId}: the Public IP Address Pool feature stays enabled in ${regionId} of account ${accountId}; ` +
+    `Account ${accountId}: the Public IP Address Pool feature stays enabled in ${regions}; ` +
     "Alibaba Cloud has no API to turn it off, so it is only removed from the stack."
   );
 }

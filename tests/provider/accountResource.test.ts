@@ -102,7 +102,11 @@ describe("the account's resource: one resource per account, its regions its unit
     assert.deepEqual(updated.outs.enabledRegions, ["cn-shanghai", "eu-central-1"]);
     assert.ok(emulator.isEnabled(member.uid, "cn-hangzhou"), "the removed region stays on");
     assert.ok(
-      lines.some((l) => /cn-hangzhou: the Public IP Address Pool feature stays enabled/.test(l)),
+      lines.some((l) =>
+        new RegExp(
+          `Account ${member.uid}: the Public IP Address Pool feature stays enabled in cn-hangzhou;`,
+        ).test(l),
+      ),
       lines.join("\n"),
     );
     // The same again: no change, and another account replaces it.
