@@ -29,6 +29,44 @@ export interface HttpExchange {
 interface AttemptContext {
   exchange?: HttpExchange;
   requests: Set<ClientRequest>;
+  /** The read timers the HTTP library set for those requests. */
+  readTimers?: Set<NodeJS.Timeout>;
+}
+
+/**
+ * The name of the symbol under which the official clients' HTTP library (`httpx`) keeps a request's
+ * read timer on its socket. It clears that timer only when its own reader reads the body, which the
+ * clients do not use, so every request stays in memory for the whole read timeout (10 s) after its
+ * reply: with hundreds of requests a second (an organisation's rollout) that is hundreds of MB. The
+ * attempt clears its timers when it settles. A unit test fails if an upgrade of `httpx` renames it.
+ */
+export const HTTPX_READ_TIMER = "TIMER::READ_TIMER";
+
+/** The read timer `httpx` set on a socket, if any. */
+function readTimerOf(socket: object): NodeJS.Timeout | undefined {
+  const symbol = Object.getOwnPropertySymbols(socket).find((s) => s.description === HTTPX_READ_TIMER);
+  return symbol === undefined
+    ? undefined
+    : ((socket as Record<symbol, NodeJS.Timeout | undefined>)[symbol] ?? undefined);
+}
+
+/**
+ * Keeps the read timer `httpx` sets for `request` once it has a connected socket: `httpx` sets it
+ * in its own listener of the request's `socket` event (or of the socket's `connect`), which runs
+ * before the request is announced on the channel when the socket is already there, else after this
+ * one's.
+ */
+function keepReadTimer(request: ClientRequest, timers: Set<NodeJS.Timeout>): void {
+  const keep = (socket: object) => {
+    const timer = readTimerOf(socket);
+    if (timer) timers.add(timer);
+  };
+  const connected = (socket: NodeJS.EventEmitter & { readyState?: string }) => {
+    if (socket.readyState === "opening") socket.once("connect", () => queueMicrotask(() => keep(socket)));
+    else queueMicrotask(() => keep(socket));
+  };
+  if (request.socket) connected(request.socket);
+  else request.once("socket", connected);
 }
 
 /** The context of the attempt running now (process-wide, like the channel). */
@@ -63,6 +101,7 @@ subscribe("http.client.request.start", (message) => {
   if (!context) return;
   const request = (message as { request: ClientRequest }).request;
   context.requests.add(request);
+  if (context.readTimers) keepReadTimer(request, context.readTimers);
   const exchange = context.exchange;
   if (exchange) request.once("response", (res: IncomingMessage) => watch(exchange, res));
 });
@@ -74,11 +113,13 @@ function endLeftovers(context: AttemptContext): void {
     if (!request.destroyed && !res?.complete) request.destroy();
   }
   context.requests.clear();
+  for (const timer of context.readTimers ?? []) clearTimeout(timer);
+  context.readTimers?.clear();
 }
 
 /** Runs one attempt, recording its reply in `exchange`; requests it leaves unanswered are ended when it settles. */
 export async function observeExchange<T>(exchange: HttpExchange, attempt: () => Promise<T>): Promise<T> {
-  const context: AttemptContext = { exchange, requests: new Set() };
+  const context: AttemptContext = { exchange, requests: new Set(), readTimers: new Set() };
   try {
     return await currentAttempt.run(context, attempt);
   } finally {
