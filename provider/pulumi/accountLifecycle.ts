@@ -74,8 +74,14 @@ export function accountLifecycle(calls: LifecycleCalls): AccountLifecycle {
   // Each account's regions, asked of DescribeRegions at most once while this lifecycle lives.
   const listed = new Map<string, Promise<RegionListing[]>>();
   const regionsOf = (accountId: string, api: PoolServiceApi) => {
-    if (!listed.has(accountId)) listed.set(accountId, api.regions());
-    return listed.get(accountId)!;
+    let regions = listed.get(accountId);
+    if (!regions) {
+      regions = api.regions();
+      listed.set(accountId, regions);
+      // A listing that failed is not kept: the next check of the account asks again.
+      regions.catch(() => listed.delete(accountId));
+    }
+    return regions;
   };
   /** The API acting in `accountId`, checked against what STS reports. */
   const apiIn = async (accountId: string, assumeRole: AssumeRoleSpec | undefined, call?: CallOptions) => {
