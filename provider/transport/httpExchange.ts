@@ -30,7 +30,7 @@ interface AttemptContext {
   exchange?: HttpExchange;
   requests: Set<ClientRequest>;
   /** The read timers the HTTP library set for those requests. */
-  readTimers?: Set<NodeJS.Timeout>;
+  readTimers: Set<NodeJS.Timeout>;
 }
 
 /**
@@ -101,7 +101,7 @@ subscribe("http.client.request.start", (message) => {
   if (!context) return;
   const request = (message as { request: ClientRequest }).request;
   context.requests.add(request);
-  if (context.readTimers) keepReadTimer(request, context.readTimers);
+  keepReadTimer(request, context.readTimers);
   const exchange = context.exchange;
   if (exchange) request.once("response", (res: IncomingMessage) => watch(exchange, res));
 });
@@ -113,8 +113,8 @@ function endLeftovers(context: AttemptContext): void {
     if (!request.destroyed && !res?.complete) request.destroy();
   }
   context.requests.clear();
-  for (const timer of context.readTimers ?? []) clearTimeout(timer);
-  context.readTimers?.clear();
+  for (const timer of context.readTimers) clearTimeout(timer);
+  context.readTimers.clear();
 }
 
 /** Runs one attempt, recording its reply in `exchange`; requests it leaves unanswered are ended when it settles. */
@@ -152,7 +152,7 @@ export function withDeadline<T>(
   exchange: HttpExchange,
   call: () => Promise<T>,
 ): Promise<T> {
-  const context: AttemptContext = { exchange, requests: new Set() };
+  const context: AttemptContext = { exchange, requests: new Set(), readTimers: new Set() };
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
       endLeftovers(context);
